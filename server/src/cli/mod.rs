@@ -1,0 +1,1 @@
+//! `reso check` and `reso catalog import`.

@@ -1,0 +1,1 @@
+//! The language server: protocol types and position conversion live here only.

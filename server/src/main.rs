@@ -1,0 +1,3 @@
+fn main() {
+    println!("reso {}", env!("CARGO_PKG_VERSION"));
+}

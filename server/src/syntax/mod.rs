@@ -1,0 +1,8 @@
+//! The draft language: vocabulary of openers and the block parser.
+
+pub mod model;
+pub mod parser;
+pub mod vocabulary;
+
+pub use model::*;
+pub use parser::parse;

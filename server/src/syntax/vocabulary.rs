@@ -1,0 +1,1 @@
+//! Clause-opener vocabularies, embedded from `grammar/vocabulary/`.
