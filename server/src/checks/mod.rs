@@ -1,6 +1,12 @@
 //! The checks of SPEC section 4, one module per family. Each takes the parsed
 //! document (and what else it needs) and returns plain diagnostics.
 
+pub mod footnotes;
+pub mod numbering;
+pub mod openers;
+pub mod structure;
+pub mod terminator;
+
 use crate::catalog::Catalog;
 use crate::citations::Citation;
 use crate::config::Config;
@@ -9,11 +15,17 @@ use crate::syntax::Document;
 
 /// Runs every check family over one document.
 pub fn run_all(
-    _src: &str,
-    _doc: &Document,
+    src: &str,
+    doc: &Document,
     _citations: &[Citation],
-    _config: &Config,
+    config: &Config,
     _catalog: &Catalog,
 ) -> Vec<Diagnostic> {
-    Vec::new()
+    let mut out = Vec::new();
+    structure::check(src, doc, config, &mut out);
+    numbering::check(src, doc, &mut out);
+    openers::check(src, doc, &mut out);
+    terminator::check(src, doc, &mut out);
+    footnotes::check(doc, config, &mut out);
+    out
 }

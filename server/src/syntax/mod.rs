@@ -1,6 +1,9 @@
 //! The draft language: vocabulary of openers and the block parser.
 
+pub(crate) mod footnote_refs;
+pub mod lines;
 pub mod model;
+pub mod outline;
 pub mod parser;
 pub mod vocabulary;
 

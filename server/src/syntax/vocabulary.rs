@@ -1,1 +1,320 @@
 //! Clause-opener vocabularies, embedded from `grammar/vocabulary/`.
+//!
+//! An opener is `[before-adverb] entry [after-adverb] [with-phrase]`, where
+//! `entry` comes from `preambular.txt` or `operative.txt` and the adverbs and
+//! manner phrases from `adverbs.txt` (`Also notes`, `Recalling further`,
+//! `Noting with deep concern`). The first word is matched case-sensitively,
+//! as printed; after a before-adverb the entry's first letter is lower case.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::model::OpenerKind;
+
+const PREAMBULAR: &str = include_str!("../../../grammar/vocabulary/preambular.txt");
+const OPERATIVE: &str = include_str!("../../../grammar/vocabulary/operative.txt");
+const ADVERBS: &str = include_str!("../../../grammar/vocabulary/adverbs.txt");
+
+/// The longest entry, in words (`Acting under Chapter VII of the Charter of the United Nations`).
+const MAX_WORDS: usize = 16;
+
+pub struct Vocabulary {
+    /// Entry text → kind (entries as listed, first letter as printed).
+    entries: HashMap<String, OpenerKind>,
+    /// Entry text with its first letter lowered → kind (after a before-adverb).
+    lowered: HashMap<String, OpenerKind>,
+    before: Vec<Vec<String>>,
+    after: Vec<Vec<String>>,
+    with: Vec<Vec<String>>,
+    /// All entries of each kind, in file order, for suggestions and completion.
+    pub preambular: Vec<String>,
+    pub operative: Vec<String>,
+}
+
+/// A matched opener: how many words it spans and the phrase as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenerMatch {
+    pub words: usize,
+    pub kind: OpenerKind,
+    /// The entry of the vocabulary that matched (without adverbs).
+    pub entry: String,
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+fn words_of(s: &str) -> Vec<String> {
+    s.split_whitespace().map(str::to_string).collect()
+}
+
+fn list(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+impl Vocabulary {
+    pub fn get() -> &'static Vocabulary {
+        static V: OnceLock<Vocabulary> = OnceLock::new();
+        V.get_or_init(Vocabulary::load)
+    }
+
+    fn load() -> Vocabulary {
+        let mut entries = HashMap::new();
+        let mut lowered = HashMap::new();
+        let mut preambular = Vec::new();
+        let mut operative = Vec::new();
+        for (text, kind) in [
+            (PREAMBULAR, OpenerKind::Preambular),
+            (OPERATIVE, OpenerKind::Operative),
+        ] {
+            for e in list(text) {
+                let e = e.split_whitespace().collect::<Vec<_>>().join(" ");
+                entries.entry(e.clone()).or_insert(kind);
+                lowered.entry(lower_first(&e)).or_insert(kind);
+                match kind {
+                    OpenerKind::Preambular => preambular.push(e),
+                    OpenerKind::Operative => operative.push(e),
+                }
+            }
+        }
+        let (mut before, mut after, mut with) = (Vec::new(), Vec::new(), Vec::new());
+        let mut section = "";
+        for line in ADVERBS.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if line.starts_with('[') {
+                section = line;
+                continue;
+            }
+            let w = words_of(line);
+            match section {
+                "[before]" => before.push(w),
+                "[after]" => after.push(w),
+                "[with]" => with.push(w),
+                _ => {}
+            }
+        }
+        // Longest first, so that `Once again` wins over `Once`.
+        for l in [&mut before, &mut after, &mut with] {
+            l.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        }
+        Vocabulary {
+            entries,
+            lowered,
+            before,
+            after,
+            with,
+            preambular,
+            operative,
+        }
+    }
+
+    /// Is `word` (as printed) the first word of some opener or before-adverb?
+    pub fn is_known(&self, phrase: &str) -> Option<OpenerKind> {
+        self.entries.get(phrase).copied()
+    }
+
+    /// Matches the longest opener at the start of `words` (punctuation such as
+    /// a trailing comma already stripped from each word).
+    pub fn match_words(&self, words: &[&str]) -> Option<OpenerMatch> {
+        let mut best: Option<OpenerMatch> = None;
+        let mut consider = |m: OpenerMatch| {
+            if best.as_ref().is_none_or(|b| m.words > b.words) {
+                best = Some(m);
+            }
+        };
+        // Without a before-adverb.
+        if let Some((n, kind, entry)) = self.match_entry(words, false) {
+            consider(OpenerMatch {
+                words: n + self.match_tail(&words[n..]),
+                kind,
+                entry,
+            });
+        }
+        for adv in &self.before {
+            if starts_with_words(words, adv) {
+                let rest = &words[adv.len()..];
+                if let Some((n, kind, entry)) = self.match_entry(rest, true) {
+                    let total = adv.len() + n;
+                    consider(OpenerMatch {
+                        words: total + self.match_tail(&words[total..]),
+                        kind,
+                        entry,
+                    });
+                }
+            }
+        }
+        best
+    }
+
+    fn match_entry(&self, words: &[&str], lowered: bool) -> Option<(usize, OpenerKind, String)> {
+        let map = if lowered {
+            &self.lowered
+        } else {
+            &self.entries
+        };
+        let max = words.len().min(MAX_WORDS);
+        let mut phrase = String::new();
+        let mut found = None;
+        for (i, w) in words[..max].iter().enumerate() {
+            if i > 0 {
+                phrase.push(' ');
+            }
+            phrase.push_str(w);
+            if let Some(k) = map.get(&phrase) {
+                found = Some((i + 1, *k, phrase.clone()));
+            }
+        }
+        found
+    }
+
+    /// Words of an after-adverb and a with-phrase that follow an entry.
+    fn match_tail(&self, words: &[&str]) -> usize {
+        let mut n = 0;
+        if let Some(a) = self.after.iter().find(|a| starts_with_words(words, a)) {
+            n += a.len();
+        }
+        if let Some(w) = self.with.iter().find(|w| starts_with_words(&words[n..], w)) {
+            n += w.len();
+        }
+        n
+    }
+
+    /// The before-adverb at the start of `words`, if any, in words.
+    pub fn before_adverb_len(&self, words: &[&str]) -> usize {
+        self.before
+            .iter()
+            .find(|a| starts_with_words(words, a))
+            .map_or(0, |a| a.len())
+    }
+
+    /// The closest entry of `kind` to `word` (the paragraph's first word), when
+    /// it is close enough to be a misspelling.
+    pub fn suggest(&self, word: &str, kind: OpenerKind, lowered: bool) -> Option<String> {
+        let list = match kind {
+            OpenerKind::Preambular => &self.preambular,
+            OpenerKind::Operative => &self.operative,
+        };
+        let word_len = word.chars().count();
+        if word_len < 3 {
+            return None;
+        }
+        let limit = if word_len <= 5 { 1 } else { 2 };
+        let mut best: Option<(usize, &str)> = None;
+        for e in list {
+            let first = e.split(' ').next().unwrap_or(e);
+            let cand = if lowered {
+                lower_first(first)
+            } else {
+                first.to_string()
+            };
+            if cand == word {
+                continue;
+            }
+            let d = levenshtein(word, &cand, limit + 1);
+            if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, first));
+            }
+        }
+        best.map(|(_, f)| {
+            if lowered {
+                lower_first(f)
+            } else {
+                f.to_string()
+            }
+        })
+    }
+}
+
+fn starts_with_words(words: &[&str], phrase: &[String]) -> bool {
+    words.len() >= phrase.len() && phrase.iter().zip(words).all(|(p, w)| p == w)
+}
+
+/// Edit distance, giving up (returning `cap`) once it exceeds `cap`.
+pub fn levenshtein(a: &str, b: &str, cap: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) >= cap {
+        return cap;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            row_min = row_min.min(cur[j]);
+        }
+        if row_min >= cap {
+            return cap;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()].min(cap)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(s: &str) -> Option<(usize, OpenerKind)> {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        Vocabulary::get()
+            .match_words(&words)
+            .map(|m| (m.words, m.kind))
+    }
+
+    #[test]
+    fn lists_are_broad() {
+        let v = Vocabulary::get();
+        assert!(v.preambular.len() > 100, "{}", v.preambular.len());
+        assert!(v.operative.len() > 100, "{}", v.operative.len());
+    }
+
+    #[test]
+    fn matches_openers_with_adverbs() {
+        use OpenerKind::*;
+        assert_eq!(m("Recalling its resolution"), Some((1, Preambular)));
+        assert_eq!(m("Recalling also Economic"), Some((2, Preambular)));
+        assert_eq!(m("Also noting the"), Some((2, Preambular)));
+        assert_eq!(m("Noting with deep concern that"), Some((4, Preambular)));
+        assert_eq!(m("Bearing in mind that"), Some((3, Preambular)));
+        assert_eq!(m("Further requests the"), Some((2, Operative)));
+        assert_eq!(m("Once again expresses its concern"), Some((5, Operative)));
+        assert_eq!(m("Strongly urges all"), Some((2, Operative)));
+        assert_eq!(m("Decides to remain seized of"), Some((4, Operative)));
+        assert_eq!(m("Takes note of the report"), Some((3, Operative)));
+    }
+
+    #[test]
+    fn first_word_is_case_sensitive() {
+        assert_eq!(m("recalling its resolution"), None);
+        assert_eq!(m("Sresses that"), None);
+        assert_eq!(m("The General Assembly"), None);
+    }
+
+    #[test]
+    fn suggests_close_openers_only() {
+        let v = Vocabulary::get();
+        assert_eq!(
+            v.suggest("Sresses", OpenerKind::Operative, false)
+                .as_deref(),
+            Some("Stresses")
+        );
+        assert_eq!(v.suggest("Banana", OpenerKind::Operative, false), None);
+        assert_eq!(
+            v.suggest("Recallign", OpenerKind::Preambular, false)
+                .as_deref(),
+            Some("Recalling")
+        );
+    }
+}

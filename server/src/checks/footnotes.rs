@@ -1,0 +1,117 @@
+//! Footnote checks: undefined, unused, duplicate, out of order, repeated.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::config::{Config, FootnoteRepeat};
+use crate::diagnostic::{Code, Diagnostic, Related};
+use crate::syntax::Document;
+
+pub fn check(doc: &Document, config: &Config, out: &mut Vec<Diagnostic>) {
+    let mut first_def: BTreeMap<u32, usize> = BTreeMap::new();
+    for (i, d) in doc.footnote_defs.iter().enumerate() {
+        if let Some(&f) = first_def.get(&d.number) {
+            let first = &doc.footnote_defs[f];
+            out.push(
+                Diagnostic::new(
+                    Code::FootnoteDuplicate,
+                    d.number_range.clone(),
+                    format!("footnote {} is defined twice", d.number),
+                )
+                .with_related(Related {
+                    document: None,
+                    range: first.number_range.clone(),
+                    message: format!("first definition of footnote {}", d.number),
+                }),
+            );
+        } else {
+            first_def.insert(d.number, i);
+        }
+    }
+    let referenced: BTreeSet<u32> = doc.footnote_refs.iter().map(|r| r.number).collect();
+    for r in &doc.footnote_refs {
+        if !first_def.contains_key(&r.number) {
+            out.push(Diagnostic::new(
+                Code::FootnoteUndefined,
+                r.range.clone(),
+                format!("footnote {} is referenced but never defined", r.number),
+            ));
+        }
+    }
+    for (&n, &i) in &first_def {
+        if !referenced.contains(&n) {
+            out.push(Diagnostic::new(
+                Code::FootnoteUnused,
+                doc.footnote_defs[i].number_range.clone(),
+                format!("footnote {n} is defined but nothing references it"),
+            ));
+        }
+    }
+
+    // Order of first references, and repeated references.
+    let mut seen = BTreeSet::new();
+    let mut highest = 0;
+    for r in &doc.footnote_refs {
+        if seen.insert(r.number) {
+            if r.number < highest {
+                out.push(Diagnostic::new(
+                    Code::FootnoteOrder,
+                    r.range.clone(),
+                    format!(
+                        "footnote {} is first referenced after footnote {highest}; footnotes are numbered in order of first reference",
+                        r.number
+                    ),
+                ));
+            }
+            highest = highest.max(r.number);
+        } else if config.footnotes_repeat == FootnoteRepeat::Forbid {
+            out.push(Diagnostic::new(
+                Code::FootnoteRepeated,
+                r.range.clone(),
+                format!(
+                    "footnote {} is referenced again; a repeated source gets a new footnote with the same text",
+                    r.number
+                ),
+            ));
+        }
+    }
+
+    // Numbers missing from the sequence altogether.
+    // Undefined references are reported already and do not open a gap.
+    let all: BTreeSet<u32> = first_def.keys().copied().collect();
+    let Some(&max) = all.iter().next_back() else {
+        return;
+    };
+    let mut n = 1;
+    while n < max {
+        if !all.contains(&n) {
+            let gap_start = n;
+            while !all.contains(&n) {
+                n += 1;
+            }
+            // Reported at the first place the number after the gap appears.
+            let at = doc
+                .footnote_refs
+                .iter()
+                .find(|r| r.number == n)
+                .map(|r| r.range.clone())
+                .or_else(|| {
+                    first_def
+                        .get(&n)
+                        .map(|&i| doc.footnote_defs[i].number_range.clone())
+                });
+            if let Some(range) = at {
+                let missing = if gap_start + 1 == n {
+                    format!("footnote {gap_start} is missing")
+                } else {
+                    format!("footnotes {gap_start} to {} are missing", n - 1)
+                };
+                out.push(Diagnostic::new(
+                    Code::FootnoteOrder,
+                    range,
+                    format!("{missing}: footnote numbers jump to {n}"),
+                ));
+            }
+        }
+        n += 1;
+    }
+}

@@ -1,0 +1,47 @@
+//! `structure`: a chapeau opens the body, no preambular paragraph follows the
+//! operative part, and no text is left that fits no block.
+
+use crate::config::Config;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::syntax::{BlockKind, Document, Part};
+
+pub fn check(src: &str, doc: &Document, config: &Config, out: &mut Vec<Diagnostic>) {
+    if doc.chapeau.is_none() && config.organ.is_none() {
+        let first = doc
+            .blocks
+            .iter()
+            .find(|b| b.kind.is_paragraph())
+            .or_else(|| doc.blocks.iter().find(|b| b.kind != BlockKind::Blank));
+        if let Some(b) = first {
+            let r = &b.lines[0];
+            let line = &src[r.clone()];
+            let start = r.start + (line.len() - line.trim_start().len());
+            out.push(Diagnostic::new(
+                Code::Structure,
+                start..start + line.trim().len(),
+                "no chapeau: the body should open with the organ, such as `The General Assembly,` (or set `organ` in reso.toml)",
+            ));
+        }
+    }
+    for b in &doc.blocks {
+        let message = match (b.kind, b.part) {
+            (BlockKind::Preambular, Part::Operative) => {
+                "a preambular paragraph after the operative part began"
+            }
+            (BlockKind::Unknown, _) => {
+                "this text fits no part of a resolution (not a preambular or numbered operative paragraph)"
+            }
+            _ => continue,
+        };
+        let range = match &b.opener {
+            Some(o) => o.range.clone(),
+            None => {
+                let r = &b.lines[0];
+                let line = &src[r.clone()];
+                let start = r.start + (line.len() - line.trim_start().len());
+                start..start + line.trim().len()
+            }
+        };
+        out.push(Diagnostic::new(Code::Structure, range, message));
+    }
+}

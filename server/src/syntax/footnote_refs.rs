@@ -1,0 +1,422 @@
+//! Footnote references (SPEC section 2): `[^N]` in the draft form; in pasted
+//! text superscripts, digits glued to a word or punctuation, and, under the
+//! next-expected rule only, digits glued to a year or a capitalised name and
+//! bare numbers standing alone.
+
+use std::ops::Range;
+
+use super::lines::is_month;
+use super::model::{Block, BlockKind, FootnoteDef, FootnoteRef};
+
+/// Words after which a number is never a footnote reference.
+const TAKES_NUMBER: &[&str] = &[
+    "paragraph",
+    "paragraphs",
+    "para",
+    "paras",
+    "article",
+    "articles",
+    "no",
+    "nos",
+    "vol",
+    "vols",
+    "volume",
+    "chapter",
+    "chap",
+    "chapters",
+    "section",
+    "sections",
+    "part",
+    "parts",
+    "principle",
+    "principles",
+    "action",
+    "actions",
+    "item",
+    "items",
+    "step",
+    "steps",
+    "goal",
+    "goals",
+    "target",
+    "targets",
+    "resolution",
+    "resolutions",
+    "decision",
+    "decisions",
+    "annex",
+    "annexes",
+    "rule",
+    "rules",
+    "and",
+    "to",
+    "or",
+    "from",
+    "of",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "the",
+    "than",
+    "per",
+    "some",
+    "about",
+    "over",
+    "under",
+    "least",
+    "only",
+    "all",
+    "with",
+    "between",
+    "page",
+    "pages",
+    "p",
+    "pp",
+    "table",
+    "figure",
+    "box",
+    "recommendation",
+    "recommendations",
+    "option",
+    "level",
+    "phase",
+    "session",
+    "sessions",
+    "meeting",
+    "number",
+    "category",
+    "schedule",
+    "list",
+    "appendix",
+    "protocol",
+    "clause",
+    "sub-paragraph",
+    "a",
+    "an",
+    "its",
+    "their",
+    "these",
+    "those",
+    "first",
+    "last",
+    "next",
+    "every",
+    "each",
+    "nearly",
+    "almost",
+    "approximately",
+    "around",
+    "up",
+    "down",
+    "within",
+    "into",
+    "after",
+    "before",
+    "since",
+    "until",
+    "during",
+    "of",
+    "through",
+    "no.",
+    "vol.",
+    "para.",
+    "chap.",
+    "art",
+    "sect",
+    "sect.",
+    "art.",
+    "p.",
+    "pp.",
+    "per",
+    "were",
+    "was",
+    "are",
+    "is",
+    "be",
+    "been",
+    "had",
+    "has",
+    "have",
+    "than",
+    "by",
+    "ICT",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rule {
+    /// Always a reference (glued to a word or to punctuation, superscripts, `[^N]`).
+    Always,
+    /// Only when it is the next expected number and defined.
+    NextExpected,
+}
+
+struct Candidate {
+    number: u32,
+    range: Range<usize>,
+    block: usize,
+    rule: Rule,
+}
+
+fn is_text_block(kind: BlockKind) -> bool {
+    matches!(
+        kind,
+        BlockKind::Preambular
+            | BlockKind::Operative
+            | BlockKind::SubParagraph
+            | BlockKind::SectionHeading
+            | BlockKind::AnnexParagraph
+            | BlockKind::AnnexHeading
+            | BlockKind::Unknown
+    )
+}
+
+pub fn find(src: &str, blocks: &[Block], defs: &[FootnoteDef], draft: bool) -> Vec<FootnoteRef> {
+    let mut cands: Vec<Candidate> = Vec::new();
+    for (bi, b) in blocks.iter().enumerate() {
+        if !is_text_block(b.kind) {
+            continue;
+        }
+        // The tokens of the whole block, so that a reference glued across a
+        // line break (`2024–` / `203412`) and the word before a number are seen.
+        let mut tokens: Vec<(usize, &str)> = Vec::new();
+        for r in &b.lines {
+            let skip = b.marker.as_ref().map_or(0, |m| m.range.end);
+            let r = r.start.max(skip).min(r.end)..r.end;
+            let line = &src[r.clone()];
+            let mut off = 0;
+            for w in line.split_whitespace() {
+                let pos = line[off..].find(w).map_or(off, |p| off + p);
+                off = pos + w.len();
+                tokens.push((r.start + pos, w));
+            }
+        }
+        if draft {
+            for &(start, tok) in &tokens {
+                draft_refs(tok, start, bi, &mut cands);
+            }
+        } else {
+            pasted_refs(&tokens, bi, &mut cands);
+        }
+    }
+    cands.sort_by_key(|c| c.range.start);
+
+    let defined = |n: u32| defs.iter().any(|d| d.number == n);
+    // Pasted text whose footnotes were not pasted: glued digits are item
+    // codes or lost indicators, not references to report.
+    let no_defs = !draft && defs.is_empty();
+    let defined_before = |n: u32, pos: usize| {
+        defs.iter()
+            .any(|d| d.number == n && d.number_range.start < pos)
+    };
+    let mut highest = 0u32;
+    let mut refs = Vec::new();
+    for c in cands {
+        let ok = match c.rule {
+            Rule::Always => !no_defs,
+            Rule::NextExpected => {
+                // The next expected number, skipping numbers whose definitions
+                // were already passed without a reference (a damaged reference).
+                c.number > highest
+                    && defined(c.number)
+                    && (highest + 1..c.number).all(|k| defined_before(k, c.range.start))
+            }
+        };
+        if ok {
+            highest = highest.max(c.number);
+            refs.push(FootnoteRef {
+                number: c.number,
+                range: c.range,
+                block: c.block,
+            });
+        }
+    }
+    refs
+}
+
+fn draft_refs(tok: &str, start: usize, block: usize, out: &mut Vec<Candidate>) {
+    let mut from = 0;
+    while let Some(p) = tok[from..].find("[^") {
+        let s = from + p;
+        let rest = &tok[s + 2..];
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 && rest[digits..].starts_with(']') && !rest[digits + 1..].starts_with(':') {
+            if let Ok(n) = rest[..digits].parse() {
+                out.push(Candidate {
+                    number: n,
+                    range: start + s..start + s + digits + 3,
+                    block,
+                    rule: Rule::Always,
+                });
+            }
+        }
+        from = s + 2;
+    }
+}
+
+fn superscript_value(c: char) -> Option<u32> {
+    "⁰¹²³⁴⁵⁶⁷⁸⁹".chars().position(|s| s == c).map(|p| p as u32)
+}
+
+fn bare_word(w: &str) -> String {
+    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+        .to_lowercase()
+}
+
+fn pasted_refs(tokens: &[(usize, &str)], block: usize, out: &mut Vec<Candidate>) {
+    for (ti, &(start, tok)) in tokens.iter().enumerate() {
+        // Superscript digits anywhere in the token.
+        let mut sup_start = None;
+        let mut value = 0u32;
+        for (p, c) in tok.char_indices().chain(std::iter::once((tok.len(), ' '))) {
+            match superscript_value(c) {
+                Some(v) => {
+                    sup_start.get_or_insert(p);
+                    value = value * 10 + v;
+                }
+                None => {
+                    if let Some(s) = sup_start.take().filter(|&s| !after_unit(&tok[..s])) {
+                        out.push(Candidate {
+                            number: value,
+                            range: start + s..start + p,
+                            block,
+                            rule: Rule::Always,
+                        });
+                    }
+                    value = 0;
+                }
+            }
+        }
+
+        // Digits at the end of the token, before trailing punctuation.
+        let core = tok.trim_end_matches([',', ';', '.', ':', ')', '”', '"', '’', ']']);
+        let head = core.trim_end_matches(|c: char| c.is_ascii_digit());
+        let digits = &core[head.len()..];
+        if digits.is_empty() {
+            continue;
+        }
+        let d_start = start + head.len();
+        let next_word = tokens.get(ti + 1).map(|t| t.1);
+        if next_word.is_some_and(is_month) {
+            continue;
+        }
+        // `2024–20243`, `20172`: a year with a reference glued to it.
+        let year_glued = |d: &str| -> Option<(u32, usize)> {
+            if (5..=6).contains(&d.len()) {
+                let year: u32 = d[..4].parse().ok()?;
+                if (1900..=2099).contains(&year) {
+                    return Some((d[4..].parse().ok()?, 4));
+                }
+            }
+            None
+        };
+        if head.is_empty() || head.ends_with(['-', '–', '—']) {
+            if let Some((n, off)) = year_glued(digits) {
+                if head.is_empty()
+                    || head[..head.len() - head.chars().next_back().map_or(0, char::len_utf8)]
+                        .ends_with(|c: char| c.is_ascii_digit())
+                {
+                    out.push(Candidate {
+                        number: n,
+                        range: d_start + off..d_start + digits.len(),
+                        block,
+                        rule: Rule::NextExpected,
+                    });
+                }
+                continue;
+            }
+            if !head.is_empty() || digits.len() > 3 {
+                continue;
+            }
+            // A bare number standing alone.
+            let prev = ti.checked_sub(1).map(|p| tokens[p].1);
+            if prev.is_some_and(|p| {
+                let w = bare_word(p);
+                TAKES_NUMBER.contains(&w.as_str()) || TAKES_NUMBER.contains(&p)
+            }) {
+                continue;
+            }
+            // A number that is a quantity (`13 steps`, `26 per cent`) or
+            // starts a list item is not taken unless it fits the rule.
+            if core.len() != tok.len() && !tok[core.len()..].starts_with([',', ';', '.']) {
+                continue;
+            }
+            if let Ok(n) = digits.parse() {
+                out.push(Candidate {
+                    number: n,
+                    range: d_start..d_start + digits.len(),
+                    block,
+                    rule: Rule::NextExpected,
+                });
+            }
+            continue;
+        }
+        if digits.len() > 3 || head.contains('/') {
+            continue;
+        }
+        let last = head.chars().next_back().unwrap_or(' ');
+        let before_last = head[..head.len() - last.len_utf8()].chars().next_back();
+        let rule = match last {
+            '.' => {
+                let word = head.trim_start_matches(['(', '[', '“', '"']);
+                if before_last.is_some_and(|c| c.is_ascii_digit())
+                    || head.matches('.').count() >= 2
+                    || word.len() <= 3
+                {
+                    continue; // decimals, sales numbers
+                }
+                Rule::Always
+            }
+            ',' => {
+                if before_last.is_some_and(|c| c.is_ascii_digit()) {
+                    if digits.len() == 3 {
+                        continue; // thousands
+                    }
+                    Rule::Always
+                } else {
+                    Rule::Always
+                }
+            }
+            ';' | ':' | ')' | '”' | '"' | '’' | ']' => Rule::Always,
+            c if c.is_alphabetic() => {
+                // Digits glued to a name in capitals (`UN80`, `G20`, `COP28`).
+                let word: String = head
+                    .chars()
+                    .rev()
+                    .take_while(|c| c.is_alphabetic())
+                    .collect();
+                if word.chars().all(|c| c.is_uppercase()) {
+                    Rule::NextExpected
+                } else {
+                    Rule::Always
+                }
+            }
+            _ => continue,
+        };
+        if let Ok(n) = digits.parse() {
+            out.push(Candidate {
+                number: n,
+                range: d_start..d_start + digits.len(),
+                block,
+                rule,
+            });
+        }
+    }
+}
+
+/// `m³`, `km²`: a superscript after a unit of measure is an exponent.
+fn after_unit(head: &str) -> bool {
+    let word: String = head
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    matches!(
+        word.as_str(),
+        "m" | "cm" | "mm" | "km" | "dm" | "ft" | "in" | "yd" | "µm" | "nm"
+    )
+}

@@ -1,0 +1,435 @@
+//! Line-level recognisers: what a single line of a draft can be on its own
+//! (an operative number, a sub-paragraph marker, a footnote line, page
+//! furniture ...). The parser decides with context which reading holds.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// One line of the source: byte range without its terminator.
+#[derive(Debug, Clone)]
+pub struct Line {
+    pub range: Range<usize>,
+    /// Leading spaces and tabs, in bytes.
+    pub indent: usize,
+    pub blank: bool,
+}
+
+/// Splits on `\n`, `\r\n` and a lone `\r` (the LSP line breaks; not form feed).
+pub fn split_lines(src: &str) -> Vec<Line> {
+    let bytes = src.as_bytes();
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    let mut push = |start: usize, end: usize| {
+        let text = &src[start..end];
+        let indent = text.len() - text.trim_start_matches([' ', '\t']).len();
+        let blank = text.bytes().all(|b| b == b' ' || b == b'\t');
+        lines.push(Line {
+            range: start..end,
+            indent,
+            blank,
+        });
+    };
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                push(start, i);
+                i += 1;
+                start = i;
+            }
+            b'\r' => {
+                push(start, i);
+                i += if bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
+                start = i;
+            }
+            _ => i += 1,
+        }
+    }
+    if start < bytes.len() {
+        push(start, bytes.len());
+    }
+    lines
+}
+
+macro_rules! regex {
+    ($re:literal) => {{
+        static RE: OnceLock<Regex> = OnceLock::new();
+        RE.get_or_init(|| Regex::new($re).expect("valid regex"))
+    }};
+}
+
+/// `5.`, `5 bis.`, `[5 ter.]` at the start of a trimmed line: (marker length
+/// in bytes, number, Latin suffix).
+pub fn op_number(t: &str) -> Option<(usize, u32, Option<String>)> {
+    let re = regex!(
+        r"^\[?(\d{1,3})(?:\s+(bis|ter|quater|quinquies|sexies|septies|octies|novies|decies))?\.\]?(?:\s|$)"
+    );
+    let c = re.captures(t)?;
+    let n: u32 = c[1].parse().ok()?;
+    let whole = c.get(0)?;
+    let len = whole.as_str().trim_end().len();
+    Some((len, n, c.get(2).map(|m| m.as_str().to_string())))
+}
+
+/// The style of a sub-paragraph marker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SubStyle {
+    /// `(a)` or `(i)`
+    Paren,
+    /// `a.` or `i.`
+    Dot,
+}
+
+/// `(a)`, `(iv)`, `a.`, `ii.` at the start of a trimmed line: (marker length,
+/// label, style).
+pub fn sub_marker(t: &str) -> Option<(usize, &str, SubStyle)> {
+    let paren = regex!(r"^\(([a-z]{1,2}|[ivxl]{1,6})\)(?:\s|$)");
+    if let Some(c) = paren.captures(t) {
+        let label = c.get(1)?;
+        return Some((label.end() + 1, label.as_str(), SubStyle::Paren));
+    }
+    let dot = regex!(r"^([a-z]|[ivx]{2,5})\.\s+\S");
+    if let Some(c) = dot.captures(t) {
+        let label = c.get(1)?;
+        return Some((label.end() + 1, label.as_str(), SubStyle::Dot));
+    }
+    None
+}
+
+pub fn roman_value(s: &str) -> Option<u32> {
+    if s.is_empty() || !s.chars().all(|c| "ivxlc".contains(c)) {
+        return None;
+    }
+    let val = |c| match c {
+        'i' => 1,
+        'v' => 5,
+        'x' => 10,
+        'l' => 50,
+        _ => 100,
+    };
+    let chars: Vec<u32> = s.chars().map(val).collect();
+    let mut total = 0;
+    for (i, &v) in chars.iter().enumerate() {
+        if chars.get(i + 1).is_some_and(|&next| next > v) {
+            total -= v as i64;
+        } else {
+            total += v as i64;
+        }
+    }
+    let n = u32::try_from(total).ok()?;
+    // Only canonical numerals (no `iiii`, `vv`).
+    (to_roman(n) == s).then_some(n)
+}
+
+pub fn to_roman(mut n: u32) -> String {
+    const T: [(u32, &str); 9] = [
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ];
+    let mut s = String::new();
+    for (v, r) in T {
+        while n >= v {
+            s.push_str(r);
+            n -= v;
+        }
+    }
+    s
+}
+
+/// `a` = 1 ... `z` = 26, `aa` = 27 ...
+pub fn letter_value(s: &str) -> Option<u32> {
+    let b = s.as_bytes();
+    match b {
+        [c] if c.is_ascii_lowercase() => Some(u32::from(c - b'a') + 1),
+        [c, d] if c == d && c.is_ascii_lowercase() => Some(u32::from(c - b'a') + 27),
+        _ => None,
+    }
+}
+
+pub fn to_letter(n: u32) -> String {
+    if n == 0 {
+        return "?".into();
+    }
+    let c = char::from(b'a' + ((n - 1) % 26) as u8);
+    std::iter::repeat_n(c, ((n - 1) / 26 + 1) as usize).collect()
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+pub fn is_month(w: &str) -> bool {
+    let w = w.trim_end_matches([',', '.', ';']);
+    MONTHS.contains(&w)
+}
+
+/// A pasted footnote line `N text` (no period after the number, text not
+/// starting in lower case, not a date): (number, length of the number).
+pub fn pasted_footnote(t: &str) -> Option<(u32, usize)> {
+    let re = regex!(r"^(\d{1,3})[ \t]+(\S+)");
+    let c = re.captures(t)?;
+    let first = c.get(2)?.as_str();
+    let ch = first.chars().next()?;
+    if ch.is_lowercase() || is_month(first) || first.starts_with('%') || ch == '-' || ch == '–' {
+        return None;
+    }
+    if first == "per" || first.starts_with("per ") {
+        return None;
+    }
+    Some((c[1].parse().ok()?, c.get(1)?.len()))
+}
+
+/// `[^N]: text`: (number, length of `[^N]`, offset of the text).
+pub fn draft_footnote(t: &str) -> Option<(u32, usize, usize)> {
+    let re = regex!(r"^\[\^(\d{1,4})\]:[ \t]*");
+    let c = re.captures(t)?;
+    let marker = c[0].trim_end().len() - 1;
+    Some((c[1].parse().ok()?, marker, c.get(0)?.end()))
+}
+
+/// A rule: three or more `_`, `-`, `—` or `–` and nothing else.
+pub fn is_rule(t: &str) -> bool {
+    t.chars().count() >= 3 && t.chars().all(|c| matches!(c, '_' | '-' | '—' | '–'))
+}
+
+/// Running heads and page furniture: job numbers, page numbers, barcodes, a
+/// document symbol alone on its line.
+pub fn is_furniture(t: &str) -> bool {
+    let re = regex!(
+        r"^(?:\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{1,3}/\d{1,3})?(?:\s+\d{6})?|\d{1,3}/\d{1,3}(?:\s+\d{2}-\d{5}(?:\s*\([A-Z]\))?)?|\*\d{6,}\*|(?:A|S|E)/[A-Z0-9][A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-]+)+(?:\s*\(\d{4}\))?)$"
+    );
+    re.is_match(t)
+}
+
+/// `52nd plenary meeting ...`, `Adopted at its 4683rd meeting ...`,
+/// `Adopted unanimously at the`.
+pub fn is_meeting_line(t: &str) -> bool {
+    let re = regex!(
+        r"^(?:\d+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b|Adopted\s+(?:unanimously\s+|without a vote\s+)?(?:at|by)\b)"
+    );
+    re.is_match(t)
+}
+
+/// A date alone on its line (`4 November 2025`), as under a meeting line.
+pub fn is_date_line(t: &str) -> bool {
+    let re = regex!(r"^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\.?$");
+    re.is_match(t) && t.split_whitespace().nth(1).is_some_and(is_month)
+}
+
+/// `Annex`, `Annex I`, `Annex A`.
+pub fn is_annex(t: &str) -> bool {
+    let re = regex!(r"^Annex(?:\s+(?:[IVXLC]+|[A-Z]))?$");
+    re.is_match(t)
+}
+
+/// `The General Assembly,` → (organ words, has comma).
+pub fn chapeau(t: &str) -> Option<(&str, bool)> {
+    let re = regex!(
+        r"^The\s+([A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|and|of|on|for|the|to|in))*)\s*(,)?$"
+    );
+    let c = re.captures(t)?;
+    let organ = c.get(1)?.as_str();
+    let last = organ.split_whitespace().last()?;
+    if organ.split_whitespace().count() > 10 || !last.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    Some((organ, c.get(2).is_some()))
+}
+
+/// A heading line that names the resolution: `80/14. Title` → offset of the title.
+pub fn numbered_title(t: &str) -> Option<usize> {
+    let re = regex!(r"^(?:(?:S|ES)-)?\d{1,3}/\d{1,4}\.\s+");
+    re.find(t).map(|m| m.end())
+}
+
+/// Heading lines that are not the title (adoption notes, distribution ...).
+pub fn is_meta_heading(t: &str) -> bool {
+    let re = regex!(
+        r"^(?:Adopted\b|Resolution adopted\b|Resolution \d+ \(\d{4}\)|of \d{1,2} [A-Z][a-z]+ \d{4}|on \d{1,2} [A-Z][a-z]+ \d{4}|\[|Distr\.|United Nations\b|General Assembly\b|Security Council\b|Economic and Social Council\b|Original:|Agenda item|[A-Z][a-z]+(?:-[a-z]+)? (?:special |emergency special )?session\b)"
+    );
+    re.is_match(t) || is_furniture(t) || is_date_line(t)
+}
+
+/// Lowered words without punctuation, for comparing a line with the title.
+pub fn normalise_words(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    for w in t.split_whitespace() {
+        let w: String = w
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        if w.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&w);
+    }
+    out
+}
+
+/// Does the trimmed line end a paragraph: final punctuation (`,` `;` `.` `:`)
+/// after a trailing footnote reference, closing bracket or quote is removed?
+pub fn ends_finished(t: &str) -> bool {
+    matches!(final_char(t), Some((_, ',' | ';' | '.' | ':')))
+}
+
+/// The last meaningful character of a trimmed line and its byte offset: a
+/// trailing footnote reference (`,4`, `, 6`, `[^3]`, `²`), closing quotes and
+/// negotiation brackets are skipped.
+pub fn final_char(t: &str) -> Option<(usize, char)> {
+    let mut s = t.trim_end();
+    loop {
+        let before = s.len();
+        // `[^3]`
+        if s.ends_with(']') {
+            if let Some(open) = s.rfind("[^") {
+                if s[open + 2..s.len() - 1].bytes().all(|b| b.is_ascii_digit()) {
+                    s = s[..open].trim_end();
+                    continue;
+                }
+            }
+        }
+        // superscript digits
+        let sup = s.trim_end_matches(|c: char| "⁰¹²³⁴⁵⁶⁷⁸⁹".contains(c));
+        if sup.len() != s.len() {
+            s = sup.trim_end();
+            continue;
+        }
+        // digits after final punctuation: `Assembly,4`, `document, 6`
+        let digits = s.trim_end_matches(|c: char| c.is_ascii_digit());
+        let nd = s.len() - digits.len();
+        if (1..=3).contains(&nd) {
+            let spaced = digits.len() != digits.trim_end().len();
+            let d = digits.trim_end();
+            let after_digit =
+                d.len() > 1 && d[..d.len() - 1].ends_with(|c: char| c.is_ascii_digit());
+            // `2022, 1` and `2024,4` end a paragraph; `1,000` does not.
+            if d.ends_with([',', ';', '.', ':']) && (spaced || !after_digit || nd != 3) {
+                s = d;
+                continue;
+            }
+        }
+        s = s.trim_end_matches([']', '”', '"', '’']).trim_end();
+        if s.len() == before {
+            break;
+        }
+    }
+    let c = s.chars().next_back()?;
+    Some((s.len() - c.len_utf8(), c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_lsp_line_breaks_only() {
+        let l = split_lines("a\r\nb\rc\x0cd\ne");
+        let texts: Vec<_> = l.iter().map(|l| l.range.clone()).collect();
+        assert_eq!(texts, vec![0..1, 3..4, 5..8, 9..10]);
+    }
+
+    #[test]
+    fn recognises_operative_numbers() {
+        assert_eq!(op_number("5. Decides"), Some((2, 5, None)));
+        assert_eq!(op_number("1. "), Some((2, 1, None)));
+        assert_eq!(op_number("1."), Some((2, 1, None)));
+        assert_eq!(
+            op_number("[5 bis. Decides"),
+            Some((7, 5, Some("bis".into())))
+        );
+        assert_eq!(op_number("80/14. Title"), None);
+        assert_eq!(op_number("2006. Text"), None);
+    }
+
+    #[test]
+    fn recognises_markers_and_footnotes() {
+        assert_eq!(sub_marker("(a) To report"), Some((3, "a", SubStyle::Paren)));
+        assert_eq!(sub_marker("(iv) To"), Some((4, "iv", SubStyle::Paren)));
+        assert_eq!(sub_marker("b. Text"), Some((2, "b", SubStyle::Dot)));
+        assert_eq!(sub_marker("i.e. text"), None);
+        assert_eq!(pasted_footnote("7 A/66/64-E/2011/77."), Some((7, 1)));
+        assert_eq!(pasted_footnote("21 December 2009, 65/141"), None);
+        assert_eq!(pasted_footnote("8 and 9 December 2014"), None);
+        assert_eq!(draft_footnote("[^12]: See"), Some((12, 5, 7)));
+        assert_eq!(roman_value("iv"), Some(4));
+        assert_eq!(roman_value("iiii"), None);
+    }
+
+    #[test]
+    fn recognises_furniture() {
+        for t in [
+            "25-18301 (E)",
+            "25-18301",
+            "2/5",
+            "*2518301*",
+            "A/RES/80/6",
+            "S/RES/1454 (2002)",
+            "23-02871 2/3",
+            "23-02871 (E)    200223",
+            "A/ES-11/L.7",
+        ] {
+            assert!(is_furniture(t), "{t}");
+        }
+        for t in ["Recalling", "2030 Agenda", "1. Decides"] {
+            assert!(!is_furniture(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn finished_ignores_trailing_references() {
+        assert!(ends_finished("endorsed by the General Assembly,4"));
+        assert!(ends_finished("outcome document, 6"));
+        assert!(ends_finished("economies;]"));
+        assert!(ends_finished("for development”."));
+        assert!(ends_finished("paragraph;[^3]"));
+        assert!(!ends_finished("paragraph[^3]"));
+        assert!(!ends_finished("Outcome,>"));
+        assert!(!ends_finished("of the International"));
+        assert!(!ends_finished("of 1,000"));
+    }
+
+    #[test]
+    fn chapeau_names_the_organ() {
+        assert_eq!(
+            chapeau("The General Assembly,"),
+            Some(("General Assembly", true))
+        );
+        assert_eq!(
+            chapeau("The General Assembly"),
+            Some(("General Assembly", false))
+        );
+        assert_eq!(
+            chapeau("The Economic and Social Council,"),
+            Some(("Economic and Social Council", true))
+        );
+        assert_eq!(chapeau("The following"), None);
+    }
+}
