@@ -1,7 +1,16 @@
 //! Settings shared by the editor and `reso.toml` (SPEC section 6).
+//!
+//! Both sources parse into [`Settings`]: only the keys they set, so that they
+//! can be layered (`reso.toml` first, then the editor's settings on top) into
+//! one [`Config`]. A bad value never stops the rest: it becomes a
+//! [`SettingError`] with a message a drafter understands, and the other keys
+//! apply.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
 
 use crate::diagnostic::{Code, Severity};
 
@@ -29,5 +38,508 @@ impl Config {
             Some(s) => *s,
             None => Some(code.default_severity()),
         }
+    }
+}
+
+/// The name of the settings file looked up from a draft's folder upward.
+pub const FILE_NAME: &str = "reso.toml";
+
+/// Settings from one source: only what it sets.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Settings {
+    pub severities: BTreeMap<Code, Option<Severity>>,
+    pub catalog_paths: Option<Vec<PathBuf>>,
+    pub organ: Option<String>,
+    pub footnotes_repeat: Option<FootnoteRepeat>,
+}
+
+/// A setting that could not be used, with where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SettingError {
+    /// `reso.toml` path, or `editor settings`.
+    pub source: String,
+    /// The key as the user writes it (`diagnostics.numbering`); empty for an
+    /// error about the whole source (a TOML syntax error).
+    pub key: String,
+    pub message: String,
+}
+
+impl fmt::Display for SettingError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.key.is_empty() {
+            write!(f, "{}: {}", self.source, self.message)
+        } else {
+            write!(f, "{}: `{}`: {}", self.source, self.key, self.message)
+        }
+    }
+}
+
+/// What a source gave: the settings that parsed, and the errors of the rest.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Parsed {
+    pub settings: Settings,
+    pub errors: Vec<SettingError>,
+}
+
+impl Settings {
+    /// Layers these settings over a config.
+    pub fn apply_to(&self, config: &mut Config) {
+        for (code, sev) in &self.severities {
+            config.severities.insert(*code, *sev);
+        }
+        if let Some(paths) = &self.catalog_paths {
+            config.catalog_paths = paths.clone();
+        }
+        if let Some(organ) = &self.organ {
+            config.organ = Some(organ.clone());
+        }
+        if let Some(r) = self.footnotes_repeat {
+            config.footnotes_repeat = r;
+        }
+    }
+
+    /// A config made of the defaults and these settings.
+    pub fn to_config(&self) -> Config {
+        let mut c = Config::default();
+        self.apply_to(&mut c);
+        c
+    }
+
+    /// Editor settings: `initializationOptions` (the `reso` object, or
+    /// `{"reso": {...}}`), the settings of `workspace/didChangeConfiguration`
+    /// (`{"reso": {...}}`) or the answer of `workspace/configuration` for the
+    /// section `reso`. `null` means nothing set. Relative catalogue paths are
+    /// taken from `base` (the workspace root). Keys the editor keeps for
+    /// itself (`server.path`, `trace.server` ...) are ignored at the top level.
+    pub fn from_editor_json(value: &Value, base: Option<&Path>) -> Parsed {
+        let source = "editor settings";
+        let mut out = Parsed::default();
+        let value = match value {
+            Value::Null => return out,
+            Value::Object(map) => map.get("reso").unwrap_or(value),
+            _ => value,
+        };
+        if value.is_null() {
+            return out;
+        }
+        read_root(value, base, source, false, &mut out);
+        out
+    }
+
+    /// A `reso.toml`; `path` names it in messages and its folder is the base
+    /// of relative catalogue paths.
+    pub fn from_toml(text: &str, path: &Path) -> Parsed {
+        let source = path.display().to_string();
+        let mut out = Parsed::default();
+        let table: toml::Table = match toml::from_str(text) {
+            Ok(t) => t,
+            Err(e) => {
+                out.errors.push(SettingError {
+                    source,
+                    key: String::new(),
+                    message: format!("not valid TOML: {}", e.message()),
+                });
+                return out;
+            }
+        };
+        let value = match serde_json::to_value(&table) {
+            Ok(v) => v,
+            Err(e) => {
+                out.errors.push(SettingError {
+                    source,
+                    key: String::new(),
+                    message: format!("cannot read: {e}"),
+                });
+                return out;
+            }
+        };
+        read_root(&value, path.parent(), &source, true, &mut out);
+        out
+    }
+
+    /// Reads a `reso.toml` from disk. An unreadable file is one error.
+    pub fn from_toml_file(path: &Path) -> Parsed {
+        match std::fs::read_to_string(path) {
+            Ok(text) => Settings::from_toml(&text, path),
+            Err(e) => Parsed {
+                settings: Settings::default(),
+                errors: vec![SettingError {
+                    source: path.display().to_string(),
+                    key: String::new(),
+                    message: format!("cannot read: {e}"),
+                }],
+            },
+        }
+    }
+}
+
+/// The `reso.toml` that applies to a file in `dir`: the first found in `dir`
+/// or a folder above it, as rustfmt looks for `rustfmt.toml`.
+pub fn find_config_file(dir: &Path) -> Option<PathBuf> {
+    let mut cur = Some(dir);
+    while let Some(d) = cur {
+        let candidate = d.join(FILE_NAME);
+        if candidate.is_file() {
+            return Some(candidate);
+        }
+        cur = d.parent();
+    }
+    None
+}
+
+const CODE_WORDS: &str = "error, warning, information, hint or off";
+
+fn read_root(value: &Value, base: Option<&Path>, source: &str, strict: bool, out: &mut Parsed) {
+    let Value::Object(map) = value else {
+        out.errors.push(SettingError {
+            source: source.to_string(),
+            key: String::new(),
+            message: format!("expected a table of settings, found {}", kind(value)),
+        });
+        return;
+    };
+    // Dotted keys (`"diagnostics.numbering": "off"`) count as nested ones.
+    let mut tree = serde_json::Map::new();
+    for (k, v) in map {
+        insert_dotted(&mut tree, k, v.clone());
+    }
+    let s = &mut out.settings;
+    let mut errors = Vec::new();
+    for (key, v) in &tree {
+        match key.as_str() {
+            "catalog" => read_table(v, "catalog", &mut errors, |k, v, errors| match k {
+                "paths" => match string_list(v) {
+                    Some(list) => {
+                        s.catalog_paths = Some(
+                            list.into_iter()
+                                .map(|p| match base {
+                                    Some(b) if Path::new(&p).is_relative() => b.join(p),
+                                    _ => PathBuf::from(p),
+                                })
+                                .collect(),
+                        )
+                    }
+                    None => errors.push((
+                        "catalog.paths".to_string(),
+                        format!("expected a list of file paths, found {}", kind(v)),
+                    )),
+                },
+                other => errors.push((format!("catalog.{other}"), "unknown setting".to_string())),
+            }),
+            "diagnostics" => read_table(v, "diagnostics", &mut errors, |k, v, errors| {
+                let key = format!("diagnostics.{k}");
+                let Some(code) = Code::parse(k) else {
+                    errors.push((
+                        key,
+                        format!("unknown diagnostic code (known: {})", code_list()),
+                    ));
+                    return;
+                };
+                match v.as_str() {
+                    Some("off") => {
+                        s.severities.insert(code, None);
+                    }
+                    Some(word) => match Severity::parse(word) {
+                        Some(sev) => {
+                            s.severities.insert(code, Some(sev));
+                        }
+                        None => {
+                            errors.push((key, format!("expected {CODE_WORDS}, found `{word}`")))
+                        }
+                    },
+                    None => errors.push((key, format!("expected {CODE_WORDS}, found {}", kind(v)))),
+                }
+            }),
+            "organ" => match v.as_str().map(str::trim) {
+                Some(name) if !name.is_empty() => {
+                    let name = name.strip_prefix("The ").unwrap_or(name);
+                    s.organ = Some(name.trim_end_matches(',').trim().to_string());
+                }
+                _ => errors.push((
+                    "organ".to_string(),
+                    format!(
+                        "expected the organ's name, such as \"General Assembly\", found {}",
+                        kind(v)
+                    ),
+                )),
+            },
+            "footnotes" => read_table(v, "footnotes", &mut errors, |k, v, errors| match k {
+                "repeat" => match v.as_str() {
+                    Some("forbid") => s.footnotes_repeat = Some(FootnoteRepeat::Forbid),
+                    Some("allow") => s.footnotes_repeat = Some(FootnoteRepeat::Allow),
+                    _ => errors.push((
+                        "footnotes.repeat".to_string(),
+                        format!("expected forbid or allow, found {}", kind(v)),
+                    )),
+                },
+                other => errors.push((format!("footnotes.{other}"), "unknown setting".to_string())),
+            }),
+            other => {
+                if strict {
+                    errors.push((
+                        other.to_string(),
+                        "unknown setting (known: catalog.paths, diagnostics.<code>, organ, footnotes.repeat)"
+                            .to_string(),
+                    ));
+                }
+            }
+        }
+    }
+    out.errors
+        .extend(errors.into_iter().map(|(key, message)| SettingError {
+            source: source.to_string(),
+            key,
+            message,
+        }));
+}
+
+fn read_table<'v>(
+    v: &'v Value,
+    name: &str,
+    errors: &mut Vec<(String, String)>,
+    mut each: impl FnMut(&str, &'v Value, &mut Vec<(String, String)>),
+) {
+    match v {
+        Value::Object(map) => {
+            for (k, v) in map {
+                each(k, v, errors);
+            }
+        }
+        _ => errors.push((
+            name.to_string(),
+            format!("expected a table, found {}", kind(v)),
+        )),
+    }
+}
+
+fn insert_dotted(tree: &mut serde_json::Map<String, Value>, key: &str, value: Value) {
+    match key.split_once('.') {
+        Some((head, rest)) if !head.is_empty() && !rest.is_empty() => {
+            let entry = tree
+                .entry(head.to_string())
+                .or_insert_with(|| Value::Object(Default::default()));
+            if let Value::Object(inner) = entry {
+                insert_dotted(inner, rest, value);
+            }
+        }
+        _ => match (tree.get_mut(key), value) {
+            (Some(Value::Object(existing)), Value::Object(new)) => {
+                for (k, v) in new {
+                    insert_dotted(existing, &k, v);
+                }
+            }
+            (_, value) => {
+                tree.insert(key.to_string(), value);
+            }
+        },
+    }
+}
+
+fn string_list(v: &Value) -> Option<Vec<String>> {
+    match v {
+        Value::Array(items) => items.iter().map(|i| i.as_str().map(String::from)).collect(),
+        _ => None,
+    }
+}
+
+fn kind(v: &Value) -> String {
+    match v {
+        Value::Null => "nothing".to_string(),
+        Value::Bool(b) => format!("`{b}`"),
+        Value::Number(n) => format!("`{n}`"),
+        Value::String(s) => format!("\"{s}\""),
+        Value::Array(_) => "a list".to_string(),
+        Value::Object(_) => "a table".to_string(),
+    }
+}
+
+fn code_list() -> String {
+    Code::ALL.map(Code::as_str).join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn messages(p: &Parsed) -> Vec<String> {
+        p.errors.iter().map(|e| e.to_string()).collect()
+    }
+
+    #[test]
+    fn toml_with_every_key() {
+        let text = r#"
+organ = "Security Council"
+
+[catalog]
+paths = ["extra/ga66.tsv", "/abs/ecosoc.tsv"]
+
+[diagnostics]
+citation-order = "off"
+footnote-order = "error"
+opener-unknown = "information"
+
+[footnotes]
+repeat = "allow"
+"#;
+        let p = Settings::from_toml(text, Path::new("/drafts/reso.toml"));
+        assert_eq!(p.errors, vec![]);
+        let c = p.settings.to_config();
+        assert_eq!(c.organ.as_deref(), Some("Security Council"));
+        assert_eq!(
+            c.catalog_paths,
+            vec![
+                PathBuf::from("/drafts/extra/ga66.tsv"),
+                PathBuf::from("/abs/ecosoc.tsv")
+            ]
+        );
+        assert_eq!(c.severity(Code::CitationOrder), None);
+        assert_eq!(c.severity(Code::FootnoteOrder), Some(Severity::Error));
+        assert_eq!(c.severity(Code::OpenerUnknown), Some(Severity::Information));
+        assert_eq!(c.severity(Code::Numbering), Some(Severity::Error));
+        assert_eq!(c.footnotes_repeat, FootnoteRepeat::Allow);
+    }
+
+    #[test]
+    fn bad_values_are_reported_and_the_rest_applies() {
+        let text = r#"
+organ = 5
+colour = "blue"
+[diagnostics]
+numbering = "loud"
+terminator = "hint"
+opener-unknwn = "off"
+[footnotes]
+repeat = "sometimes"
+"#;
+        let p = Settings::from_toml(text, Path::new("reso.toml"));
+        assert_eq!(
+            messages(&p),
+            vec![
+                "reso.toml: `colour`: unknown setting (known: catalog.paths, diagnostics.<code>, organ, footnotes.repeat)".to_string(),
+                "reso.toml: `diagnostics.numbering`: expected error, warning, information, hint or off, found `loud`".to_string(),
+                format!("reso.toml: `diagnostics.opener-unknwn`: unknown diagnostic code (known: {})", code_list()),
+                "reso.toml: `footnotes.repeat`: expected forbid or allow, found \"sometimes\"".to_string(),
+                "reso.toml: `organ`: expected the organ's name, such as \"General Assembly\", found `5`".to_string(),
+            ]
+        );
+        let c = p.settings.to_config();
+        assert_eq!(c.severity(Code::Terminator), Some(Severity::Hint));
+        assert_eq!(c.severity(Code::Numbering), Some(Severity::Error));
+        assert_eq!(c.footnotes_repeat, FootnoteRepeat::Forbid);
+    }
+
+    #[test]
+    fn toml_syntax_error_is_one_clear_error() {
+        let p = Settings::from_toml("[diagnostics\nnumbering = 'off'", Path::new("a/reso.toml"));
+        assert_eq!(p.errors.len(), 1);
+        assert!(
+            p.errors[0]
+                .to_string()
+                .starts_with("a/reso.toml: not valid TOML"),
+            "{:?}",
+            p.errors
+        );
+        assert_eq!(p.settings, Settings::default());
+    }
+
+    #[test]
+    fn editor_json_accepts_both_shapes_and_dotted_keys() {
+        let inner =
+            json!({"diagnostics": {"numbering": "warning"}, "organ": "The Human Rights Council,"});
+        let a = Settings::from_editor_json(&inner, None);
+        let b = Settings::from_editor_json(&json!({ "reso": inner.clone() }), None);
+        let c = Settings::from_editor_json(
+            &json!({"diagnostics.numbering": "warning", "organ": "Human Rights Council"}),
+            None,
+        );
+        assert_eq!(a.errors, vec![]);
+        assert_eq!(a, b);
+        assert_eq!(a, c);
+        assert_eq!(a.settings.organ.as_deref(), Some("Human Rights Council"));
+        assert_eq!(
+            a.settings.severities.get(&Code::Numbering),
+            Some(&Some(Severity::Warning))
+        );
+    }
+
+    #[test]
+    fn editor_json_ignores_client_side_keys_but_not_typos_in_tables() {
+        let v = json!({"reso": {
+            "server": {"path": "/usr/bin/reso"},
+            "trace": {"server": "verbose"},
+            "catalog": {"path": ["x.tsv"]},
+            "footnotes": "allow"
+        }});
+        let p = Settings::from_editor_json(&v, Some(Path::new("/ws")));
+        assert_eq!(
+            messages(&p),
+            vec![
+                "editor settings: `catalog.path`: unknown setting".to_string(),
+                "editor settings: `footnotes`: expected a table, found \"allow\"".to_string(),
+            ]
+        );
+        assert_eq!(
+            Settings::from_editor_json(&Value::Null, None),
+            Parsed::default()
+        );
+        assert_eq!(
+            Settings::from_editor_json(&json!({"reso": null}), None),
+            Parsed::default()
+        );
+        let bad = Settings::from_editor_json(&json!([1, 2]), None);
+        assert_eq!(
+            messages(&bad),
+            vec!["editor settings: expected a table of settings, found a list"]
+        );
+    }
+
+    #[test]
+    fn editor_paths_are_relative_to_the_workspace() {
+        let v = json!({"catalog": {"paths": ["cat/a.tsv"]}});
+        let p = Settings::from_editor_json(&v, Some(Path::new("/ws")));
+        assert_eq!(
+            p.settings.catalog_paths,
+            Some(vec![PathBuf::from("/ws/cat/a.tsv")])
+        );
+        let bad = Settings::from_editor_json(&json!({"catalog": {"paths": "a.tsv"}}), None);
+        assert_eq!(
+            messages(&bad),
+            vec![
+                "editor settings: `catalog.paths`: expected a list of file paths, found \"a.tsv\""
+            ]
+        );
+    }
+
+    #[test]
+    fn layers_apply_in_order() {
+        let file = Settings::from_toml(
+            "organ = \"General Assembly\"\n[diagnostics]\nterminator = \"off\"\nnumbering = \"hint\"\n",
+            Path::new("reso.toml"),
+        );
+        let editor =
+            Settings::from_editor_json(&json!({"diagnostics": {"terminator": "error"}}), None);
+        let mut c = Config::default();
+        file.settings.apply_to(&mut c);
+        editor.settings.apply_to(&mut c);
+        assert_eq!(c.severity(Code::Terminator), Some(Severity::Error));
+        assert_eq!(c.severity(Code::Numbering), Some(Severity::Hint));
+        assert_eq!(c.organ.as_deref(), Some("General Assembly"));
+    }
+
+    #[test]
+    fn config_file_is_found_from_the_folder_upward() {
+        let root = std::env::temp_dir().join(format!("reso-config-test-{}", std::process::id()));
+        let deep = root.join("a/b/c");
+        std::fs::create_dir_all(&deep).unwrap();
+        assert_eq!(
+            find_config_file(&deep).filter(|p| p.starts_with(&root)),
+            None
+        );
+        std::fs::write(root.join("a/reso.toml"), "").unwrap();
+        assert_eq!(find_config_file(&deep), Some(root.join("a/reso.toml")));
+        std::fs::write(root.join("a/b/c/reso.toml"), "").unwrap();
+        assert_eq!(find_config_file(&deep), Some(root.join("a/b/c/reso.toml")));
+        std::fs::remove_dir_all(&root).unwrap();
     }
 }
