@@ -36,3 +36,28 @@ pub fn analyze(src: &str, config: &Config, catalog: &Catalog) -> Analysis {
         diagnostics,
     }
 }
+
+/// 1-based line and character column of a byte offset (as `reso check` and
+/// rustc count them).
+pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
+    let offset = src.floor_char_boundary(offset.min(src.len()));
+    let before = &src[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |p| p + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// Diagnostics as a reader sees them, one a line:
+/// `316:14-316:16 error[footnote-undefined] footnote 21 is referenced but never defined`.
+pub fn render_diagnostics(src: &str, diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        let (l1, c1) = line_col(src, d.range.start);
+        let (l2, c2) = line_col(src, d.range.end);
+        out.push_str(&format!(
+            "{l1}:{c1}-{l2}:{c2} {}[{}] {}\n",
+            d.severity, d.code, d.message
+        ));
+    }
+    out
+}

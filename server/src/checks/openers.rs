@@ -12,6 +12,13 @@ fn kind_name(k: OpenerKind) -> &'static str {
     }
 }
 
+fn with_article(k: OpenerKind) -> &'static str {
+    match k {
+        OpenerKind::Preambular => "a preambular",
+        OpenerKind::Operative => "an operative",
+    }
+}
+
 pub fn check(src: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
     let vocab = Vocabulary::get();
     for b in &doc.blocks {
@@ -27,10 +34,10 @@ pub fn check(src: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
                 Code::OpenerMisplaced,
                 o.range.clone(),
                 format!(
-                    "`{}` is a {} opener, but opens a {} paragraph",
+                    "`{}` is {} opener, but opens {} paragraph",
                     o.phrase,
-                    kind_name(k),
-                    kind_name(expected)
+                    with_article(k),
+                    with_article(expected)
                 ),
             )),
             None => {

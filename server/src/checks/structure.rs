@@ -16,9 +16,13 @@ pub fn check(src: &str, doc: &Document, config: &Config, out: &mut Vec<Diagnosti
             let r = &b.lines[0];
             let line = &src[r.clone()];
             let start = r.start + (line.len() - line.trim_start().len());
+            let range = match &b.opener {
+                Some(o) => o.range.clone(),
+                None => start..start + line.trim().len(),
+            };
             out.push(Diagnostic::new(
                 Code::Structure,
-                start..start + line.trim().len(),
+                range,
                 "no chapeau: the body should open with the organ, such as `The General Assembly,` (or set `organ` in reso.toml)",
             ));
         }
@@ -34,8 +38,8 @@ pub fn check(src: &str, doc: &Document, config: &Config, out: &mut Vec<Diagnosti
             _ => continue,
         };
         let range = match &b.opener {
-            Some(o) => o.range.clone(),
-            None => {
+            Some(o) if b.kind == BlockKind::Preambular => o.range.clone(),
+            _ => {
                 let r = &b.lines[0];
                 let line = &src[r.clone()];
                 let start = r.start + (line.len() - line.trim_start().len());

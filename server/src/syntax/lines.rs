@@ -190,6 +190,18 @@ pub fn is_month(w: &str) -> bool {
 /// A pasted footnote line `N text` (no period after the number, text not
 /// starting in lower case, not a date): (number, length of the number).
 pub fn pasted_footnote(t: &str) -> Option<(u32, usize)> {
+    // `¹ Proclaimed by ...`: superscript digits start a footnote too.
+    let sup = t
+        .chars()
+        .take_while(|c| "⁰¹²³⁴⁵⁶⁷⁸⁹".contains(*c))
+        .map(|c| "⁰¹²³⁴⁵⁶⁷⁸⁹".chars().position(|s| s == c).unwrap_or(0) as u32)
+        .collect::<Vec<_>>();
+    if !sup.is_empty() && sup.len() <= 3 {
+        let len: usize = t.chars().take(sup.len()).map(char::len_utf8).sum();
+        if t[len..].starts_with([' ', '\t']) {
+            return Some((sup.iter().fold(0, |n, d| n * 10 + d), len));
+        }
+    }
     let re = regex!(r"^(\d{1,3})[ \t]+(\S+)");
     let c = re.captures(t)?;
     let first = c.get(2)?.as_str();

@@ -418,7 +418,9 @@ impl<'a> Parser<'a> {
                     || lines::is_rule(t)
                     || self.starts_paragraph(i);
                 if let Some((n, _)) = self.footnote_line(t) {
-                    if n == last + 1 && !self.page_break(i) {
+                    // `[^N]:` always starts a definition; a pasted `N text`
+                    // only when N comes next.
+                    if self.draft_form || (n == last + 1 && !self.page_break(i)) {
                         let b = self.footnote_def(i, n);
                         self.fn_mode = FnMode::Block { block: b, last: n };
                         return i + 1;
@@ -700,7 +702,18 @@ impl<'a> Parser<'a> {
             }
         }
         let opener = self.line_opener(i, 0);
-        let lower_start = t.starts_with(|c: char| c.is_lowercase());
+        // After a comma, a block that starts in lower case goes on with the
+        // paragraph (a page break in mid-sentence).
+        let lower_start = t.starts_with(|c: char| c.is_lowercase())
+            && self
+                .cur
+                .and_then(|c| self.blocks[c].lines.last())
+                .is_some_and(|r| {
+                    matches!(
+                        lines::final_char(self.src[r.clone()].trim()),
+                        Some((_, ','))
+                    )
+                });
         if let Some(c) = self.cur {
             if (!self.cur_finished && opener.is_none() && !self.is_section_heading(i))
                 || lower_start
@@ -780,7 +793,11 @@ impl<'a> Parser<'a> {
     /// in the operative part, in an annex, or just before OP 1.
     fn is_section_heading(&self, i: usize) -> bool {
         let t = self.trimmed(i);
-        if t.chars().count() > 150 || lines::ends_finished(t) || self.line_opener(i, 0).is_some() {
+        if t.chars().count() > 150
+            || !t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || lines::ends_finished(t)
+            || self.line_opener(i, 0).is_some()
+        {
             return false;
         }
         if !self.cur_finished {

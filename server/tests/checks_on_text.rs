@@ -1,0 +1,269 @@
+//! Each check firing and not firing on real resolution text (the seed with
+//! one realistic edit) and on drafts written in UN style.
+
+use reso::analysis::{analyze, line_col, render_diagnostics, Analysis};
+use reso::catalog::Catalog;
+use reso::config::{Config, FootnoteRepeat};
+use reso::diagnostic::Code;
+
+fn fixture(name: &str) -> String {
+    let path = format!("{}/../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn run(src: &str) -> Analysis {
+    analyze(src, &Config::default(), Catalog::builtin())
+}
+
+/// `line:col code message` of every diagnostic with one of `codes`.
+fn seen(src: &str, a: &Analysis, codes: &[Code]) -> Vec<String> {
+    a.diagnostics
+        .iter()
+        .filter(|d| codes.contains(&d.code))
+        .map(|d| {
+            let (l, c) = line_col(src, d.range.start);
+            format!(
+                "{l}:{c} {} {} [{}]",
+                d.code,
+                d.message,
+                &src[d.range.clone()]
+            )
+        })
+        .collect()
+}
+
+fn seed_with(from: &str, to: &str) -> String {
+    let seed = fixture("A-RES-66-184.txt");
+    assert!(seed.contains(from), "{from}");
+    seed.replacen(from, to, 1)
+}
+
+#[test]
+fn numbering_on_the_seed() {
+    let seed = fixture("A-RES-66-184.txt");
+    assert!(seen(&seed, &run(&seed), &[Code::Numbering]).is_empty());
+    // A paragraph numbered 6 where 5 belongs: only the 6 is flagged, as
+    // expected 5; the next 6 then follows 6 as written and is flagged too.
+    let src = seed_with("5. Also stresses", "6. Also stresses");
+    assert_eq!(
+        seen(&src, &run(&src), &[Code::Numbering]),
+        [
+            "213:1 numbering operative paragraph numbered 6: expected 5 [6.]",
+            "219:1 numbering operative paragraph numbered 6: expected 7 [6.]"
+        ]
+    );
+    // A gap: 1 2 3 5 6 flags only 5.
+    let src = seed_with("4.  Sresses", "");
+    let src = src.replacen("\n Sresses that, for", "\nStresses that, for", 1);
+    let d = seen(&src, &run(&src), &[Code::Numbering]);
+    assert_eq!(
+        d,
+        ["213:1 numbering operative paragraph numbered 5: expected 4 [5.]"]
+    );
+}
+
+#[test]
+fn sub_numbering_on_real_text() {
+    // S/RES/242 (1967): OCR read `(i)` as `(1)`: markers seem missing there.
+    let src = fixture("S-RES-242-1967.txt");
+    assert_eq!(
+        seen(&src, &run(&src), &[Code::SubNumbering]),
+        ["23:1 sub-numbering sub-paragraph markers seem to be missing; expected (a) [(1)]"]
+    );
+    // With the marker repaired, the list is fine; with (c) skipped, (d) is flagged.
+    let fixed = src.replacen("(1) Withdrawal", "(i) Withdrawal", 1);
+    assert!(seen(&fixed, &run(&fixed), &[Code::SubNumbering]).is_empty());
+    let skipped = fixed.replacen("(c) For guaranteeing", "(d) For guaranteeing", 1);
+    assert_eq!(
+        seen(&skipped, &run(&skipped), &[Code::SubNumbering]),
+        ["40:1 sub-numbering sub-paragraph (d): expected (c) [(d)]"]
+    );
+}
+
+#[test]
+fn footnotes_on_the_seed() {
+    // Repair the damaged reference 21 → 11: no undefined, 11 no longer unused.
+    let src = seed_with("the Internet,21", "the Internet,11");
+    let a = run(&src);
+    assert!(seen(&src, &a, &[Code::FootnoteUndefined]).is_empty());
+    let unused = seen(&src, &a, &[Code::FootnoteUnused]);
+    assert_eq!(unused.len(), 3, "{unused:?}");
+    assert!(unused.iter().all(|u| !u.contains("footnote 11 ")));
+    // Pasted text only counts a footnote line as a new footnote when its
+    // number is higher, so duplicates are a matter of the draft form.
+    let draft =
+        fixture("drafts/ga-draft-footnotes.reso").replace("[^4]: A/80/71.", "[^3]: A/80/71.");
+    let a = run(&draft);
+    assert_eq!(
+        seen(&draft, &a, &[Code::FootnoteDuplicate]),
+        ["28:1 footnote-duplicate footnote 3 is defined twice [[^3]]"]
+    );
+    let dup = a
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::FootnoteDuplicate)
+        .unwrap();
+    assert_eq!(line_col(&draft, dup.related[0].range.start), (27, 1));
+    // The later definition is not also unused.
+    assert!(seen(&draft, &a, &[Code::FootnoteUnused]).is_empty());
+    // Reference 10 cited again in OP 18: repeated under the current rule.
+    let src = seed_with(
+        "all Internet Governance\nForum meetings,",
+        "all Internet Governance\nForum meetings,10",
+    );
+    let a = run(&src);
+    assert_eq!(
+        seen(&src, &a, &[Code::FootnoteRepeated]),
+        ["309:16 footnote-repeated footnote 10 is referenced again; a repeated source gets a new footnote with the same text [10]"]
+    );
+    let allow = Config {
+        footnotes_repeat: FootnoteRepeat::Allow,
+        ..Config::default()
+    };
+    let a = analyze(&src, &allow, Catalog::builtin());
+    assert!(seen(&src, &a, &[Code::FootnoteRepeated]).is_empty());
+}
+
+#[test]
+fn openers_on_the_seed() {
+    let seed = fixture("A-RES-66-184.txt");
+    // A misspelt preambular opener, and an operative verb opening a PP.
+    let src = seed_with("Noting the organization", "Notting the organization");
+    assert_eq!(
+        seen(&src, &run(&src), &[Code::OpenerUnknown])[0],
+        "38:1 opener-unknown `Notting` is not a known preambular opener; did you mean `Noting`? [Notting]"
+    );
+    let src = seed_with("Noting the organization", "Notes the organization");
+    assert_eq!(
+        seen(&src, &run(&src), &[Code::OpenerMisplaced]),
+        ["38:1 opener-misplaced `Notes` is an operative opener, but opens a preambular paragraph [Notes]"]
+    );
+    // `Also sresses` suggests the verb after the adverb.
+    let src = seed_with("5. Also stresses", "5. Also sresses");
+    assert!(seen(&src, &run(&src), &[Code::OpenerUnknown])
+        .contains(&"213:9 opener-unknown `sresses` is not a known operative opener; did you mean `stresses`? [sresses]".to_string()));
+    // A word far from every opener gets no suggestion.
+    let src = seed_with("Noting the organization", "Banana the organization");
+    assert_eq!(
+        seen(&src, &run(&src), &[Code::OpenerUnknown])[0],
+        "38:1 opener-unknown `Banana` is not a known preambular opener [Banana]"
+    );
+    assert!(seen(&seed, &run(&seed), &[Code::OpenerMisplaced]).is_empty());
+}
+
+#[test]
+fn terminators_on_the_seed() {
+    let seed = fixture("A-RES-66-184.txt");
+    let base = seen(&seed, &run(&seed), &[Code::Terminator]);
+    // The scan damaged two endings: `Outcome,>` and `levels;°`.
+    assert_eq!(base.len(), 2, "{base:?}");
+    let src = seed_with(
+        "Forum 2011 in Geneva from 16 to 20 May 2011,",
+        "Forum 2011 in Geneva from 16 to 20 May 2011;",
+    );
+    assert!(seen(&src, &run(&src), &[Code::Terminator]).contains(
+        &"39:44 terminator a preambular paragraph should end with `,`, not `;` [;]".to_string()
+    ));
+    let src = seed_with(
+        "the item entitled “Information and communications technologies for development”.",
+        "the item entitled “Information and communications technologies for development”;",
+    );
+    assert!(seen(&src, &run(&src), &[Code::Terminator]).iter().any(
+        |d| d.starts_with("339:") && d.contains("end with `.` (the last operative paragraph)")
+    ));
+    let src = seed_with(
+        "wide spectrum of socio-economic activity;",
+        "wide spectrum of socio-economic activity",
+    );
+    let d = run(&src);
+    let t: Vec<_> = d
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::Terminator && line_col(&src, d.range.start).0 == 238)
+        .collect();
+    assert_eq!(t.len(), 1);
+    assert!(t[0].message.contains("its final punctuation is missing"));
+    let fix = t[0].fix.as_ref().unwrap();
+    assert_eq!(fix.edits[0].new_text, ";");
+    assert_eq!(fix.edits[0].range.start, t[0].range.end);
+}
+
+#[test]
+fn structure_on_real_text() {
+    let seed = fixture("A-RES-66-184.txt");
+    // Without its chapeau the seed has no organ.
+    let src = seed_with("The General Assembly,\n", "\n");
+    let d = seen(&src, &run(&src), &[Code::Structure]);
+    assert_eq!(d.len(), 1);
+    assert!(d[0].starts_with("5:1 structure no chapeau"), "{d:?}");
+    let with_organ = Config {
+        organ: Some("General Assembly".into()),
+        ..Config::default()
+    };
+    assert!(analyze(&src, &with_organ, Catalog::builtin())
+        .diagnostics
+        .iter()
+        .all(|d| d.code != Code::Structure));
+    // A preambular paragraph moved after OP 21.
+    let src = format!("{seed}\nRecalling also its resolution 65/141,\n");
+    let d = seen(&src, &run(&src), &[Code::Structure]);
+    assert_eq!(d, ["346:1 structure a preambular paragraph after the operative part began [Recalling also]"]);
+}
+
+#[test]
+fn drafts_give_exactly_their_defects() {
+    let cases: [(&str, &[&str]); 5] = [
+        (
+            "drafts/ga-draft-footnotes.reso",
+            &[
+                "8:1 opener-unknown",
+                "10:80 footnote-order",
+                "12:1 opener-misplaced",
+                "19:4 sub-numbering",
+                "19:48 footnote-repeated",
+                "21:1 numbering",
+                "21:52 terminator",
+                "23:86 footnote-undefined",
+                "28:1 footnote-unused",
+            ],
+        ),
+        (
+            "drafts/sc-draft.reso",
+            &[
+                "18:74 terminator",
+                "21:8 sub-numbering",
+                "22:53 terminator",
+                "24:1 numbering",
+                "26:77 terminator",
+                "28:4 opener-unknown",
+            ],
+        ),
+        (
+            "drafts/mun-draft.reso",
+            &["5:1 structure", "11:1 structure", "15:1 structure"],
+        ),
+        ("drafts/hrc-negotiation-crlf.reso", &[]),
+        (
+            "drafts/ga-pasted-unicode.reso",
+            &["13:4 opener-unknown", "19:1 footnote-unused"],
+        ),
+    ];
+    for (name, expected) in cases {
+        let src = fixture(name);
+        let a = run(&src);
+        let got: Vec<String> = a
+            .diagnostics
+            .iter()
+            .map(|d| {
+                let (l, c) = line_col(&src, d.range.start);
+                format!("{l}:{c} {}", d.code)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            expected,
+            "{name}:\n{}",
+            render_diagnostics(&src, &a.diagnostics)
+        );
+    }
+}
