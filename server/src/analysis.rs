@@ -18,7 +18,7 @@ pub struct Analysis {
 
 pub fn analyze(src: &str, config: &Config, catalog: &Catalog) -> Analysis {
     let doc = syntax::parse(src);
-    let citations = citations::recognise(src, &doc);
+    let citations = citations::recognise(src, &doc, config);
     let raw = checks::run_all(src, &doc, &citations, config, catalog);
     let mut diagnostics: Vec<Diagnostic> = raw
         .into_iter()

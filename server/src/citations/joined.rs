@@ -1,0 +1,136 @@
+//! The text of one block as one line: its lines trimmed and joined with a
+//! single space, footnote references cut out, with a map back to document
+//! byte offsets. Citations wrap across lines (`64/187 of` / `21 December
+//! 2009`) and footnote references stick to years (`20242`): the recogniser
+//! reads this text and reports document ranges.
+
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy)]
+struct Seg {
+    /// Start in the joined text.
+    joined: usize,
+    /// Start in the document.
+    doc: usize,
+    len: usize,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct Joined {
+    pub text: String,
+    segs: Vec<Seg>,
+}
+
+impl Joined {
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.segs.clear();
+    }
+
+    fn push_piece(&mut self, src: &str, r: Range<usize>) {
+        if r.is_empty() {
+            return;
+        }
+        self.segs.push(Seg {
+            joined: self.text.len(),
+            doc: r.start,
+            len: r.len(),
+        });
+        self.text.push_str(&src[r]);
+    }
+
+    /// Appends a line of the document, trimmed, without the bytes of
+    /// `exclude` (sorted, non-overlapping ranges, e.g. footnote references).
+    pub fn push_line(&mut self, src: &str, line: Range<usize>, exclude: &[Range<usize>]) {
+        let text = &src[line.clone()];
+        let start = line.start + (text.len() - text.trim_start().len());
+        let end = line.start + text.trim_end().len();
+        if start >= end {
+            return;
+        }
+        if !self.text.is_empty() {
+            self.text.push(' ');
+        }
+        // The excluded ranges that overlap this line.
+        let first = exclude.partition_point(|r| r.end <= start);
+        let mut pos = start;
+        for r in &exclude[first..] {
+            if r.start >= end {
+                break;
+            }
+            let cut_start = r.start.max(pos);
+            if cut_start > pos && src.is_char_boundary(cut_start) {
+                self.push_piece(src, pos..cut_start);
+            }
+            pos = pos.max(r.end.min(end));
+        }
+        if pos < end && src.is_char_boundary(pos) {
+            self.push_piece(src, pos..end);
+        }
+    }
+
+    fn seg_for(&self, j: usize) -> Option<&Seg> {
+        let i = self.segs.partition_point(|s| s.joined <= j);
+        i.checked_sub(1).map(|i| &self.segs[i])
+    }
+
+    /// The document offset of joined offset `j` (a start position).
+    pub fn doc(&self, j: usize) -> usize {
+        match self.seg_for(j) {
+            Some(s) if j < s.joined + s.len => s.doc + (j - s.joined),
+            Some(s) => s.doc + s.len,
+            None => self.segs.first().map(|s| s.doc).unwrap_or(0),
+        }
+    }
+
+    /// The document range of a joined range.
+    pub fn doc_range(&self, r: Range<usize>) -> Range<usize> {
+        let start = self.doc(r.start);
+        if r.end <= r.start {
+            return start..start;
+        }
+        let last = r.end - 1;
+        let end = match self.seg_for(last) {
+            Some(s) if last < s.joined + s.len => s.doc + (last - s.joined) + 1,
+            Some(s) => s.doc + s.len,
+            None => start,
+        };
+        start..end.max(start)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_lines_and_maps_back() {
+        let src = "Recalling its resolution 64/187 of\n  21 December 2009,\n";
+        let mut j = Joined::default();
+        j.push_line(src, 0..34, &[]);
+        j.push_line(src, 35..54, &[]);
+        assert_eq!(
+            j.text,
+            "Recalling its resolution 64/187 of 21 December 2009,"
+        );
+        let at = j.text.find("21 December").unwrap();
+        let r = j.doc_range(at..at + "21 December 2009".len());
+        assert_eq!(&src[r], "21 December 2009");
+        let at = j.text.find("of 21").unwrap();
+        let r = j.doc_range(at..at + 5);
+        assert_eq!(&src[r], "of\n  21");
+    }
+
+    #[test]
+    fn cuts_out_excluded_ranges() {
+        let src = "adopted on 25 November 20242 and";
+        let refpos = src.find("20242").unwrap() + 4;
+        let mut j = Joined::default();
+        let cut = refpos..refpos + 1;
+        j.push_line(src, 0..src.len(), std::slice::from_ref(&cut));
+        assert_eq!(j.text, "adopted on 25 November 2024 and");
+        let at = j.text.find("2024").unwrap();
+        assert_eq!(&src[j.doc_range(at..at + 4)], "2024");
+        assert_eq!(j.doc(at + 4), refpos + 1);
+    }
+}
