@@ -70,7 +70,10 @@ pub fn code_actions(analysis: &Analysis, src: &str, range: Range<usize>) -> Vec<
             continue;
         };
         // One renumbering fixes every numbering diagnostic of the part.
-        if let Some(same) = actions.iter_mut().find(|a| a.title == title && a.edits == edits) {
+        if let Some(same) = actions
+            .iter_mut()
+            .find(|a| a.title == title && a.edits == edits)
+        {
             same.diagnostics.push(i);
             continue;
         }
@@ -193,12 +196,19 @@ Recalling its resolution 65/141 of 20 December 2010;
         let at = offset_of(&src, "Sresses the need", 0);
         let actions = code_actions(&a, &src, at..at);
         assert_eq!(actions.len(), 2);
-        assert!(actions[0].title.contains("`Stresses`"), "{}", actions[0].title);
+        assert!(
+            actions[0].title.contains("`Stresses`"),
+            "{}",
+            actions[0].title
+        );
         assert_eq!(actions[1].title, RENUMBER_TITLE);
         let fixed = apply_edits(&src, &actions[0].edits);
         assert!(fixed.contains("18. Stresses the need"));
         assert_eq!(actions[0].diagnostics.len(), 1);
-        assert_eq!(a.diagnostics[actions[0].diagnostics[0]].code, Code::OpenerUnknown);
+        assert_eq!(
+            a.diagnostics[actions[0].diagnostics[0]].code,
+            Code::OpenerUnknown
+        );
         assert!(actions[0].preferred);
         assert_eq!(actions[1].kind, ActionKind::Source);
         assert_eq!(actions[1].edits, renumber::renumber(&a.doc, &src));
@@ -211,8 +221,18 @@ Recalling its resolution 65/141 of 20 December 2010;
         let mut a = analysis(src);
         let date = offset_of(src, "19 December 2019", 0);
         a.diagnostics.push(
-            Diagnostic::new(Code::CitationDate, date..date + 16, "resolution 74/45 was adopted on 12 December 2019")
-                .with_fix("Change the date to 12 December 2019", vec![TextEdit { range: date..date + 2, new_text: "12".into() }]),
+            Diagnostic::new(
+                Code::CitationDate,
+                date..date + 16,
+                "resolution 74/45 was adopted on 12 December 2019",
+            )
+            .with_fix(
+                "Change the date to 12 December 2019",
+                vec![TextEdit {
+                    range: date..date + 2,
+                    new_text: "12".into(),
+                }],
+            ),
         );
         let actions = code_actions(&a, src, date + 3..date + 3);
         assert_eq!(actions.len(), 1);

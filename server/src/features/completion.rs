@@ -62,7 +62,10 @@ pub struct CompletionList {
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Context {
     /// An opener of this kind; `typed` is what was typed of it.
-    Opener { kind: OpenerKind, typed: Range<usize> },
+    Opener {
+        kind: OpenerKind,
+        typed: Range<usize>,
+    },
     /// A new operative paragraph `number`, replacing `replace`
     /// (indentation and what was typed), after the preambular openers when
     /// `preambular` is set.
@@ -167,14 +170,18 @@ fn context(doc: &Document, src: &str, offset: usize) -> Option<Context> {
         .collect();
 
     if let Some(c) = NUMBERED.captures(before) {
-        let typed = c.get(1).map_or(offset..offset, |m| line_start + m.start()..offset);
+        let typed = c
+            .get(1)
+            .map_or(offset..offset, |m| line_start + m.start()..offset);
         return Some(Context::Opener {
             kind: OpenerKind::Operative,
             typed,
         });
     }
     let c = PLAIN.captures(before)?;
-    let typed = c.get(1).map_or(offset..offset, |m| line_start + m.start()..offset);
+    let typed = c
+        .get(1)
+        .map_or(offset..offset, |m| line_start + m.start()..offset);
     if !starts_paragraph(src, line_start, &src[typed.clone()]) {
         return None;
     }
@@ -280,7 +287,7 @@ fn candidates(kind: OpenerKind, typed: &str) -> impl Iterator<Item = String> {
             let entry: Vec<&str> = e.split(' ').collect();
             // `Noting also` takes no `Also`; `Noting with satisfaction` does.
             let after = v
-                .after_adverbs()
+                .after
                 .iter()
                 .any(|a| a[0] != "with" && ends_with_words(&entry, a));
             if v.before_adverb_len(&entry) == 0 && !after {
@@ -292,7 +299,7 @@ fn candidates(kind: OpenerKind, typed: &str) -> impl Iterator<Item = String> {
     for e in list {
         let n = e.split(' ').count();
         if words.len() > n && words[..n].join(" ") == *e {
-            for tail in v.after_adverbs().iter().chain(v.with_phrases()) {
+            for tail in v.after.iter().chain(&v.with) {
                 generated.push(format!("{e} {}", tail.join(" ")));
             }
         }
@@ -302,7 +309,11 @@ fn candidates(kind: OpenerKind, typed: &str) -> impl Iterator<Item = String> {
 
 /// Whether the last words of `words` are `tail` (`Noting also` ends with `also`).
 pub(crate) fn ends_with_words(words: &[&str], tail: &[String]) -> bool {
-    tail.len() < words.len() && words[words.len() - tail.len()..].iter().zip(tail).all(|(w, t)| w == t)
+    tail.len() < words.len()
+        && words[words.len() - tail.len()..]
+            .iter()
+            .zip(tail)
+            .all(|(w, t)| w == t)
 }
 
 /// Counts from `server/data/opener_frequency.tsv`: (phrase, kind) → count.
@@ -383,7 +394,11 @@ Noting the report of the Secretary-General,
     }
 
     fn labels(list: &CompletionList, n: usize) -> Vec<&str> {
-        list.items.iter().take(n).map(|i| i.label.as_str()).collect()
+        list.items
+            .iter()
+            .take(n)
+            .map(|i| i.label.as_str())
+            .collect()
     }
 
     fn edit(src: &str, item: &CompletionItem) -> String {
@@ -400,7 +415,14 @@ Noting the report of the Secretary-General,
         let (src, list) = complete_in(0, "");
         assert_eq!(
             labels(&list, 6),
-            ["Recalling", "Recognizing", "Noting", "Reaffirming", "Welcoming", "Recalling also"]
+            [
+                "Recalling",
+                "Recognizing",
+                "Noting",
+                "Reaffirming",
+                "Welcoming",
+                "Recalling also"
+            ]
         );
         assert!(list.items.iter().all(|i| i.detail == "preambular opener"));
         assert_eq!(edit(&src, &list.items[0]), r#"7:1-7:1 "" -> "Recalling ""#);
@@ -413,19 +435,37 @@ Noting the report of the Secretary-General,
         let (src, list) = complete_in(0, "rec");
         assert_eq!(
             labels(&list, 5),
-            ["Recalling", "Recognizing", "Recalling also", "Recalling further", "Recognizing also"]
+            [
+                "Recalling",
+                "Recognizing",
+                "Recalling also",
+                "Recalling further",
+                "Recognizing also"
+            ]
         );
-        assert_eq!(edit(&src, &list.items[0]), r#"7:1-7:4 "rec" -> "Recalling ""#);
+        assert_eq!(
+            edit(&src, &list.items[0]),
+            r#"7:1-7:4 "rec" -> "Recalling ""#
+        );
         assert!(list.items.iter().all(|i| i.label.starts_with("Rec")));
     }
 
     #[test]
     fn adverb_forms_after_a_typed_adverb() {
         let (_, list) = complete_in(0, "Also n");
-        assert_eq!(labels(&list, 2), ["Also noting", "Also noting with satisfaction"]);
+        assert_eq!(
+            labels(&list, 2),
+            ["Also noting", "Also noting with satisfaction"]
+        );
         let (_, list) = complete_in(0, "Noting ");
-        assert_eq!(labels(&list, 2), ["Noting also", "Noting with satisfaction"]);
-        assert!(list.items.iter().any(|i| i.label == "Noting with deep concern"));
+        assert_eq!(
+            labels(&list, 2),
+            ["Noting also", "Noting with satisfaction"]
+        );
+        assert!(list
+            .items
+            .iter()
+            .any(|i| i.label == "Noting with deep concern"));
         assert!(list.items.iter().any(|i| i.label == "Noting further"));
     }
 
@@ -437,23 +477,42 @@ Noting the report of the Secretary-General,
             ["Encourages", "Decides", "Calls upon", "Requests", "Urges"]
         );
         assert!(list.items.iter().all(|i| i.detail == "operative opener"));
-        assert_eq!(edit(&src, &list.items[0]), r#"13:4-13:4 "" -> "Encourages ""#);
+        assert_eq!(
+            edit(&src, &list.items[0]),
+            r#"13:4-13:4 "" -> "Encourages ""#
+        );
         let (src, list) = complete_in(1, "Also req");
         assert_eq!(labels(&list, 1), ["Also requests"]);
-        assert_eq!(edit(&src, &list.items[0]), r#"13:4-13:12 "Also req" -> "Also requests ""#);
+        assert_eq!(
+            edit(&src, &list.items[0]),
+            r#"13:4-13:12 "Also req" -> "Also requests ""#
+        );
         let (_, list) = complete_in(1, "Once again ");
-        assert!(list.items.iter().any(|i| i.label == "Once again urges"), "{:?}", labels(&list, 50));
+        assert!(
+            list.items.iter().any(|i| i.label == "Once again urges"),
+            "{:?}",
+            labels(&list, 50)
+        );
     }
 
     #[test]
     fn after_the_last_paragraph_offers_the_next_number() {
         let (src, list) = complete_in(2, "\n");
-        assert_eq!(labels(&list, 3), ["4. Encourages", "4. Decides", "4. Calls upon"]);
+        assert_eq!(
+            labels(&list, 3),
+            ["4. Encourages", "4. Decides", "4. Calls upon"]
+        );
         assert_eq!(list.items[0].filter_text, "Encourages");
-        assert_eq!(edit(&src, &list.items[0]), r#"17:1-17:1 "" -> "4. Encourages ""#);
+        assert_eq!(
+            edit(&src, &list.items[0]),
+            r#"17:1-17:1 "" -> "4. Encourages ""#
+        );
         let (src, list) = complete_in(2, "\nReq");
         assert_eq!(labels(&list, 2), ["4. Requests", "4. Requires"]);
-        assert_eq!(edit(&src, &list.items[0]), r#"17:1-17:4 "Req" -> "4. Requests ""#);
+        assert_eq!(
+            edit(&src, &list.items[0]),
+            r#"17:1-17:4 "Req" -> "4. Requests ""#
+        );
     }
 
     #[test]
@@ -465,7 +524,8 @@ Noting the report of the Secretary-General,
         let title = offset_of(&src, "for development", 0);
         assert_eq!(complete(&doc, &src, title), CompletionList::default());
         // A wrapped line that follows no final punctuation is not a paragraph start.
-        let (src, offset) = cursor("The General Assembly,\n\nRecalling its resolution\nRe|\n\n1. Decides.\n");
+        let (src, offset) =
+            cursor("The General Assembly,\n\nRecalling its resolution\nRe|\n\n1. Decides.\n");
         assert!(complete(&analysis(&src).doc, &src, offset).items.is_empty());
         // Past the end of the text and inside a character: clamped, no panic.
         let _ = complete(&doc, &src, src.len() + 10);
@@ -475,7 +535,8 @@ Noting the report of the Secretary-General,
 
     #[test]
     fn a_preamble_without_operative_part_also_offers_op_1() {
-        let (src, offset) = cursor("The General Assembly,\n\nRecalling its resolution 65/141,\n\nDec|");
+        let (src, offset) =
+            cursor("The General Assembly,\n\nRecalling its resolution 65/141,\n\nDec|");
         let list = complete(&analysis(&src).doc, &src, offset);
         assert_eq!(labels(&list, 2), ["Declaring", "1. Decides"]);
     }
@@ -491,7 +552,10 @@ Noting the report of the Secretary-General,
         let pp2 = offset_of(&src, "Recalling also Economic", 0) + 3;
         let list = complete(&analysis(&src).doc, &src, pp2);
         assert_eq!(labels(&list, 2), ["Recalling", "Recognizing"]);
-        assert_eq!(edit(&src, &list.items[0]), r#"10:1-10:4 "Rec" -> "Recalling""#);
+        assert_eq!(
+            edit(&src, &list.items[0]),
+            r#"10:1-10:4 "Rec" -> "Recalling""#
+        );
     }
 
     #[test]

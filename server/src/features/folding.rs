@@ -24,10 +24,18 @@ pub struct Fold {
 
 pub fn folding_ranges(doc: &Document, src: &str) -> Vec<Fold> {
     let mut folds = Vec::new();
-    let spans = |kind: BlockKind| doc.blocks.iter().filter(move |b| b.kind == kind).map(|b| b.span());
+    let spans = |kind: BlockKind| {
+        doc.blocks
+            .iter()
+            .filter(move |b| b.kind == kind)
+            .map(|b| b.span())
+    };
 
     let preamble = spans(BlockKind::Preambular).reduce(|a, b| a.start..b.end);
-    folds.extend(preamble.map(|range| Fold { kind: FoldKind::Preamble, range }));
+    folds.extend(preamble.map(|range| Fold {
+        kind: FoldKind::Preamble,
+        range,
+    }));
 
     for (i, b) in doc.blocks.iter().enumerate() {
         let numbered = b.kind == BlockKind::Operative
@@ -59,10 +67,16 @@ pub fn folding_ranges(doc: &Document, src: &str) -> Vec<Fold> {
                 });
             }
             BlockKind::Blank => {}
-            _ => folds.extend(run.take().map(|range| Fold { kind: FoldKind::Footnotes, range })),
+            _ => folds.extend(run.take().map(|range| Fold {
+                kind: FoldKind::Footnotes,
+                range,
+            })),
         }
     }
-    folds.extend(run.map(|range| Fold { kind: FoldKind::Footnotes, range }));
+    folds.extend(run.map(|range| Fold {
+        kind: FoldKind::Footnotes,
+        range,
+    }));
 
     let mut annexes: Vec<(Part, Range<usize>)> = Vec::new();
     for b in doc.blocks.iter().filter(|b| b.kind != BlockKind::Blank) {
@@ -72,7 +86,10 @@ pub fn folding_ranges(doc: &Document, src: &str) -> Vec<Fold> {
             _ => annexes.push((b.part, b.span())),
         }
     }
-    folds.extend(annexes.into_iter().map(|(_, range)| Fold { kind: FoldKind::Annex, range }));
+    folds.extend(annexes.into_iter().map(|(_, range)| Fold {
+        kind: FoldKind::Annex,
+        range,
+    }));
 
     folds.retain(|f| src.get(f.range.clone()).is_some_and(|t| t.contains('\n')));
     folds.sort_by_key(|f| (f.range.start, std::cmp::Reverse(f.range.end)));

@@ -183,7 +183,10 @@ mod tests {
     #[test]
     fn adds_the_final_line_break_and_leaves_a_formatted_draft_alone() {
         let src = "The General Assembly,\n\n1. Decides to act.";
-        assert_eq!(formatted(src), "The General Assembly,\n\n1. Decides to act.\n");
+        assert_eq!(
+            formatted(src),
+            "The General Assembly,\n\n1. Decides to act.\n"
+        );
         let done = formatted(src);
         assert!(format(&analysis(&done).doc, &done).is_empty());
     }

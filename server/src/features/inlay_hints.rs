@@ -24,7 +24,11 @@ pub fn inlay_hints(doc: &Document, src: &str, range: Range<usize>) -> Vec<InlayH
             let offset = line.start + (text.len() - text.trim_start().len());
             let label = format!("PP{}", n + 1);
             let tooltip = format!("preambular paragraph {}", n + 1);
-            Some(InlayHint { offset, label, tooltip })
+            Some(InlayHint {
+                offset,
+                label,
+                tooltip,
+            })
         })
         .filter(|h| range.start <= h.offset && h.offset <= range.end)
         .collect()

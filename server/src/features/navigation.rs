@@ -147,7 +147,9 @@ Noting the report of the Secretary-General,[^2]
 ";
 
     fn ranges(src: &str, rs: &[Range<usize>]) -> Vec<String> {
-        rs.iter().map(|r| format!("{} {}", render_range(src, r), &src[r.clone()])).collect()
+        rs.iter()
+            .map(|r| format!("{} {}", render_range(src, r), &src[r.clone()]))
+            .collect()
     }
 
     #[test]
@@ -198,7 +200,10 @@ Noting the report of the Secretary-General,[^2]
         );
         let edits = rename(&doc, &src, glued, "12").unwrap();
         assert_eq!(
-            ranges(&src, &edits.iter().map(|e| e.range.clone()).collect::<Vec<_>>()),
+            ranges(
+                &src,
+                &edits.iter().map(|e| e.range.clone()).collect::<Vec<_>>()
+            ),
             ["18:24-18:25 1", "25:1-25:2 1"]
         );
         // Reference 21 in OP 19 has no definition.

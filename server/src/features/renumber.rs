@@ -131,7 +131,10 @@ pub fn footnote_numbering(doc: &Document) -> BTreeMap<u32, u32> {
 pub fn footnotes(doc: &Document, src: &str) -> Vec<TextEdit> {
     let map = footnote_numbering(doc);
     let refs = doc.footnote_refs.iter().map(|r| (r.number, &r.range));
-    let defs = doc.footnote_defs.iter().map(|d| (d.number, &d.number_range));
+    let defs = doc
+        .footnote_defs
+        .iter()
+        .map(|d| (d.number, &d.number_range));
     let mut edits: Vec<TextEdit> = refs
         .chain(defs)
         .filter_map(|(n, range)| replace_digits(src, range.clone(), map[&n]))
@@ -297,7 +300,12 @@ Noting the report of the Secretary-General,[^2]
         assert_eq!(cited_texts(&out), cited_texts(INSERTED));
         assert_eq!(
             cited_texts(&out),
-            ["Resolution 65/141.", "A/66/64-E/2011/77.", "A/66/77-E/2011/103.", "A/66/67-E/2011/79."]
+            [
+                "Resolution 65/141.",
+                "A/66/64-E/2011/77.",
+                "A/66/77-E/2011/103.",
+                "A/66/67-E/2011/79."
+            ]
         );
         let again = analysis(&out);
         let numbering = again
@@ -370,7 +378,8 @@ The General Assembly,
 
     #[test]
     fn numbers_are_replaced_in_their_script() {
-        let edit = |src: &str, n| replace_digits(src, 0..src.len(), n).map(|e| (e.range, e.new_text));
+        let edit =
+            |src: &str, n| replace_digits(src, 0..src.len(), n).map(|e| (e.range, e.new_text));
         assert_eq!(edit("[^12]", 3), Some((2..4, "3".to_string())));
         assert_eq!(edit("[5 bis.", 6), Some((1..2, "6".to_string())));
         assert_eq!(edit("¹²", 9), Some((0..4, "⁹".to_string())));
@@ -381,9 +390,15 @@ The General Assembly,
 
     #[test]
     fn markers_count_as_the_editorial_manual_does() {
-        let labels: Vec<String> = [1, 2, 26, 27, 28].iter().map(|&n| sub_marker_label(1, n)).collect();
+        let labels: Vec<String> = [1, 2, 26, 27, 28]
+            .iter()
+            .map(|&n| sub_marker_label(1, n))
+            .collect();
         assert_eq!(labels, ["a", "b", "z", "aa", "bb"]);
-        let labels: Vec<String> = [1, 4, 9, 14].iter().map(|&n| sub_marker_label(2, n)).collect();
+        let labels: Vec<String> = [1, 4, 9, 14]
+            .iter()
+            .map(|&n| sub_marker_label(2, n))
+            .collect();
         assert_eq!(labels, ["i", "iv", "ix", "xiv"]);
     }
 
@@ -406,7 +421,10 @@ The General Assembly,
             let a = analysis(&src);
             for e in renumber(&a.doc, &src) {
                 let old = &src[e.range.clone()];
-                let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit() || SUPERSCRIPTS.contains(&c));
+                let digits = |s: &str| {
+                    s.chars()
+                        .all(|c| c.is_ascii_digit() || SUPERSCRIPTS.contains(&c))
+                };
                 let letters = |s: &str| s.chars().all(|c| c.is_ascii_alphabetic());
                 assert!(
                     (digits(old) && digits(&e.new_text)) || (letters(old) && letters(&e.new_text)),

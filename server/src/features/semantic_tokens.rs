@@ -190,6 +190,7 @@ Recalling also its resolution 65/141 of 20 December
 ";
         insta::assert_snapshot!(render(src), @r#"
         3:1-3:15 keyword["preambular"] Recalling also
+        3:31-3:37 type[] 65/141
         3:41-3:52 string[] 20 December
         4:1-4:5 string[] 2010
         4:6-4:10 decorator[] [^1]
@@ -198,6 +199,7 @@ Recalling also its resolution 65/141 of 20 December
         7:4-7:7 number[] (a)
         9:1-9:3 number[] 2.
         11:1-11:5 decorator["declaration"] [^1]
+        11:18-11:24 type[] 65/141
         "#);
     }
 

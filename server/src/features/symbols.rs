@@ -43,7 +43,12 @@ pub fn document_symbols(doc: &Document, src: &str) -> Vec<Symbol> {
         match b.kind {
             BlockKind::Preambular => {
                 pp += 1;
-                let mut s = leaf(format!("PP {pp}"), opener(b, src), SymbolKind::Preambular, span);
+                let mut s = leaf(
+                    format!("PP {pp}"),
+                    opener(b, src),
+                    SymbolKind::Preambular,
+                    span,
+                );
                 if let Some(o) = &b.opener {
                     s.selection = o.range.clone();
                 }
@@ -62,7 +67,9 @@ pub fn document_symbols(doc: &Document, src: &str) -> Vec<Symbol> {
                 // the lines after it are its title.
                 let text = doc.block_text(src, i);
                 match out.last_mut() {
-                    Some(annex) if annex.kind == SymbolKind::Annex && annex_part == Some(b.part) => {
+                    Some(annex)
+                        if annex.kind == SymbolKind::Annex && annex_part == Some(b.part) =>
+                    {
                         annex.detail = Some(match annex.detail.take() {
                             Some(d) => format!("{d} {text}"),
                             None => text,
@@ -100,7 +107,10 @@ fn push_in_part(out: &mut Vec<Symbol>, part: Part, s: Symbol) {
 /// A numbered paragraph with its sub-paragraphs as children.
 fn paragraph(doc: &Document, src: &str, i: usize, prefix: &str, kind: SymbolKind) -> Symbol {
     let b = &doc.blocks[i];
-    let number = b.marker.as_ref().map(|m| marker_label(src, &m.kind, &m.range));
+    let number = b
+        .marker
+        .as_ref()
+        .map(|m| marker_label(src, &m.kind, &m.range));
     let name = match number {
         Some(n) => format!("{prefix} {n}"),
         None => prefix.to_string(),
@@ -122,7 +132,10 @@ fn paragraph(doc: &Document, src: &str, i: usize, prefix: &str, kind: SymbolKind
             Some(m) => src[m.range.clone()].to_string(),
             None => "(no marker)".to_string(),
         };
-        let text_start = sub.marker.as_ref().map_or(sub.span().start, |m| m.range.end);
+        let text_start = sub
+            .marker
+            .as_ref()
+            .map_or(sub.span().start, |m| m.range.end);
         let detail = first_words(&src[text_start..sub.span().end]);
         let mut child = leaf(name, detail, SymbolKind::SubParagraph, sub.span());
         if let Some(m) = &sub.marker {
@@ -184,7 +197,11 @@ mod tests {
 
     fn render(src: &str, symbols: &[Symbol], depth: usize, out: &mut String) {
         for s in symbols {
-            let detail = s.detail.as_deref().map(|d| format!(" [{d}]")).unwrap_or_default();
+            let detail = s
+                .detail
+                .as_deref()
+                .map(|d| format!(" [{d}]"))
+                .unwrap_or_default();
             out.push_str(&format!(
                 "{:indent$}{:?} {}{detail} {} sel {}\n",
                 "",

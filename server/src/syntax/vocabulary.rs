@@ -24,8 +24,9 @@ pub struct Vocabulary {
     /// Entry text with its first letter lowered → kind (after a before-adverb).
     lowered: HashMap<String, OpenerKind>,
     before: Vec<Vec<String>>,
-    after: Vec<Vec<String>>,
-    with: Vec<Vec<String>>,
+    /// After-adverbs and manner phrases, word by word, longest first.
+    pub after: Vec<Vec<String>>,
+    pub with: Vec<Vec<String>>,
     /// All entries of each kind, in file order, for suggestions and completion.
     pub preambular: Vec<String>,
     pub operative: Vec<String>,
