@@ -2,6 +2,7 @@
 //! sub-paragraphs, each run of footnote definitions, each annex.
 //! Only ranges over more than one line are returned.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::syntax::{BlockKind, Document, Part};
@@ -37,22 +38,28 @@ pub fn folding_ranges(doc: &Document, src: &str) -> Vec<Fold> {
         range,
     }));
 
+    // Each numbered paragraph runs to the end of its last sub-paragraph.
+    let mut ends: HashMap<usize, usize> = HashMap::new();
+    for s in doc
+        .blocks
+        .iter()
+        .filter(|s| s.kind == BlockKind::SubParagraph)
+    {
+        if let Some(parent) = s.parent {
+            let end = ends.entry(parent).or_default();
+            *end = (*end).max(s.span().end);
+        }
+    }
     for (i, b) in doc.blocks.iter().enumerate() {
         let numbered = b.kind == BlockKind::Operative
             || (b.kind == BlockKind::AnnexParagraph && b.marker.is_some());
-        if !numbered {
-            continue;
+        if numbered {
+            let end = ends.get(&i).map_or(b.span().end, |&e| e.max(b.span().end));
+            folds.push(Fold {
+                kind: FoldKind::Paragraph,
+                range: b.span().start..end,
+            });
         }
-        let end = doc
-            .blocks
-            .iter()
-            .filter(|s| s.kind == BlockKind::SubParagraph && s.parent == Some(i))
-            .map(|s| s.span().end)
-            .fold(b.span().end, usize::max);
-        folds.push(Fold {
-            kind: FoldKind::Paragraph,
-            range: b.span().start..end,
-        });
     }
 
     // Runs of footnote definitions, with only blank lines between them.
