@@ -165,6 +165,26 @@ impl Entry {
     }
 }
 
+/// The number of a resolution or decision symbol as a citation writes it
+/// after `resolution`: `56/183`, `57/270 B`, `1325 (2000)`, `2006/46`,
+/// `1514 (XV)`, `ES-10/19`; other symbols as they are.
+pub fn cited_form(symbol: &str) -> String {
+    for prefix in [
+        "A/HRC/RES/",
+        "A/HRC/DEC/",
+        "A/RES/",
+        "A/DEC/",
+        "S/RES/",
+        "E/RES/",
+        "E/DEC/",
+    ] {
+        if let Some(rest) = symbol.strip_prefix(prefix) {
+            return rest.replacen('(', " (", 1);
+        }
+    }
+    symbol.to_string()
+}
+
 /// A range the catalogue covers completely: GA and HRC sessions, SC and
 /// ECOSOC years, `first..=last`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -267,6 +287,9 @@ pub struct Catalog {
     index: HashMap<Text, u32>,
     /// SC resolutions by number (the year is part of the symbol).
     sc_numbers: HashMap<u32, u32>,
+    /// Symbols of resolutions in parts, without the part letter
+    /// (`A/RES/57/270` for `A/RES/57/270 B`).
+    in_parts: HashMap<Text, u32>,
     coverage: Vec<Coverage>,
     /// The built-in catalogue under a user layer.
     base: Option<&'static Catalog>,
@@ -452,6 +475,11 @@ impl Catalog {
                 }
             }
         }
+        let b = entry.symbol.as_bytes();
+        if b.len() > 2 && b[b.len() - 2] == b' ' && b[b.len() - 1].is_ascii_uppercase() {
+            let whole = entry.symbol[..b.len() - 2].to_string();
+            self.in_parts.entry(Cow::Owned(whole)).or_insert(i);
+        }
         self.index.insert(entry.symbol.clone(), i);
         self.entries.push(entry);
     }
@@ -539,6 +567,12 @@ impl Catalog {
     pub fn get(&self, symbol: &str) -> Option<&Entry> {
         self.get_local(symbol)
             .or_else(|| self.base.and_then(|b| b.get_local(symbol)))
+    }
+
+    /// Whether the catalogue knows parts of this resolution (`A/RES/57/270`
+    /// has `A/RES/57/270 B`).
+    pub fn has_parts(&self, symbol: &str) -> bool {
+        self.in_parts.contains_key(symbol) || self.base.is_some_and(|b| b.has_parts(symbol))
     }
 
     /// The Security Council resolution with this number, whatever its year.

@@ -1,6 +1,7 @@
 //! The checks of SPEC section 4, one module per family. Each takes the parsed
 //! document (and what else it needs) and returns plain diagnostics.
 
+pub mod citations;
 pub mod footnotes;
 pub mod numbering;
 pub mod openers;
@@ -17,9 +18,9 @@ use crate::syntax::Document;
 pub fn run_all(
     src: &str,
     doc: &Document,
-    _citations: &[Citation],
+    citations: &[Citation],
     config: &Config,
-    _catalog: &Catalog,
+    catalog: &Catalog,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     structure::check(src, doc, config, &mut out);
@@ -27,5 +28,6 @@ pub fn run_all(
     openers::check(src, doc, &mut out);
     terminator::check(src, doc, &mut out);
     footnotes::check(doc, config, &mut out);
+    citations::check(citations, catalog, &mut out);
     out
 }

@@ -90,17 +90,24 @@ pub fn recognise(src: &str, doc: &Document, config: &Config) -> Vec<Citation> {
     let organ = document_organ(doc, config);
     let mut refs: Vec<Range<usize>> = doc.footnote_refs.iter().map(|r| r.range.clone()).collect();
     refs.sort_by_key(|r| r.start);
-    // Units of text: each block, except that a run of adjacent `Unknown`
-    // blocks (text the parser could not place) is read as one.
+    // Units of text: each block, except that adjacent heading lines (`Resolution
+    // 242 (1967)` / `of 22 November 1967`) and adjacent `Unknown` blocks (text
+    // the parser could not place) are read as one.
+    let mergeable = |k: BlockKind| {
+        matches!(
+            k,
+            BlockKind::Unknown | BlockKind::Heading | BlockKind::Title
+        )
+    };
     let mut units: Vec<Vec<Range<usize>>> = Vec::new();
-    let mut prev_unknown = false;
+    let mut prev: Option<BlockKind> = None;
     for block in &doc.blocks {
         match block.kind {
             BlockKind::Blank | BlockKind::Furniture => {
-                prev_unknown = false;
+                prev = None;
                 continue;
             }
-            BlockKind::Unknown if prev_unknown => {
+            k if prev.is_some_and(|p| mergeable(p) && mergeable(k)) => {
                 units
                     .last_mut()
                     .expect("previous unit")
@@ -108,7 +115,7 @@ pub fn recognise(src: &str, doc: &Document, config: &Config) -> Vec<Citation> {
             }
             _ => units.push(block.lines.clone()),
         }
-        prev_unknown = block.kind == BlockKind::Unknown;
+        prev = Some(block.kind);
     }
     recognise_units(src, &units, &refs, organ.as_ref())
 }
