@@ -114,7 +114,6 @@ fn part_name(part: Part) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::Diagnostic;
     use crate::features::apply_edits;
     use crate::features::testing::{analysis, fixture, offset_of, render_range};
 
@@ -217,23 +216,11 @@ Recalling its resolution 65/141 of 20 December 2010;
     #[test]
     fn a_fix_a_check_attached_is_offered_as_is() {
         // `citation-date` carries its fix; any diagnostic with one is offered.
+        // The citation check itself finds 74/45's wrong date (12 December 2019).
         let src = "The General Assembly,\n\nRecalling its resolution 74/45 of 19 December 2019,\n\n1. Decides to act.\n";
-        let mut a = analysis(src);
+        let a = analysis(src);
         let date = offset_of(src, "19 December 2019", 0);
-        a.diagnostics.push(
-            Diagnostic::new(
-                Code::CitationDate,
-                date..date + 16,
-                "resolution 74/45 was adopted on 12 December 2019",
-            )
-            .with_fix(
-                "Change the date to 12 December 2019",
-                vec![TextEdit {
-                    range: date..date + 2,
-                    new_text: "12".into(),
-                }],
-            ),
-        );
+        assert!(a.diagnostics.iter().any(|d| d.code == Code::CitationDate));
         let actions = code_actions(&a, src, date + 3..date + 3);
         assert_eq!(actions.len(), 1);
         assert_eq!(actions[0].title, "Change the date to 12 December 2019");
