@@ -1,3 +1,3 @@
 fn main() {
-    println!("reso {}", env!("CARGO_PKG_VERSION"));
+    std::process::exit(reso::cli::main());
 }

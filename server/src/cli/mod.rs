@@ -1,1 +1,89 @@
-//! `reso check` and `reso catalog import`.
+//! The command line: `reso lsp`, `reso check`, and the panic hook that keeps
+//! backtraces away from users.
+
+pub mod check;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "reso",
+    version,
+    about = "Checks United Nations-style resolution drafts; `reso lsp` serves editors."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the Language Server Protocol on stdin and stdout.
+    Lsp {
+        /// Accepted for editors that pass it; stdio is the only transport.
+        #[arg(long, hide = true)]
+        stdio: bool,
+    },
+    /// Check drafts and print their diagnostics (exit 0: no error, 1: errors, 2: a usage, file or settings problem).
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Format {
+    /// `path:line:col: severity[code]: message`, then a summary line.
+    #[default]
+    Human,
+    /// A JSON array of diagnostics.
+    Json,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct CheckArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Settings file to use instead of looking for `reso.toml` from each file's folder upward.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Print only the counts per code and the summary line.
+    #[arg(long)]
+    pub summary: bool,
+    /// Files or folders to check (`.reso` and `.txt` files in folders), or `-` for stdin.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+/// Replaces Rust's panic message (and any backtrace) with one line.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let payload = info.payload();
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_string());
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!("reso: internal error: {what}{place} (please report it)");
+    }));
+}
+
+/// Runs the command line; returns the process exit code.
+pub fn main() -> i32 {
+    install_panic_hook();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
+    match cli.command {
+        Command::Lsp { .. } => crate::lsp::run_stdio(),
+        Command::Check(args) => check::run(&args),
+    }
+}

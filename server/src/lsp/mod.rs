@@ -1,1 +1,76 @@
-//! The language server: protocol types and position conversion live here only.
+//! The language server (`reso lsp`): protocol types and position conversion
+//! live here only; the core works on byte offsets.
+//!
+//! - `transport`: JSON-RPC framing in front of tower-lsp, robust to malformed
+//!   input, with the panic boundary;
+//! - `server`: the `LanguageServer` impl, one-line delegations to `handlers/`;
+//! - `state`: documents (ropes), snapshots, analysis scheduling, settings;
+//! - `capabilities`: what is advertised, in one place;
+//! - `to_proto` / `from_proto`: conversions.
+
+mod capabilities;
+pub mod from_proto;
+pub mod handlers;
+mod server;
+mod state;
+pub mod to_proto;
+mod transport;
+
+pub use server::Backend;
+pub use state::{Snapshot, SnapshotError, State};
+
+use tokio::io::{AsyncRead, AsyncWrite};
+
+/// The environment variable that turns the test hook on in the binary: its
+/// value is the panic trigger (see [`Options::panic_trigger`]).
+pub const TEST_PANIC_ENV: &str = "RESO_TEST_PANIC";
+
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Test hook, off by default: when set, analysing a text that contains
+    /// this string panics, and the request `reso/testPanic` (which panics) is
+    /// served. The tests use it to prove that a panic is caught.
+    pub panic_trigger: Option<String>,
+}
+
+impl Options {
+    pub fn from_env() -> Options {
+        Options {
+            panic_trigger: std::env::var(TEST_PANIC_ENV).ok().filter(|s| !s.is_empty()),
+        }
+    }
+}
+
+/// Serves the protocol over a pair of streams until `exit` or the end of the
+/// input. Returns the process exit code: 0 after `shutdown`, else 1.
+pub async fn serve<I, O>(input: I, output: O, options: Options) -> i32
+where
+    I: AsyncRead + Unpin + Send + 'static,
+    O: AsyncWrite + Unpin + Send + 'static,
+{
+    let (service, socket) = server::build(options);
+    transport::run(input, output, service, socket).await
+}
+
+/// `reso lsp`: serves on stdin and stdout.
+pub fn run_stdio() -> i32 {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("reso: cannot start the server: {e}");
+            return 2;
+        }
+    };
+    let code = runtime.block_on(serve(
+        tokio::io::stdin(),
+        tokio::io::stdout(),
+        Options::from_env(),
+    ));
+    // The stdin reader blocks in a thread of its own: do not wait for it.
+    runtime.shutdown_background();
+    code
+}

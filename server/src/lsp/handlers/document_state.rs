@@ -1,0 +1,119 @@
+//! `reso/documentState`: what the server holds for a document, to compare
+//! with the editor's copy when debugging (README, "Debugging").
+//!
+//! Params: `{"textDocument": {"uri": ...}}`. Result: the version analysed,
+//! the FNV-1a 64-bit hash of the server's text (16 hex digits), its length
+//! in bytes, its line count, the position encoding, the number of
+//! diagnostics, and the block outline (blank blocks left out).
+
+use serde::{Deserialize, Serialize};
+use tower_lsp::jsonrpc::Result;
+use tower_lsp::lsp_types::{Range, TextDocumentIdentifier};
+
+use crate::lsp::Backend;
+use crate::syntax::{BlockKind, Part};
+use crate::text::Encoding;
+
+pub const METHOD: &str = "reso/documentState";
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Params {
+    pub text_document: TextDocumentIdentifier,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentState {
+    pub version: i32,
+    pub hash: String,
+    pub length: usize,
+    pub lines: usize,
+    pub encoding: String,
+    pub diagnostics: usize,
+    pub blocks: Vec<BlockState>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct BlockState {
+    /// `operative`, `preambular`, `sub-paragraph`, `footnote-def` ...
+    pub kind: String,
+    /// `heading`, `preamble`, `operative`, `closing`, `annex 1` ...
+    pub part: String,
+    pub range: Range,
+    /// The marker as written (`5.`, `(a)`), if any.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub marker: Option<String>,
+    /// The opener words as written, if any.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub opener: Option<String>,
+}
+
+pub async fn document_state(b: &Backend, p: Params) -> Result<DocumentState> {
+    let uri = p.text_document.uri;
+    let snap = b.snapshot(&uri).await.map_err(|e| e.to_jsonrpc(&uri))?;
+    let text = &snap.text;
+    let blocks = snap
+        .analysis
+        .doc
+        .blocks
+        .iter()
+        .filter(|blk| blk.kind != BlockKind::Blank)
+        .map(|blk| BlockState {
+            kind: kebab(&format!("{:?}", blk.kind)),
+            part: match blk.part {
+                Part::Annex(n) => format!("annex {n}"),
+                other => kebab(&format!("{other:?}")),
+            },
+            range: snap.range(blk.span()),
+            marker: blk
+                .marker
+                .as_ref()
+                .map(|m| text[m.range.clone()].to_string()),
+            opener: blk
+                .opener
+                .as_ref()
+                .map(|o| text[o.range.clone()].to_string()),
+        })
+        .collect();
+    Ok(DocumentState {
+        version: snap.version,
+        hash: snap.hash(),
+        length: text.len(),
+        lines: snap.index.line_count(),
+        encoding: match snap.encoding {
+            Encoding::Utf8 => "utf-8",
+            Encoding::Utf16 => "utf-16",
+            Encoding::Chars => "utf-32",
+        }
+        .to_string(),
+        diagnostics: snap.analysis.diagnostics.len(),
+        blocks,
+    })
+}
+
+/// `SubParagraph` -> `sub-paragraph`.
+fn kebab(name: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                out.push('-');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn kebab_case_names() {
+        assert_eq!(super::kebab("SubParagraph"), "sub-paragraph");
+        assert_eq!(super::kebab("Operative"), "operative");
+    }
+}

@@ -1,0 +1,76 @@
+//! `initialize`, `initialized`, `shutdown`.
+
+use tower_lsp::jsonrpc::Result;
+use tower_lsp::lsp_types::*;
+
+use crate::config::Settings;
+use crate::lsp::capabilities::server_capabilities;
+use crate::lsp::handlers::configuration;
+use crate::lsp::state::ClientSupport;
+use crate::lsp::{from_proto, to_proto, Backend};
+
+pub async fn initialize(b: &Backend, p: InitializeParams) -> Result<InitializeResult> {
+    let encoding = from_proto::negotiate_encoding(&p.capabilities);
+    b.state.set_encoding(encoding);
+    let workspace = p.capabilities.workspace.as_ref();
+    b.state.set_support(ClientSupport {
+        configuration: workspace.and_then(|w| w.configuration).unwrap_or(false),
+        dynamic_configuration: workspace
+            .and_then(|w| w.did_change_configuration.as_ref())
+            .and_then(|c| c.dynamic_registration)
+            .unwrap_or(false),
+    });
+    #[allow(deprecated)]
+    let root = p
+        .workspace_folders
+        .as_ref()
+        .and_then(|f| f.first())
+        .and_then(|f| to_proto::file_path(&f.uri))
+        .or_else(|| p.root_uri.as_ref().and_then(to_proto::file_path));
+    let mut errors = Vec::new();
+    let file = configuration::read_root_file(root.as_deref(), &mut errors);
+    let editor = match &p.initialization_options {
+        Some(v) => {
+            let parsed = Settings::from_editor_json(v, root.as_deref());
+            errors.extend(parsed.errors);
+            parsed.settings
+        }
+        None => Settings::default(),
+    };
+    b.state.set_settings(Some(root), Some(file), Some(editor));
+    b.state.report_setting_errors(errors).await;
+    b.state.set_initialized();
+    Ok(InitializeResult {
+        capabilities: server_capabilities(encoding),
+        server_info: Some(ServerInfo {
+            name: "reso".to_string(),
+            version: Some(env!("CARGO_PKG_VERSION").to_string()),
+        }),
+    })
+}
+
+pub async fn initialized(b: &Backend, _: InitializedParams) {
+    b.state.flush_deferred_messages().await;
+    let support = b.state.support();
+    if support.dynamic_configuration {
+        let registration = Registration {
+            id: "reso-configuration".to_string(),
+            method: "workspace/didChangeConfiguration".to_string(),
+            register_options: None,
+        };
+        if let Err(e) = b.state.client.register_capability(vec![registration]).await {
+            b.state.log(
+                MessageType::WARNING,
+                format!("the client refused to register didChangeConfiguration: {e}"),
+            );
+        }
+    }
+    if support.configuration {
+        configuration::pull(b).await;
+    }
+}
+
+pub async fn shutdown(b: &Backend) -> Result<()> {
+    b.state.set_shutdown();
+    Ok(())
+}

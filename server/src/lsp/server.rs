@@ -1,0 +1,83 @@
+//! The `LanguageServer` implementation: one-line delegations to
+//! `handlers/<feature>.rs`. To add a feature: write its handler module, add
+//! its delegation here and its capability in `capabilities.rs`.
+
+use std::sync::Arc;
+
+use tower_lsp::jsonrpc::Result;
+use tower_lsp::lsp_types::*;
+use tower_lsp::{Client, ClientSocket, LanguageServer, LspService};
+
+use super::handlers;
+use super::state::{Snapshot, SnapshotError, State};
+use super::Options;
+
+pub struct Backend {
+    pub state: Arc<State>,
+}
+
+impl Backend {
+    pub fn new(client: Client, options: Options) -> Backend {
+        Backend {
+            state: Arc::new(State::new(client, options)),
+        }
+    }
+
+    /// The analysed snapshot of the newest version of an open document.
+    pub async fn snapshot(&self, uri: &Url) -> std::result::Result<Arc<Snapshot>, SnapshotError> {
+        self.state.snapshot(uri).await
+    }
+
+    async fn document_state(
+        &self,
+        p: handlers::document_state::Params,
+    ) -> Result<handlers::document_state::DocumentState> {
+        handlers::document_state::document_state(self, p).await
+    }
+
+    async fn test_panic(&self, p: serde_json::Value) -> Result<serde_json::Value> {
+        handlers::test_panic::test_panic(self, p).await
+    }
+}
+
+/// The service with every method, standard and custom.
+pub fn build(options: Options) -> (LspService<Backend>, ClientSocket) {
+    let test_hook = options.panic_trigger.is_some();
+    let mut builder = LspService::build(|client| Backend::new(client, options))
+        .custom_method(handlers::document_state::METHOD, Backend::document_state);
+    if test_hook {
+        builder = builder.custom_method(handlers::test_panic::METHOD, Backend::test_panic);
+    }
+    builder.finish()
+}
+
+#[tower_lsp::async_trait]
+impl LanguageServer for Backend {
+    async fn initialize(&self, p: InitializeParams) -> Result<InitializeResult> {
+        handlers::lifecycle::initialize(self, p).await
+    }
+
+    async fn initialized(&self, p: InitializedParams) {
+        handlers::lifecycle::initialized(self, p).await
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        handlers::lifecycle::shutdown(self).await
+    }
+
+    async fn did_open(&self, p: DidOpenTextDocumentParams) {
+        handlers::sync::did_open(self, p)
+    }
+
+    async fn did_change(&self, p: DidChangeTextDocumentParams) {
+        handlers::sync::did_change(self, p)
+    }
+
+    async fn did_close(&self, p: DidCloseTextDocumentParams) {
+        handlers::sync::did_close(self, p).await
+    }
+
+    async fn did_change_configuration(&self, p: DidChangeConfigurationParams) {
+        handlers::configuration::did_change_configuration(self, p).await
+    }
+}

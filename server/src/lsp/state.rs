@@ -1,0 +1,499 @@
+//! The server's state: open documents, their analysed snapshots, settings.
+//!
+//! Edits are applied synchronously to a document's rope, in the order they
+//! arrive, and never while anything awaits (no map guard crosses an
+//! `.await`). Analysis runs afterwards, in a spawned task, on the newest
+//! version: per document, one analysis at a time (a per-URI lock, kept across
+//! close and reopen so that publishes stay in order); a task that finds its
+//! version already analysed does nothing, so a burst of edits costs at most
+//! two analyses. Every analysis is published with the version it describes.
+//!
+//! Requests read an immutable [`Snapshot`] (`Arc` of text, version, line index
+//! and analysis) of the newest version, and hold no lock while they compute.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::panic::AssertUnwindSafe;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicU8, Ordering};
+use std::sync::{Arc, RwLock};
+
+use dashmap::DashMap;
+use ropey::Rope;
+use tower_lsp::lsp_types::{self as lsp, MessageType, Url};
+use tower_lsp::Client;
+
+use super::{from_proto, to_proto, Options};
+use crate::analysis::{analyze, Analysis};
+use crate::catalog::Catalog;
+use crate::config::{Config, SettingError, Settings};
+use crate::text::{self, Encoding, LineIndex};
+
+/// One analysed version of a document.
+#[derive(Debug)]
+pub struct Snapshot {
+    pub uri: Url,
+    pub version: i32,
+    pub text: Arc<str>,
+    pub index: LineIndex,
+    pub analysis: Analysis,
+    /// The position encoding negotiated with the client.
+    pub encoding: Encoding,
+    open_id: u64,
+    config_generation: u64,
+}
+
+impl Snapshot {
+    /// The byte offset of a client position (clamped, see [`crate::text`]).
+    pub fn offset(&self, pos: lsp::Position) -> usize {
+        self.index.offset(from_proto::position(pos), self.encoding)
+    }
+
+    /// The client position of a byte offset.
+    pub fn position(&self, offset: usize) -> lsp::Position {
+        to_proto::position(&self.index, offset, self.encoding)
+    }
+
+    /// The client range of a byte range.
+    pub fn range(&self, range: Range<usize>) -> lsp::Range {
+        to_proto::range(&self.index, range, self.encoding)
+    }
+
+    /// The FNV-1a hash of the text, 16 hex digits.
+    pub fn hash(&self) -> String {
+        text::Fnv64::hex_of(&self.text)
+    }
+}
+
+/// Why no snapshot could be had.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SnapshotError {
+    NotOpen,
+    /// The analysis of this version panicked (logged when it happened).
+    AnalysisFailed {
+        version: i32,
+    },
+}
+
+impl SnapshotError {
+    pub fn to_jsonrpc(&self, uri: &Url) -> tower_lsp::jsonrpc::Error {
+        match self {
+            SnapshotError::NotOpen => {
+                tower_lsp::jsonrpc::Error::invalid_params(format!("document not open: {uri}"))
+            }
+            SnapshotError::AnalysisFailed { version } => tower_lsp::jsonrpc::Error {
+                code: tower_lsp::jsonrpc::ErrorCode::InternalError,
+                message: format!("the analysis of {uri} version {version} failed").into(),
+                data: None,
+            },
+        }
+    }
+}
+
+struct Doc {
+    rope: Rope,
+    version: i32,
+    /// Distinguishes one opening of a URI from the next.
+    open_id: u64,
+    snapshot: Option<Arc<Snapshot>>,
+    /// (version, config generation) whose analysis panicked.
+    failed: Option<(i32, u64)>,
+}
+
+#[derive(Default)]
+struct SettingsState {
+    root: Option<PathBuf>,
+    file: Settings,
+    editor: Settings,
+    config: Arc<Config>,
+    generation: u64,
+}
+
+/// What the client said it can do, as far as the server cares.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ClientSupport {
+    pub configuration: bool,
+    pub dynamic_configuration: bool,
+}
+
+pub struct State {
+    pub client: Client,
+    pub options: Options,
+    docs: DashMap<Url, Doc>,
+    locks: DashMap<Url, Arc<tokio::sync::Mutex<()>>>,
+    settings: RwLock<SettingsState>,
+    encoding: AtomicU8,
+    support: RwLock<ClientSupport>,
+    initialized: AtomicBool,
+    shutdown: AtomicBool,
+    next_open_id: AtomicU64,
+    /// Setting errors found before the client could be shown them.
+    deferred: RwLock<Vec<SettingError>>,
+}
+
+impl State {
+    pub fn new(client: Client, options: Options) -> State {
+        State {
+            client,
+            options,
+            docs: DashMap::new(),
+            locks: DashMap::new(),
+            settings: RwLock::new(SettingsState::default()),
+            encoding: AtomicU8::new(encoding_code(Encoding::Utf16)),
+            support: RwLock::new(ClientSupport::default()),
+            initialized: AtomicBool::new(false),
+            shutdown: AtomicBool::new(false),
+            next_open_id: AtomicU64::new(1),
+            deferred: RwLock::new(Vec::new()),
+        }
+    }
+
+    // -- lifecycle ----------------------------------------------------------
+
+    pub fn encoding(&self) -> Encoding {
+        match self.encoding.load(Ordering::SeqCst) {
+            0 => Encoding::Utf8,
+            2 => Encoding::Chars,
+            _ => Encoding::Utf16,
+        }
+    }
+
+    pub fn set_encoding(&self, enc: Encoding) {
+        self.encoding.store(encoding_code(enc), Ordering::SeqCst);
+    }
+
+    pub fn set_initialized(&self) {
+        self.initialized.store(true, Ordering::SeqCst);
+    }
+
+    pub fn is_initialized(&self) -> bool {
+        self.initialized.load(Ordering::SeqCst)
+    }
+
+    pub fn set_shutdown(&self) {
+        self.shutdown.store(true, Ordering::SeqCst);
+    }
+
+    pub fn shutdown_requested(&self) -> bool {
+        self.shutdown.load(Ordering::SeqCst)
+    }
+
+    pub fn support(&self) -> ClientSupport {
+        *self.support.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub fn set_support(&self, s: ClientSupport) {
+        *self.support.write().unwrap_or_else(|e| e.into_inner()) = s;
+    }
+
+    // -- logging ------------------------------------------------------------
+
+    /// A log line on stderr and as `window/logMessage`.
+    pub fn log(&self, typ: MessageType, message: String) {
+        eprintln!("reso: {message}");
+        let client = self.client.clone();
+        tokio::spawn(async move { client.log_message(typ, format!("reso: {message}")).await });
+    }
+
+    /// Bad settings: shown to the user (`window/showMessage`) once the client
+    /// is initialised, logged at once.
+    pub async fn report_setting_errors(&self, errors: Vec<SettingError>) {
+        if errors.is_empty() {
+            return;
+        }
+        for e in &errors {
+            eprintln!("reso: ignored a setting: {e}");
+        }
+        if !self.is_initialized() {
+            self.deferred
+                .write()
+                .unwrap_or_else(|e| e.into_inner())
+                .extend(errors);
+            return;
+        }
+        let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        let message = format!(
+            "reso: {} ignored; the other settings apply:\n{}",
+            if lines.len() == 1 {
+                "a setting was"
+            } else {
+                "some settings were"
+            },
+            lines.join("\n")
+        );
+        self.client
+            .show_message(MessageType::WARNING, message)
+            .await;
+    }
+
+    pub async fn flush_deferred_messages(&self) {
+        let errors = std::mem::take(&mut *self.deferred.write().unwrap_or_else(|e| e.into_inner()));
+        self.report_setting_errors(errors).await;
+    }
+
+    // -- settings -----------------------------------------------------------
+
+    pub fn config(&self) -> Arc<Config> {
+        self.settings
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .config
+            .clone()
+    }
+
+    fn config_generation(&self) -> u64 {
+        self.settings
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .generation
+    }
+
+    pub fn root(&self) -> Option<PathBuf> {
+        self.settings
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .root
+            .clone()
+    }
+
+    /// Replaces the settings from `reso.toml` and/or from the editor (`None`
+    /// keeps the current ones) and recomputes the config.
+    pub fn set_settings(
+        &self,
+        root: Option<Option<PathBuf>>,
+        file: Option<Settings>,
+        editor: Option<Settings>,
+    ) {
+        let mut s = self.settings.write().unwrap_or_else(|e| e.into_inner());
+        if let Some(root) = root {
+            s.root = root;
+        }
+        if let Some(file) = file {
+            s.file = file;
+        }
+        if let Some(editor) = editor {
+            s.editor = editor;
+        }
+        let mut config = Config::default();
+        s.file.apply_to(&mut config);
+        s.editor.apply_to(&mut config);
+        s.config = Arc::new(config);
+        s.generation += 1;
+    }
+
+    /// The catalogue the checks use.
+    pub fn catalog(&self) -> &'static Catalog {
+        Catalog::builtin()
+    }
+
+    // -- documents ----------------------------------------------------------
+
+    pub fn version_of(&self, uri: &str) -> Option<i32> {
+        let uri = Url::parse(uri).ok()?;
+        self.docs.get(&uri).map(|d| d.version)
+    }
+
+    pub fn open_uris(&self) -> Vec<Url> {
+        self.docs.iter().map(|e| e.key().clone()).collect()
+    }
+
+    /// `didOpen`: a second open of an open document replaces its text.
+    pub fn open(&self, uri: Url, text: &str, version: i32) {
+        let open_id = self.next_open_id.fetch_add(1, Ordering::SeqCst);
+        let doc = Doc {
+            rope: Rope::from_str(text),
+            version,
+            open_id,
+            snapshot: None,
+            failed: None,
+        };
+        if self.docs.insert(uri.clone(), doc).is_some() {
+            self.log(
+                MessageType::WARNING,
+                format!("didOpen for {uri}, which is already open: its text is replaced (version {version})"),
+            );
+        }
+    }
+
+    /// `didChange`: applies the changes in order, or refuses them all (with a
+    /// reason) when the document is not open or the version is not newer.
+    pub fn change(
+        &self,
+        uri: &Url,
+        version: i32,
+        changes: &[lsp::TextDocumentContentChangeEvent],
+    ) -> Result<(), String> {
+        let enc = self.encoding();
+        let Some(mut doc) = self.docs.get_mut(uri) else {
+            return Err(format!("didChange for {uri}, which is not open: ignored"));
+        };
+        if version <= doc.version {
+            return Err(format!(
+                "didChange for {uri} with version {version}, not newer than the current {}: ignored",
+                doc.version
+            ));
+        }
+        for change in changes {
+            match change.range {
+                Some(r) => {
+                    text::rope::replace(
+                        &mut doc.rope,
+                        from_proto::position(r.start),
+                        from_proto::position(r.end),
+                        &change.text,
+                        enc,
+                    );
+                }
+                None => doc.rope = Rope::from_str(&change.text),
+            }
+        }
+        doc.version = version;
+        Ok(())
+    }
+
+    pub fn close(&self, uri: &Url) -> bool {
+        self.docs.remove(uri).is_some()
+    }
+
+    fn lock_of(&self, uri: &Url) -> Arc<tokio::sync::Mutex<()>> {
+        self.locks.entry(uri.clone()).or_default().clone()
+    }
+
+    /// Analyses the newest version in the background and publishes it.
+    pub fn schedule(self: &Arc<Self>, uri: Url) {
+        let state = self.clone();
+        tokio::spawn(async move {
+            let _ = state.snapshot(&uri).await;
+        });
+    }
+
+    /// Re-analyses every open document (after a change of settings).
+    pub fn schedule_all(self: &Arc<Self>) {
+        for uri in self.open_uris() {
+            self.schedule(uri);
+        }
+    }
+
+    /// Clears a closed document's diagnostics, after any publish of it that
+    /// is under way.
+    pub async fn clear(&self, uri: &Url) {
+        let lock = self.lock_of(uri);
+        let _guard = lock.lock().await;
+        if !self.docs.contains_key(uri) {
+            self.client
+                .publish_diagnostics(uri.clone(), Vec::new(), None)
+                .await;
+        }
+    }
+
+    /// The snapshot of the newest version, analysing (and publishing) it
+    /// first when needed.
+    pub async fn snapshot(&self, uri: &Url) -> Result<Arc<Snapshot>, SnapshotError> {
+        let lock = self.lock_of(uri);
+        let _guard = lock.lock().await;
+        let generation = self.config_generation();
+        let (rope, version, open_id) = {
+            let doc = self.docs.get(uri).ok_or(SnapshotError::NotOpen)?;
+            if let Some(s) = &doc.snapshot {
+                if s.version == doc.version
+                    && s.open_id == doc.open_id
+                    && s.config_generation == generation
+                {
+                    return Ok(s.clone());
+                }
+            }
+            if doc.failed == Some((doc.version, generation)) {
+                return Err(SnapshotError::AnalysisFailed {
+                    version: doc.version,
+                });
+            }
+            (doc.rope.clone(), doc.version, doc.open_id)
+        };
+        let config = self.config();
+        let encoding = self.encoding();
+        let trigger = self.options.panic_trigger.clone();
+        let uri2 = uri.clone();
+        let job = tokio::task::spawn_blocking(move || {
+            std::panic::catch_unwind(AssertUnwindSafe(|| {
+                let text: Arc<str> = Arc::from(rope.to_string());
+                if let Some(t) = trigger.filter(|t| !t.is_empty()) {
+                    if text.contains(t.as_str()) {
+                        panic!("test panic: the text contains the trigger {t:?}");
+                    }
+                }
+                let analysis = analyze(&text, &config, Catalog::builtin());
+                let index = LineIndex::new(&text);
+                Snapshot {
+                    uri: uri2,
+                    version,
+                    text,
+                    index,
+                    analysis,
+                    encoding,
+                    open_id,
+                    config_generation: generation,
+                }
+            }))
+        });
+        let snapshot = match job.await {
+            Ok(Ok(s)) => Arc::new(s),
+            Ok(Err(payload)) => {
+                let what = super::transport::panic_message(payload.as_ref());
+                self.log(
+                    MessageType::ERROR,
+                    format!("internal error: the analysis of {uri} (version {version}) panicked: {what}"),
+                );
+                if let Some(mut doc) = self.docs.get_mut(uri) {
+                    if doc.open_id == open_id && doc.version == version {
+                        doc.failed = Some((version, generation));
+                    }
+                }
+                return Err(SnapshotError::AnalysisFailed { version });
+            }
+            Err(e) => {
+                self.log(
+                    MessageType::ERROR,
+                    format!(
+                        "internal error: the analysis of {uri} (version {version}) failed: {e}"
+                    ),
+                );
+                return Err(SnapshotError::AnalysisFailed { version });
+            }
+        };
+        {
+            let Some(mut doc) = self.docs.get_mut(uri) else {
+                return Err(SnapshotError::NotOpen);
+            };
+            if doc.open_id != open_id {
+                return Err(SnapshotError::NotOpen);
+            }
+            doc.snapshot = Some(snapshot.clone());
+        }
+        let diagnostics = self.to_proto_diagnostics(&snapshot);
+        self.client
+            .publish_diagnostics(uri.clone(), diagnostics, Some(version))
+            .await;
+        Ok(snapshot)
+    }
+
+    fn to_proto_diagnostics(&self, snapshot: &Snapshot) -> Vec<lsp::Diagnostic> {
+        let mut others: HashMap<String, Option<Arc<Snapshot>>> = HashMap::new();
+        to_proto::diagnostics(snapshot, |doc| {
+            others
+                .entry(doc.to_string())
+                .or_insert_with(|| {
+                    let uri = Url::parse(doc).ok()?;
+                    self.docs.get(&uri).and_then(|d| d.snapshot.clone())
+                })
+                .clone()
+        })
+    }
+}
+
+fn encoding_code(enc: Encoding) -> u8 {
+    match enc {
+        Encoding::Utf8 => 0,
+        Encoding::Utf16 => 1,
+        Encoding::Chars => 2,
+    }
+}
