@@ -18,6 +18,24 @@ pub struct Analysis {
 
 pub fn analyze(src: &str, config: &Config, catalog: &Catalog) -> Analysis {
     let doc = syntax::parse(src);
+    finish(src, doc, config, catalog)
+}
+
+/// The analysis of `new_src`, which is the text of `prev` with `edit`
+/// applied: the parse is redone around the edit only, the checks across the
+/// document run again. Equal to `analyze(new_src, ...)`.
+pub fn reanalyze(
+    prev: &Analysis,
+    new_src: &str,
+    edit: &syntax::EditSpan,
+    config: &Config,
+    catalog: &Catalog,
+) -> Analysis {
+    let doc = syntax::reparse(&prev.doc, new_src, edit);
+    finish(new_src, doc, config, catalog)
+}
+
+fn finish(src: &str, doc: Document, config: &Config, catalog: &Catalog) -> Analysis {
     let citations = citations::recognise(src, &doc, config);
     let raw = checks::run_all(src, &doc, &citations, config, catalog);
     let mut diagnostics: Vec<Diagnostic> = raw

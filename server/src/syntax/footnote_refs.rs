@@ -3,6 +3,7 @@
 //! next-expected rule only, digits glued to a year or a capitalised name and
 //! bare numbers standing alone.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::lines::is_month;
@@ -145,21 +146,24 @@ const TAKES_NUMBER: &[&str] = &[
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Rule {
+pub(crate) enum Rule {
     /// Always a reference (glued to a word or to punctuation, superscripts, `[^N]`).
     Always,
     /// Only when it is the next expected number and defined.
     NextExpected,
 }
 
-struct Candidate {
-    number: u32,
-    range: Range<usize>,
-    block: usize,
-    rule: Rule,
+/// A number that may be a footnote reference; whether it is depends on the
+/// definitions and the references before it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Candidate {
+    pub(crate) number: u32,
+    pub(crate) range: Range<usize>,
+    pub(crate) block: usize,
+    pub(crate) rule: Rule,
 }
 
-fn is_text_block(kind: BlockKind) -> bool {
+pub(crate) fn is_text_block(kind: BlockKind) -> bool {
     matches!(
         kind,
         BlockKind::Preambular
@@ -172,44 +176,52 @@ fn is_text_block(kind: BlockKind) -> bool {
     )
 }
 
-pub fn find(src: &str, blocks: &[Block], defs: &[FootnoteDef], draft: bool) -> Vec<FootnoteRef> {
-    let mut cands: Vec<Candidate> = Vec::new();
-    for (bi, b) in blocks.iter().enumerate() {
-        if !is_text_block(b.kind) {
-            continue;
-        }
-        // The tokens of the whole block, so that a reference glued across a
-        // line break (`2024–` / `203412`) and the word before a number are seen.
-        let mut tokens: Vec<(usize, &str)> = Vec::new();
-        for r in &b.lines {
-            let skip = b.marker.as_ref().map_or(0, |m| m.range.end);
-            let r = r.start.max(skip).min(r.end)..r.end;
-            let line = &src[r.clone()];
-            let mut off = 0;
-            for w in line.split_whitespace() {
-                let pos = line[off..].find(w).map_or(off, |p| off + p);
-                off = pos + w.len();
-                tokens.push((r.start + pos, w));
-            }
-        }
-        if draft {
-            for &(start, tok) in &tokens {
-                draft_refs(tok, start, bi, &mut cands);
-            }
-        } else {
-            pasted_refs(&tokens, bi, &mut cands);
+/// The candidates of one block (they depend on its text alone).
+pub(crate) fn candidates(src: &str, b: &Block, bi: usize, draft: bool) -> Vec<Candidate> {
+    let mut cands = Vec::new();
+    if !is_text_block(b.kind) {
+        return cands;
+    }
+    // The tokens of the whole block, so that a reference glued across a
+    // line break (`2024–` / `203412`) and the word before a number are seen.
+    let mut tokens: Vec<(usize, &str)> = Vec::new();
+    let skip = b.marker.as_ref().map_or(0, |m| m.range.end);
+    for r in &b.lines {
+        let r = r.start.max(skip).min(r.end)..r.end;
+        let line = &src[r.clone()];
+        let mut off = 0;
+        for w in line.split_whitespace() {
+            let pos = line[off..].find(w).map_or(off, |p| off + p);
+            off = pos + w.len();
+            tokens.push((r.start + pos, w));
         }
     }
-    cands.sort_by_key(|c| c.range.start);
+    if draft {
+        for &(start, tok) in &tokens {
+            draft_refs(tok, start, bi, &mut cands);
+        }
+    } else {
+        pasted_refs(&tokens, bi, &mut cands);
+    }
+    cands
+}
 
-    let defined = |n: u32| defs.iter().any(|d| d.number == n);
+/// Decides which candidates are references, in text order.
+pub(crate) fn resolve(
+    per_block: &[Vec<Candidate>],
+    defs: &[FootnoteDef],
+    draft: bool,
+) -> Vec<FootnoteRef> {
+    let mut cands: Vec<&Candidate> = per_block.iter().flatten().collect();
+    cands.sort_by_key(|c| c.range.start);
+    // The position of each number's first definition.
+    let mut first_def: HashMap<u32, usize> = HashMap::new();
+    for d in defs {
+        first_def.entry(d.number).or_insert(d.number_range.start);
+    }
     // Pasted text whose footnotes were not pasted: glued digits are item
     // codes or lost indicators, not references to report.
     let no_defs = !draft && defs.is_empty();
-    let defined_before = |n: u32, pos: usize| {
-        defs.iter()
-            .any(|d| d.number == n && d.number_range.start < pos)
-    };
     let mut highest = 0u32;
     let mut refs = Vec::new();
     for c in cands {
@@ -219,15 +231,16 @@ pub fn find(src: &str, blocks: &[Block], defs: &[FootnoteDef], draft: bool) -> V
                 // The next expected number, skipping numbers whose definitions
                 // were already passed without a reference (a damaged reference).
                 c.number > highest
-                    && defined(c.number)
-                    && (highest + 1..c.number).all(|k| defined_before(k, c.range.start))
+                    && first_def.contains_key(&c.number)
+                    && (highest + 1..c.number)
+                        .all(|k| first_def.get(&k).is_some_and(|&p| p < c.range.start))
             }
         };
         if ok {
             highest = highest.max(c.number);
             refs.push(FootnoteRef {
                 number: c.number,
-                range: c.range,
+                range: c.range.clone(),
                 block: c.block,
             });
         }

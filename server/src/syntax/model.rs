@@ -207,8 +207,10 @@ pub struct Document {
     pub footnote_form: FootnoteForm,
     pub footnote_defs: Vec<FootnoteDef>,
     pub footnote_refs: Vec<FootnoteRef>,
-    /// `true` when most lines end in `\r\n`.
+    /// `true` when the first line ends in `\r\n`: the draft's line-ending style.
     pub crlf: bool,
+    /// What the parser keeps to re-parse only around an edit.
+    pub(crate) cache: super::incremental::ParseCache,
 }
 
 impl Document {

@@ -9,7 +9,8 @@
 
 use std::ops::Range;
 
-use super::footnote_refs;
+use super::footnote_refs::{self, Candidate};
+use super::incremental::{ParseCache, Resync};
 use super::lines::{self, Line, SubStyle};
 use super::model::*;
 use super::vocabulary::Vocabulary;
@@ -17,14 +18,85 @@ use super::vocabulary::Vocabulary;
 /// Parses a whole draft.
 pub fn parse(src: &str) -> Document {
     let lines = lines::split_lines(src);
+    let facts: Vec<LineFacts> = lines.iter().map(|l| LineFacts::of(src, l)).collect();
     let draft_form = src.contains("[^");
-    let mut p = Parser::new(src, &lines, draft_form);
-    p.run();
-    p.finish()
+    let mut p = Parser::new(src, lines, facts, draft_form);
+    p.globals();
+    let start = p.body_start;
+    p.walk(start, None);
+    let dirty = vec![true; p.blocks.len()];
+    p.finish(&dirty, Vec::new())
+}
+
+/// What a line is on its own, computed once per line and kept for re-parses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct LineFacts {
+    /// The opener the line starts with, if any.
+    pub(crate) opener: Option<OpenerKind>,
+    /// Starts with an operative number `N.`.
+    pub(crate) op_number: bool,
+    /// An `Annex` line or a meeting line (the end of the body).
+    pub(crate) body_end: bool,
+    /// A chapeau (`The General Assembly` with or without comma).
+    pub(crate) chapeau: bool,
+}
+
+impl LineFacts {
+    pub(crate) fn of(src: &str, line: &Line) -> LineFacts {
+        if line.blank {
+            return LineFacts::default();
+        }
+        let t = src[line.range.clone()].trim();
+        let first = t.as_bytes()[0];
+        let digit_or_bracket = first.is_ascii_digit() || first == b'[';
+        LineFacts {
+            opener: if first.is_ascii_uppercase() || first >= 0x80 {
+                Vocabulary::get().line_opener(t)
+            } else {
+                None
+            },
+            op_number: digit_or_bracket && lines::op_number(t).is_some(),
+            body_end: (first == b'A' || first.is_ascii_digit())
+                && (lines::is_annex(t) || lines::is_meeting_line(t)),
+            chapeau: t.starts_with("The") && lines::chapeau(t).is_some(),
+        }
+    }
+}
+
+/// The layout (blank-line layout when most paragraph starts follow a blank
+/// line) and whether the body numbers its operative paragraphs (numbered
+/// paragraphs of an annex do not count).
+pub(crate) fn body_globals(lines: &[Line], facts: &[LineFacts], start: usize) -> (Layout, bool) {
+    let (mut after_blank, mut other) = (0, 0);
+    let mut numbered = false;
+    let mut in_body = true;
+    for i in start..lines.len() {
+        let f = &facts[i];
+        if f.body_end {
+            in_body = false;
+        }
+        if in_body && f.op_number {
+            numbered = true;
+        }
+        if !(f.op_number || f.opener.is_some()) {
+            continue;
+        }
+        if i == start || lines[i - 1].blank {
+            after_blank += 1;
+        } else {
+            other += 1;
+        }
+    }
+    let layout = if after_blank >= other {
+        Layout::BlankLines
+    } else {
+        Layout::Indented
+    };
+    (layout, numbered)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Prev {
+pub(crate) enum Prev {
     Start,
     Blank,
     Furniture,
@@ -33,7 +105,7 @@ enum Prev {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum FnMode {
+pub(crate) enum FnMode {
     None,
     /// Inside a footnote block whose last footnote is `last` (block index `block`).
     Block {
@@ -47,15 +119,12 @@ enum FnMode {
     },
 }
 
-struct Parser<'a> {
-    src: &'a str,
-    lines: &'a [Line],
-    vocab: &'static Vocabulary,
-    draft_form: bool,
-    blocks: Vec<Block>,
-    defs: Vec<FootnoteDef>,
+/// Everything the walk over the body carries from one line to the next.
+/// Block indices point into `Parser::blocks`. A copy is kept at each
+/// checkpoint so that an edit re-parses from the last one before it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct State {
     part: Part,
-    layout: Layout,
     /// The open paragraph, its finished state, whether it has text yet.
     cur: Option<usize>,
     cur_finished: bool,
@@ -71,28 +140,16 @@ struct Parser<'a> {
     prev: Prev,
     annex_count: u16,
     annex_title_pending: bool,
-    has_numbered_op: bool,
-    title_norm: String,
-    chapeau: Option<usize>,
-    organ: Option<Organ>,
-    title: Vec<Range<usize>>,
     /// The current annex turned out to be a form with numbered boxes.
     annex_form: bool,
     /// Lines up to here were consumed by a multi-line block.
     skip_to: usize,
 }
 
-impl<'a> Parser<'a> {
-    fn new(src: &'a str, lines: &'a [Line], draft_form: bool) -> Self {
-        Parser {
-            src,
-            lines,
-            vocab: Vocabulary::get(),
-            draft_form,
-            blocks: Vec::new(),
-            defs: Vec::new(),
+impl State {
+    fn new() -> State {
+        State {
             part: Part::Heading,
-            layout: Layout::BlankLines,
             cur: None,
             cur_finished: true,
             cur_has_text: true,
@@ -104,13 +161,102 @@ impl<'a> Parser<'a> {
             prev: Prev::Start,
             annex_count: 0,
             annex_title_pending: false,
+            annex_form: false,
+            skip_to: 0,
+        }
+    }
+
+    /// The same state with block indices at or after `from` moved by `delta`
+    /// and line indices at or after `line_from` moved by `line_delta`.
+    pub(crate) fn shifted(
+        &self,
+        from: usize,
+        delta: isize,
+        line_from: usize,
+        line_delta: isize,
+    ) -> State {
+        let mv = |b: usize| {
+            if b >= from {
+                b.wrapping_add_signed(delta)
+            } else {
+                b
+            }
+        };
+        let mut s = self.clone();
+        s.cur = s.cur.map(mv);
+        s.holder = s.holder.map(mv);
+        s.fn_mode = match s.fn_mode {
+            FnMode::None => FnMode::None,
+            FnMode::Block { block, last } => FnMode::Block {
+                block: mv(block),
+                last,
+            },
+            FnMode::Rule { block, last } => FnMode::Rule {
+                block: block.map(mv),
+                last,
+            },
+        };
+        if s.skip_to >= line_from {
+            s.skip_to = s.skip_to.wrapping_add_signed(line_delta);
+        }
+        s
+    }
+}
+
+/// A place where the walk may restart: before line `line`, with `blocks`
+/// blocks and `defs` footnote definitions made, in state `state`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Checkpoint {
+    pub(crate) line: usize,
+    pub(crate) blocks: usize,
+    pub(crate) defs: usize,
+    pub(crate) state: State,
+}
+
+pub(crate) struct Parser<'a> {
+    pub(crate) src: &'a str,
+    pub(crate) lines: Vec<Line>,
+    pub(crate) facts: Vec<LineFacts>,
+    pub(crate) vocab: &'static Vocabulary,
+    pub(crate) draft_form: bool,
+    pub(crate) blocks: Vec<Block>,
+    pub(crate) defs: Vec<FootnoteDef>,
+    pub(crate) layout: Layout,
+    pub(crate) has_numbered_op: bool,
+    pub(crate) title_norm: String,
+    pub(crate) chapeau: Option<usize>,
+    pub(crate) organ: Option<Organ>,
+    pub(crate) title: Vec<Range<usize>>,
+    pub(crate) st: State,
+    pub(crate) checkpoints: Vec<Checkpoint>,
+    /// Where the body starts (the line after the chapeau).
+    pub(crate) body_start: usize,
+}
+
+impl<'a> Parser<'a> {
+    pub(crate) fn new(
+        src: &'a str,
+        lines: Vec<Line>,
+        facts: Vec<LineFacts>,
+        draft_form: bool,
+    ) -> Self {
+        Parser {
+            src,
+            lines,
+            facts,
+            vocab: Vocabulary::get(),
+            draft_form,
+            blocks: Vec::new(),
+            defs: Vec::new(),
+            layout: Layout::BlankLines,
             has_numbered_op: false,
             title_norm: String::new(),
             chapeau: None,
             organ: None,
             title: Vec::new(),
-            skip_to: 0,
-            annex_form: false,
+            st: State::new(),
+            checkpoints: Vec::new(),
+            body_start: 0,
         }
     }
 
@@ -133,7 +279,7 @@ impl<'a> Parser<'a> {
     fn push(&mut self, kind: BlockKind, lines: Vec<Range<usize>>) -> usize {
         self.blocks.push(Block {
             kind,
-            part: self.part,
+            part: self.st.part,
             lines,
             marker: None,
             opener: None,
@@ -148,27 +294,20 @@ impl<'a> Parser<'a> {
         self.push(kind, vec![r])
     }
 
-    /// The opener that the first words of line `i` (after `skip` bytes of
-    /// the trimmed line) form, if known.
-    fn line_opener(&self, i: usize, skip: usize) -> Option<OpenerKind> {
-        let t = &self.trimmed(i)[skip..];
-        let words: Vec<&str> = t
-            .split_whitespace()
-            .take(16)
-            .map(|w| w.trim_end_matches([',', ':', ';']))
-            .collect();
-        self.vocab.match_words(&words).map(|m| m.kind)
+    /// The opener that the first words of line `i` form, if known.
+    fn line_opener(&self, i: usize, _skip: usize) -> Option<OpenerKind> {
+        self.facts[i].opener
     }
 
     fn find_chapeau(&self) -> Option<(usize, &'a str)> {
         let n = self.lines.len();
         // With the comma first; then without, when an opener follows.
-        for i in 0..n {
+        for i in (0..n).filter(|&i| self.facts[i].chapeau) {
             if let Some((organ, true)) = lines::chapeau(self.trimmed(i)) {
                 return Some((i, organ));
             }
         }
-        for i in 0..n {
+        for i in (0..n).filter(|&i| self.facts[i].chapeau) {
             if let Some((organ, false)) = lines::chapeau(self.trimmed(i)) {
                 let next = (i + 1..n).find(|&j| !self.lines[j].blank);
                 if next.is_some_and(|j| self.line_opener(j, 0).is_some()) {
@@ -179,51 +318,72 @@ impl<'a> Parser<'a> {
         None
     }
 
-    fn run(&mut self) {
+    /// Heading, chapeau, title, layout: what holds for the whole document.
+    fn globals(&mut self) {
         let n = self.lines.len();
-        let body_start = match self.find_chapeau() {
+        self.body_start = match self.find_chapeau() {
             Some((i, organ)) => {
                 self.organ = Some(Organ::from_name(organ));
                 self.heading(0..i);
-                self.part = Part::Preamble;
+                self.st.part = Part::Preamble;
                 self.chapeau = Some(self.push_line(BlockKind::Chapeau, i));
                 i + 1
             }
             None => {
                 // No chapeau: the body starts at the first paragraph start.
                 let start = (0..n)
-                    .find(|&i| {
-                        let t = self.trimmed(i);
-                        lines::op_number(t).is_some()
-                            || (!self.lines[i].blank && self.line_opener(i, 0).is_some())
-                    })
+                    .find(|&i| self.facts[i].op_number || self.facts[i].opener.is_some())
                     .unwrap_or(0);
                 self.heading(0..start);
-                self.part = Part::Preamble;
+                self.st.part = Part::Preamble;
                 start
             }
         };
-        self.decide_layout(body_start);
-        // Numbered paragraphs of an annex do not make the body's single
-        // paragraph a numbered one.
-        let body_end = (body_start..n)
-            .find(|&i| {
-                let t = self.trimmed(i);
-                lines::is_annex(t) || lines::is_meeting_line(t)
-            })
-            .unwrap_or(n);
-        self.has_numbered_op =
-            (body_start..body_end).any(|i| lines::op_number(self.trimmed(i)).is_some());
-        let mut i = body_start;
+        let (layout, numbered) = body_globals(&self.lines, &self.facts, self.body_start);
+        self.layout = layout;
+        self.has_numbered_op = numbered;
+    }
+
+    /// Walks the body from line `from` in the current state, recording
+    /// checkpoints. With `resync`, stops at the first checkpoint past the
+    /// edit where the state equals the old parse's: returns its line and the
+    /// index of the old checkpoint.
+    pub(crate) fn walk(&mut self, from: usize, resync: Option<&Resync>) -> Option<(usize, usize)> {
+        let n = self.lines.len();
+        let mut i = from;
         while i < n {
-            i = self.body_line(i).max(self.skip_to);
+            if i > 0
+                && !self.lines[i].blank
+                && self.lines[i - 1].blank
+                && self.st.fn_mode == FnMode::None
+                && self.st.skip_to <= i
+            {
+                // `skip_to` is behind us here and does not matter any more.
+                let state = State {
+                    skip_to: 0,
+                    ..self.st.clone()
+                };
+                if let Some(r) = resync {
+                    if let Some(k) = r.matches(i, self.blocks.len(), &state) {
+                        return Some((i, k));
+                    }
+                }
+                self.checkpoints.push(Checkpoint {
+                    line: i,
+                    blocks: self.blocks.len(),
+                    defs: self.defs.len(),
+                    state,
+                });
+            }
+            i = self.body_line(i).max(self.st.skip_to);
         }
+        None
     }
 
     /// Lines before the chapeau: heading lines and the title.
     fn heading(&mut self, range: Range<usize>) {
-        let saved = self.part;
-        self.part = Part::Heading;
+        let saved = self.st.part;
+        self.st.part = Part::Heading;
         // `80/14. Title` names the title; else the last run of non-meta lines.
         let mut title_lines: Vec<usize> = Vec::new();
         let mut title_start_offset = 0;
@@ -281,32 +441,7 @@ impl<'a> Parser<'a> {
         }
         let title_text: Vec<&str> = self.title.iter().map(|r| &self.src[r.clone()]).collect();
         self.title_norm = lines::normalise_words(&title_text.join(" "));
-        self.part = saved;
-    }
-
-    /// Blank-line layout when most paragraph starts follow a blank line.
-    fn decide_layout(&mut self, start: usize) {
-        let (mut after_blank, mut other) = (0, 0);
-        for i in start..self.lines.len() {
-            if self.lines[i].blank {
-                continue;
-            }
-            let t = self.trimmed(i);
-            let starts = lines::op_number(t).is_some() || self.line_opener(i, 0).is_some();
-            if !starts {
-                continue;
-            }
-            if i == start || self.lines[i - 1].blank {
-                after_blank += 1;
-            } else {
-                other += 1;
-            }
-        }
-        self.layout = if after_blank >= other {
-            Layout::BlankLines
-        } else {
-            Layout::Indented
-        };
+        self.st.part = saved;
     }
 
     fn blank(&mut self, i: usize) {
@@ -327,7 +462,7 @@ impl<'a> Parser<'a> {
     /// Is line `i` where a new block may begin (after a blank line, furniture
     /// or a footnote, at a page break, or indented in the indented layout)?
     fn block_start(&self, i: usize) -> bool {
-        if self.prev != Prev::Text {
+        if self.st.prev != Prev::Text {
             return true;
         }
         let line = &self.lines[i];
@@ -370,21 +505,21 @@ impl<'a> Parser<'a> {
     fn body_line(&mut self, i: usize) -> usize {
         if self.lines[i].blank {
             self.blank(i);
-            if let FnMode::Block { .. } = self.fn_mode {
-                self.fn_mode = FnMode::None;
+            if let FnMode::Block { .. } = self.st.fn_mode {
+                self.st.fn_mode = FnMode::None;
             }
-            if self.prev != Prev::Furniture || !matches!(self.fn_mode, FnMode::Rule { .. }) {
-                self.prev = Prev::Blank;
+            if self.st.prev != Prev::Furniture || !matches!(self.st.fn_mode, FnMode::Rule { .. }) {
+                self.st.prev = Prev::Blank;
             }
             return i + 1;
         }
         let t = self.trimmed(i);
 
         // Inside a footnote block.
-        match self.fn_mode {
+        match self.st.fn_mode {
             FnMode::Rule { block, last } => {
                 if lines::is_furniture(t) || self.is_title_part(t) {
-                    self.fn_mode = FnMode::None;
+                    self.st.fn_mode = FnMode::None;
                     self.furniture(i);
                     return i + 1;
                 }
@@ -393,12 +528,12 @@ impl<'a> Parser<'a> {
                     || lines::is_meeting_line(t)
                     || lines::chapeau(t).is_some();
                 let opener_after_blank =
-                    self.prev == Prev::Blank && self.line_opener(i, 0).is_some();
+                    self.st.prev == Prev::Blank && self.line_opener(i, 0).is_some();
                 if !strong && !opener_after_blank {
                     if let Some((n, _)) = self.footnote_line(t) {
                         if block.is_none() || n == last + 1 {
                             let b = self.footnote_def(i, n);
-                            self.fn_mode = FnMode::Rule {
+                            self.st.fn_mode = FnMode::Rule {
                                 block: Some(b),
                                 last: n,
                             };
@@ -410,7 +545,7 @@ impl<'a> Parser<'a> {
                         return i + 1;
                     }
                 }
-                self.fn_mode = FnMode::None;
+                self.st.fn_mode = FnMode::None;
             }
             FnMode::Block { block, last } => {
                 let ends = self.page_break(i)
@@ -422,7 +557,7 @@ impl<'a> Parser<'a> {
                     // only when N comes next.
                     if self.draft_form || (n == last + 1 && !self.page_break(i)) {
                         let b = self.footnote_def(i, n);
-                        self.fn_mode = FnMode::Block { block: b, last: n };
+                        self.st.fn_mode = FnMode::Block { block: b, last: n };
                         return i + 1;
                     }
                 }
@@ -430,7 +565,7 @@ impl<'a> Parser<'a> {
                     self.extend_footnote(block, i);
                     return i + 1;
                 }
-                self.fn_mode = FnMode::None;
+                self.st.fn_mode = FnMode::None;
             }
             FnMode::None => {}
         }
@@ -439,9 +574,9 @@ impl<'a> Parser<'a> {
             self.furniture(i);
             let next = self.next_nonblank(i);
             if next.is_some_and(|j| self.footnote_line(self.trimmed(j)).is_some()) {
-                self.fn_mode = FnMode::Rule {
+                self.st.fn_mode = FnMode::Rule {
                     block: None,
-                    last: self.max_def,
+                    last: self.st.max_def,
                 };
             }
             return i + 1;
@@ -457,47 +592,49 @@ impl<'a> Parser<'a> {
         }
         if let Some((n, _)) = self.footnote_line(t) {
             let draft = self.draft_form;
-            if draft || (at_block_start && n > self.max_def && self.plausible_first_footnote(n)) {
+            if draft || (at_block_start && n > self.st.max_def && self.plausible_first_footnote(n))
+            {
                 let b = self.footnote_def(i, n);
-                self.fn_mode = FnMode::Block { block: b, last: n };
+                self.st.fn_mode = FnMode::Block { block: b, last: n };
                 return i + 1;
             }
         }
         if t.starts_with('*') && t[1..].starts_with([' ', '\t']) {
             self.push_line(BlockKind::StarNote, i);
-            self.prev = Prev::Footnote;
+            self.st.prev = Prev::Footnote;
             return i + 1;
         }
-        if matches!(self.part, Part::Preamble | Part::Operative) && lines::is_meeting_line(t) {
+        if matches!(self.st.part, Part::Preamble | Part::Operative) && lines::is_meeting_line(t) {
             return self.meeting(i);
         }
         if lines::is_annex(t) {
-            self.annex_count += 1;
-            self.annex_form = false;
-            self.part = Part::Annex(self.annex_count);
+            self.st.annex_count += 1;
+            self.st.annex_form = false;
+            self.st.part = Part::Annex(self.st.annex_count);
             self.push_line(BlockKind::AnnexHeading, i);
             self.close_paragraph();
-            self.annex_title_pending = true;
-            self.prev = Prev::Text;
+            self.st.annex_title_pending = true;
+            self.st.prev = Prev::Text;
             return i + 1;
         }
         if let Some((len, n, suffix)) = lines::op_number(t) {
             // In an annex, `1. NAME OF EXPORTER` is a form field, not a paragraph.
-            let in_annex = matches!(self.part, Part::Annex(_) | Part::Closing);
-            let form_field = in_annex && (self.annex_form || starts_with_capitals(&t[len..]));
+            let in_annex = matches!(self.st.part, Part::Annex(_) | Part::Closing);
+            let form_field = in_annex && (self.st.annex_form || starts_with_capitals(&t[len..]));
             if form_field {
                 // The rest of this annex is a form: its numbers are box numbers.
-                self.annex_form = true;
+                self.st.annex_form = true;
             } else {
                 self.numbered(i, len, n, suffix);
                 return i + 1;
             }
         }
         if let Some((len, label, style)) = lines::sub_marker(t) {
-            let context = self.holder.is_some()
+            let context = self.st.holder.is_some()
                 && (style == SubStyle::Paren
-                    || self.lost_markers
+                    || self.st.lost_markers
                     || self
+                        .st
                         .cur
                         .is_some_and(|c| self.blocks[c].kind == BlockKind::SubParagraph));
             if context || (style == SubStyle::Paren && at_block_start) {
@@ -521,12 +658,12 @@ impl<'a> Parser<'a> {
     /// The first footnote of a pasted text is footnote 1: a line `30 From the
     /// account ...` in a form is not a footnote.
     fn plausible_first_footnote(&self, n: u32) -> bool {
-        self.max_def > 0 || n == 1
+        self.st.max_def > 0 || n == 1
     }
 
     fn furniture(&mut self, i: usize) {
         self.push_line(BlockKind::Furniture, i);
-        self.prev = Prev::Furniture;
+        self.st.prev = Prev::Furniture;
     }
 
     fn footnote_def(&mut self, i: usize, n: u32) -> usize {
@@ -547,8 +684,8 @@ impl<'a> Parser<'a> {
             block: b,
             text: std::iter::once(r.start + text_off..r.end).collect(),
         });
-        self.max_def = self.max_def.max(n);
-        self.prev = Prev::Footnote;
+        self.st.max_def = self.st.max_def.max(n);
+        self.st.prev = Prev::Footnote;
         b
     }
 
@@ -559,7 +696,7 @@ impl<'a> Parser<'a> {
         if let Some(d) = self.defs.iter_mut().rev().find(|d| d.block == block) {
             d.text.push(tr);
         }
-        self.prev = Prev::Footnote;
+        self.st.prev = Prev::Footnote;
     }
 
     fn meeting(&mut self, i: usize) -> usize {
@@ -578,9 +715,9 @@ impl<'a> Parser<'a> {
             next += 1;
         }
         if next > i + 1 {
-            self.part = Part::Closing;
+            self.st.part = Part::Closing;
             self.close_paragraph();
-            self.prev = Prev::Text;
+            self.st.prev = Prev::Text;
             return next;
         }
         if let Some(j) = self.next_nonblank(i) {
@@ -595,48 +732,48 @@ impl<'a> Parser<'a> {
                 next = j + 1;
             }
         }
-        self.part = Part::Closing;
+        self.st.part = Part::Closing;
         self.close_paragraph();
-        self.prev = Prev::Text;
+        self.st.prev = Prev::Text;
         next
     }
 
     fn close_paragraph(&mut self) {
-        self.cur = None;
-        self.cur_finished = true;
-        self.cur_has_text = true;
-        self.holder = None;
-        self.lost_markers = false;
+        self.st.cur = None;
+        self.st.cur_finished = true;
+        self.st.cur_has_text = true;
+        self.st.holder = None;
+        self.st.lost_markers = false;
     }
 
     fn numbered(&mut self, i: usize, len: usize, n: u32, suffix: Option<String>) {
-        let kind = match self.part {
+        let kind = match self.st.part {
             Part::Heading | Part::Preamble | Part::Operative => {
-                self.part = Part::Operative;
+                self.st.part = Part::Operative;
                 BlockKind::Operative
             }
             Part::Closing | Part::Annex(_) => BlockKind::AnnexParagraph,
         };
-        self.annex_title_pending = false;
+        self.st.annex_title_pending = false;
         let b = self.push_line(kind, i);
         let r = self.trimmed_range(i);
         self.blocks[b].marker = Some(Marker {
             range: r.start..r.start + len,
             kind: MarkerKind::Number { n, suffix },
         });
-        self.holder = Some(b);
-        self.sub_last = [0; 5];
-        self.lost_markers = false;
+        self.st.holder = Some(b);
+        self.st.sub_last = [0; 5];
+        self.st.lost_markers = false;
         let rest = self.trimmed(i)[len..].trim();
         self.open(b, rest);
     }
 
     /// Makes `b` the open paragraph, whose first line's text is `rest`.
     fn open(&mut self, b: usize, rest: &str) {
-        self.cur = Some(b);
-        self.cur_has_text = !rest.is_empty();
-        self.cur_finished = self.cur_has_text && lines::ends_finished(rest);
-        self.prev = Prev::Text;
+        self.st.cur = Some(b);
+        self.st.cur_has_text = !rest.is_empty();
+        self.st.cur_finished = self.st.cur_has_text && lines::ends_finished(rest);
+        self.st.prev = Prev::Text;
         self.after_text(b, rest);
     }
 
@@ -646,14 +783,14 @@ impl<'a> Parser<'a> {
             return;
         }
         let kind = self.blocks[b].kind;
-        if matches!(self.part, Part::Operative | Part::Annex(_))
+        if matches!(self.st.part, Part::Operative | Part::Annex(_))
             && matches!(
                 kind,
                 BlockKind::Operative | BlockKind::SubParagraph | BlockKind::AnnexParagraph
             )
             && matches!(lines::final_char(last), Some((_, ':')))
         {
-            self.lost_markers = true;
+            self.st.lost_markers = true;
         }
     }
 
@@ -667,7 +804,7 @@ impl<'a> Parser<'a> {
         let (level, ordinal) = match (letter, roman) {
             (Some(l), Some(r)) => {
                 // `(i)` after `(h)` is a letter; otherwise a numeral.
-                if self.sub_last[base as usize] + 1 == l && l > 1 {
+                if self.st.sub_last[base as usize] + 1 == l && l > 1 {
                     (base, l)
                 } else {
                     (roman_level, r)
@@ -677,9 +814,9 @@ impl<'a> Parser<'a> {
             (None, Some(r)) => (roman_level, r),
             (None, None) => (base, 0),
         };
-        self.sub_last[level as usize] = ordinal;
+        self.st.sub_last[level as usize] = ordinal;
         for deeper in level as usize + 1..5 {
-            self.sub_last[deeper] = 0;
+            self.st.sub_last[deeper] = 0;
         }
         let b = self.push_line(BlockKind::SubParagraph, i);
         let r = self.trimmed_range(i);
@@ -688,15 +825,15 @@ impl<'a> Parser<'a> {
             kind: MarkerKind::Sub { level, ordinal },
         });
         self.blocks[b].level = level;
-        self.blocks[b].parent = self.holder;
+        self.blocks[b].parent = self.st.holder;
         let rest = self.trimmed(i)[len..].trim();
         self.open(b, rest);
     }
 
     fn text_line(&mut self, i: usize, at_block_start: bool) {
         let t = self.trimmed(i);
-        if let Some(c) = self.cur {
-            if !self.cur_has_text || !at_block_start {
+        if let Some(c) = self.st.cur {
+            if !self.st.cur_has_text || !at_block_start {
                 self.append(c, i);
                 return;
             }
@@ -706,6 +843,7 @@ impl<'a> Parser<'a> {
         // paragraph (a page break in mid-sentence).
         let lower_start = t.starts_with(|c: char| c.is_lowercase())
             && self
+                .st
                 .cur
                 .and_then(|c| self.blocks[c].lines.last())
                 .is_some_and(|r| {
@@ -714,15 +852,15 @@ impl<'a> Parser<'a> {
                         Some((_, ','))
                     )
                 });
-        if let Some(c) = self.cur {
-            if (!self.cur_finished && opener.is_none() && !self.is_section_heading(i))
+        if let Some(c) = self.st.cur {
+            if (!self.st.cur_finished && opener.is_none() && !self.is_section_heading(i))
                 || lower_start
             {
                 self.append(c, i);
                 return;
             }
         }
-        if self.annex_title_pending && opener.is_none() {
+        if self.st.annex_title_pending && opener.is_none() {
             let b = self.push_line(BlockKind::AnnexHeading, i);
             let mut j = i + 1;
             while j < self.lines.len() && !self.lines[j].blank && !self.starts_paragraph(j) {
@@ -731,31 +869,31 @@ impl<'a> Parser<'a> {
                 j += 1;
             }
             // The extra lines are consumed by marking them handled below.
-            self.annex_title_pending = false;
-            self.cur = Some(b);
-            self.cur_finished = true;
-            self.cur_has_text = true;
-            self.prev = Prev::Text;
-            self.skip_to = j;
+            self.st.annex_title_pending = false;
+            self.st.cur = Some(b);
+            self.st.cur_finished = true;
+            self.st.cur_has_text = true;
+            self.st.prev = Prev::Text;
+            self.st.skip_to = j;
             return;
         }
         if self.is_section_heading(i) {
             self.push_line(BlockKind::SectionHeading, i);
             self.close_paragraph();
-            self.prev = Prev::Text;
+            self.st.prev = Prev::Text;
             return;
         }
-        let kind = match self.part {
+        let kind = match self.st.part {
             Part::Heading | Part::Preamble => {
                 if opener == Some(OpenerKind::Operative) && !self.has_numbered_op {
-                    self.part = Part::Operative;
+                    self.st.part = Part::Operative;
                     BlockKind::Operative
                 } else {
                     BlockKind::Preambular
                 }
             }
             Part::Operative => {
-                if self.lost_markers && self.holder.is_some() {
+                if self.st.lost_markers && self.st.holder.is_some() {
                     BlockKind::SubParagraph
                 } else if opener == Some(OpenerKind::Preambular) {
                     BlockKind::Preambular
@@ -766,7 +904,7 @@ impl<'a> Parser<'a> {
                 }
             }
             Part::Closing | Part::Annex(_) => {
-                if self.lost_markers && self.holder.is_some() {
+                if self.st.lost_markers && self.st.holder.is_some() {
                     BlockKind::SubParagraph
                 } else {
                     BlockKind::AnnexParagraph
@@ -776,15 +914,15 @@ impl<'a> Parser<'a> {
         let b = self.push_line(kind, i);
         if kind == BlockKind::SubParagraph {
             self.blocks[b].level = 1;
-            self.blocks[b].parent = self.holder;
+            self.blocks[b].parent = self.st.holder;
         }
         if matches!(kind, BlockKind::Operative | BlockKind::AnnexParagraph) {
-            self.holder = Some(b);
-            self.sub_last = [0; 5];
+            self.st.holder = Some(b);
+            self.st.sub_last = [0; 5];
         }
         if kind == BlockKind::Preambular {
-            self.holder = Some(b);
-            self.sub_last = [0; 5];
+            self.st.holder = Some(b);
+            self.st.sub_last = [0; 5];
         }
         self.open(b, t);
     }
@@ -800,7 +938,7 @@ impl<'a> Parser<'a> {
         {
             return false;
         }
-        if !self.cur_finished {
+        if !self.st.cur_finished {
             return false;
         }
         let next = self.next_nonblank(i);
@@ -808,7 +946,7 @@ impl<'a> Parser<'a> {
         if !one_line {
             return false;
         }
-        match self.part {
+        match self.st.part {
             Part::Operative | Part::Annex(_) => true,
             Part::Preamble => next.is_some_and(|j| lines::op_number(self.trimmed(j)).is_some()),
             _ => false,
@@ -819,17 +957,22 @@ impl<'a> Parser<'a> {
         let r = self.lines[i].range.clone();
         self.blocks[b].lines.push(r);
         let t = self.trimmed(i);
-        if !self.cur_has_text {
-            self.cur_has_text = true;
+        if !self.st.cur_has_text {
+            self.st.cur_has_text = true;
         }
-        self.cur_finished = lines::ends_finished(t);
-        self.prev = Prev::Text;
+        self.st.cur_finished = lines::ends_finished(t);
+        self.st.prev = Prev::Text;
         self.after_text(b, t);
     }
 
-    fn finish(mut self) -> Document {
-        // Openers of paragraphs.
+    /// Openers and footnote references of the blocks marked `dirty` (the
+    /// others keep theirs and the candidates in `kept`), then the document.
+    pub(crate) fn finish(mut self, dirty: &[bool], mut kept: Vec<Vec<Candidate>>) -> Document {
+        kept.resize_with(self.blocks.len(), Vec::new);
         for b in 0..self.blocks.len() {
+            if !dirty.get(b).copied().unwrap_or(true) {
+                continue;
+            }
             let kind = self.blocks[b].kind;
             if matches!(
                 kind,
@@ -837,12 +980,13 @@ impl<'a> Parser<'a> {
             ) {
                 self.blocks[b].opener = self.opener_of(b);
             }
+            kept[b] = footnote_refs::candidates(self.src, &self.blocks[b], b, self.draft_form);
         }
-        let refs = footnote_refs::find(self.src, &self.blocks, &self.defs, self.draft_form);
-        let crlf = {
-            let total = self.src.matches('\n').count();
-            total > 0 && self.src.matches("\r\n").count() * 2 > total
-        };
+        let refs = footnote_refs::resolve(&kept, &self.defs, self.draft_form);
+        let crlf = self
+            .lines
+            .first()
+            .is_some_and(|l| self.src[l.range.end..].starts_with("\r\n"));
         Document {
             blocks: self.blocks,
             chapeau: self.chapeau,
@@ -857,6 +1001,17 @@ impl<'a> Parser<'a> {
             footnote_defs: self.defs,
             footnote_refs: refs,
             crlf,
+            cache: ParseCache {
+                lines: self.lines,
+                facts: self.facts,
+                checkpoints: self.checkpoints,
+                candidates: kept,
+                draft_form: self.draft_form,
+                body_start: self.body_start,
+                title_norm: self.title_norm,
+                layout: self.layout,
+                has_numbered_op: self.has_numbered_op,
+            },
         }
     }
 

@@ -27,6 +27,8 @@ pub struct Vocabulary {
     /// After-adverbs and manner phrases, word by word, longest first.
     pub after: Vec<Vec<String>>,
     pub with: Vec<Vec<String>>,
+    /// First words that can begin an opener (entries and before-adverbs).
+    first_words: std::collections::HashSet<String>,
     /// All entries of each kind, in file order, for suggestions and completion.
     pub preambular: Vec<String>,
     pub operative: Vec<String>,
@@ -106,7 +108,14 @@ impl Vocabulary {
         for l in [&mut before, &mut after, &mut with] {
             l.sort_by_key(|w| std::cmp::Reverse(w.len()));
         }
+        let first_words = entries
+            .keys()
+            .chain(before.iter().map(|w| &w[0]))
+            .filter_map(|e| e.split(' ').next())
+            .map(str::to_string)
+            .collect();
         Vocabulary {
+            first_words,
             entries,
             lowered,
             before,
@@ -120,6 +129,24 @@ impl Vocabulary {
     /// Is `word` (as printed) the first word of some opener or before-adverb?
     pub fn is_known(&self, phrase: &str) -> Option<OpenerKind> {
         self.entries.get(phrase).copied()
+    }
+
+    /// The kind of opener a trimmed line starts with, if any. Most lines are
+    /// turned away by their first word alone.
+    pub fn line_opener(&self, line: &str) -> Option<OpenerKind> {
+        let first = line
+            .split_whitespace()
+            .next()?
+            .trim_end_matches([',', ':', ';']);
+        if !self.first_words.contains(first) {
+            return None;
+        }
+        let words: Vec<&str> = line
+            .split_whitespace()
+            .take(MAX_WORDS)
+            .map(|w| w.trim_end_matches([',', ':', ';']))
+            .collect();
+        self.match_words(&words).map(|m| m.kind)
     }
 
     /// Matches the longest opener at the start of `words` (punctuation such as

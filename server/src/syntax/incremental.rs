@@ -1,0 +1,346 @@
+//! Re-parsing after an edit: restart the line walk at the last checkpoint
+//! before the edit, and stop as soon as the walk reaches a checkpoint past the
+//! edit in the same state as the old parse; the old blocks after it are kept,
+//! moved by the edit's length. What holds for the whole document (heading,
+//! chapeau, layout, footnote form) is checked first: if the edit changes it,
+//! the whole text is parsed again.
+
+use std::fmt;
+use std::ops::Range;
+
+use super::footnote_refs::Candidate;
+use super::lines::{self, Line};
+use super::model::{Block, Document, Layout};
+use super::parser::{body_globals, parse, Checkpoint, LineFacts, Parser, State};
+
+/// One edit as byte offsets: `start..old_end` of the old text became
+/// `start..new_end` of the new one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EditSpan {
+    pub start: usize,
+    pub old_end: usize,
+    pub new_end: usize,
+}
+
+impl EditSpan {
+    /// The smallest span that turns `old` into `new` (common prefix and
+    /// suffix kept), or `None` when they are equal.
+    pub fn between(old: &str, new: &str) -> Option<EditSpan> {
+        if old == new {
+            return None;
+        }
+        let (a, b) = (old.as_bytes(), new.as_bytes());
+        let mut start = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+        while !old.is_char_boundary(start) || !new.is_char_boundary(start) {
+            start -= 1;
+        }
+        let max_suffix = a.len().min(b.len()) - start;
+        let mut suffix = a
+            .iter()
+            .rev()
+            .zip(b.iter().rev())
+            .take(max_suffix)
+            .take_while(|(x, y)| x == y)
+            .count();
+        while !old.is_char_boundary(a.len() - suffix) || !new.is_char_boundary(b.len() - suffix) {
+            suffix -= 1;
+        }
+        Some(EditSpan {
+            start,
+            old_end: a.len() - suffix,
+            new_end: b.len() - suffix,
+        })
+    }
+
+    fn delta(&self) -> isize {
+        self.new_end as isize - self.old_end as isize
+    }
+}
+
+/// What a document keeps for the next re-parse. It is derived from the text,
+/// so two documents of the same text are equal whatever their caches hold.
+#[derive(Clone, Default)]
+pub(crate) struct ParseCache {
+    pub(crate) lines: Vec<Line>,
+    pub(crate) facts: Vec<LineFacts>,
+    pub(crate) checkpoints: Vec<Checkpoint>,
+    /// Footnote reference candidates of each block.
+    pub(crate) candidates: Vec<Vec<Candidate>>,
+    pub(crate) draft_form: bool,
+    pub(crate) body_start: usize,
+    pub(crate) title_norm: String,
+    pub(crate) layout: Layout,
+    pub(crate) has_numbered_op: bool,
+}
+
+impl Default for Layout {
+    fn default() -> Self {
+        Layout::BlankLines
+    }
+}
+
+impl PartialEq for ParseCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for ParseCache {}
+
+impl fmt::Debug for ParseCache {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "ParseCache({} lines, {} checkpoints)",
+            self.lines.len(),
+            self.checkpoints.len()
+        )
+    }
+}
+
+/// The old parse's checkpoints, for the walk to find where it meets them again.
+pub(crate) struct Resync<'a> {
+    old: &'a [Checkpoint],
+    /// Blocks before this index are shared by both parses.
+    restart_blocks: usize,
+    /// New lines from here on lie past the edit.
+    min_line: usize,
+    line_delta: isize,
+}
+
+impl Resync<'_> {
+    /// The index of the old checkpoint that the walk at new line `line`,
+    /// with `blocks` blocks made, in state `state`, meets again.
+    pub(crate) fn matches(&self, line: usize, blocks: usize, state: &State) -> Option<usize> {
+        if line < self.min_line {
+            return None;
+        }
+        let old_line = line.checked_add_signed(-self.line_delta)?;
+        let k = self.old.binary_search_by_key(&old_line, |c| c.line).ok()?;
+        let cp = &self.old[k];
+        let delta = blocks as isize - cp.blocks as isize;
+        let moved = cp.state.shifted(self.restart_blocks, delta, usize::MAX, 0);
+        (moved == *state).then_some(k)
+    }
+}
+
+fn shift(r: &Range<usize>, d: isize) -> Range<usize> {
+    r.start.wrapping_add_signed(d)..r.end.wrapping_add_signed(d)
+}
+
+fn shift_block(b: &Block, bytes: isize, from: usize, blocks: isize) -> Block {
+    let mut b = b.clone();
+    for r in &mut b.lines {
+        *r = shift(r, bytes);
+    }
+    if let Some(m) = &mut b.marker {
+        m.range = shift(&m.range, bytes);
+    }
+    if let Some(o) = &mut b.opener {
+        o.range = shift(&o.range, bytes);
+    }
+    b.parent = b.parent.map(|p| {
+        if p >= from {
+            p.wrapping_add_signed(blocks)
+        } else {
+            p
+        }
+    });
+    b
+}
+
+/// Parses `new_src`, which is `old`'s text with `edit` applied, re-using
+/// what the edit did not touch. Equal to `parse(new_src)`.
+pub fn reparse(old: &Document, new_src: &str, edit: &EditSpan) -> Document {
+    reparse_region(old, new_src, edit).unwrap_or_else(|| parse(new_src))
+}
+
+/// The re-parse around the edit alone; `None` when the edit changes what
+/// holds for the whole document (then only a full parse will do).
+pub fn reparse_region(old: &Document, new_src: &str, edit: &EditSpan) -> Option<Document> {
+    let cache = &old.cache;
+    let old_lines = &cache.lines;
+    let n_old = old_lines.len();
+    if n_old < 4 || edit.new_end > new_src.len() {
+        return None;
+    }
+    let delta = edit.delta();
+    // The lines the edit may touch, with one line of margin on each side.
+    let la = old_lines
+        .partition_point(|l| l.range.start <= edit.start)
+        .saturating_sub(2);
+    let lb = (old_lines.partition_point(|l| l.range.start <= edit.old_end) + 1).min(n_old);
+    let a = old_lines[la].range.start;
+    let b = if lb < n_old {
+        old_lines[lb].range.start.checked_add_signed(delta)?
+    } else {
+        new_src.len()
+    };
+    if a > b || !new_src.is_char_boundary(a) || !new_src.is_char_boundary(b) {
+        return None;
+    }
+
+    // The new lines and their facts: before and after the edit as they were.
+    let mut lines: Vec<Line> = Vec::with_capacity(n_old + 8);
+    lines.extend_from_slice(&old_lines[..la]);
+    let mut facts: Vec<LineFacts> = Vec::with_capacity(n_old + 8);
+    facts.extend_from_slice(&cache.facts[..la]);
+    for mut l in lines::split_lines(&new_src[a..b]) {
+        l.range = l.range.start + a..l.range.end + a;
+        facts.push(LineFacts::of(new_src, &l));
+        lines.push(l);
+    }
+    let middle_end = lines.len();
+    for l in &old_lines[lb..] {
+        let mut l = l.clone();
+        l.range = shift(&l.range, delta);
+        lines.push(l);
+    }
+    facts.extend_from_slice(&cache.facts[lb..]);
+    let line_delta = lines.len() as isize - n_old as isize;
+
+    // What holds for the whole document must not change.
+    let draft_form = new_src.contains("[^");
+    if draft_form != cache.draft_form || la <= cache.body_start + 1 {
+        return None;
+    }
+    let chapeau_near = |f: &[LineFacts]| f.iter().any(|f| f.chapeau);
+    if chapeau_near(&cache.facts[la..lb]) || chapeau_near(&facts[la..middle_end]) {
+        return None;
+    }
+    if body_globals(&lines, &facts, cache.body_start) != (cache.layout, cache.has_numbered_op) {
+        return None;
+    }
+
+    // Restart at the last checkpoint before the edit.
+    let cps = &cache.checkpoints;
+    let ci = cps.partition_point(|c| c.line < la).checked_sub(1)?;
+    let cp = &cps[ci];
+    let cut = old_lines[cp.line].range.start;
+    let mut blocks: Vec<Block> = old.blocks[..cp.blocks].to_vec();
+    let mut dirty = vec![false; cp.blocks];
+    for (i, blk) in blocks.iter_mut().enumerate() {
+        if blk.lines.last().is_some_and(|r| r.start >= cut) {
+            blk.lines.retain(|r| r.start < cut);
+            dirty[i] = true;
+        }
+    }
+    let mut p = Parser::new(new_src, lines, facts, draft_form);
+    p.blocks = blocks;
+    p.defs = old.footnote_defs[..cp.defs].to_vec();
+    p.checkpoints = cps[..ci].to_vec();
+    p.st = cp.state.clone();
+    p.layout = cache.layout;
+    p.has_numbered_op = cache.has_numbered_op;
+    p.title_norm = cache.title_norm.clone();
+    p.chapeau = old.chapeau;
+    p.organ = old.organ.clone();
+    p.title = old.title.clone();
+    p.body_start = cache.body_start;
+    let resync = Resync {
+        old: cps,
+        restart_blocks: cp.blocks,
+        min_line: middle_end + 1,
+        line_delta,
+    };
+    let met = p.walk(cp.line, Some(&resync));
+    dirty.resize(p.blocks.len(), true);
+    let mut kept: Vec<Vec<Candidate>> = cache.candidates[..cp.blocks].to_vec();
+    kept.resize_with(p.blocks.len(), Vec::new);
+
+    if let Some((line, k)) = met {
+        // Keep the old parse from here on, moved by the edit.
+        let old_cp = &cps[k];
+        let block_delta = p.blocks.len() as isize - old_cp.blocks as isize;
+        let from = cp.blocks;
+        let map = |i: usize| {
+            if i >= from {
+                i.wrapping_add_signed(block_delta)
+            } else {
+                i
+            }
+        };
+        let old_cut = old_lines[old_cp.line].range.start;
+        // Blocks made before the meeting point that the old parse went on
+        // extending (a paragraph interrupted by a page or footnote block).
+        for (i, blk) in old.blocks[..old_cp.blocks].iter().enumerate() {
+            if blk.lines.last().is_some_and(|r| r.start >= old_cut) {
+                let target = map(i);
+                let extra: Vec<Range<usize>> = blk
+                    .lines
+                    .iter()
+                    .filter(|r| r.start >= old_cut)
+                    .map(|r| shift(r, delta))
+                    .collect();
+                p.blocks[target].lines.extend(extra);
+                dirty[target] = true;
+            }
+        }
+        for (i, blk) in old.blocks[old_cp.blocks..].iter().enumerate() {
+            p.blocks.push(shift_block(blk, delta, from, block_delta));
+            dirty.push(false);
+            let mut c = cache.candidates[old_cp.blocks + i].clone();
+            for cand in &mut c {
+                cand.range = shift(&cand.range, delta);
+                cand.block = map(cand.block);
+            }
+            kept.push(c);
+        }
+        for d in &old.footnote_defs[old_cp.defs..] {
+            let mut d = d.clone();
+            d.number_range = shift(&d.number_range, delta);
+            for r in &mut d.text {
+                *r = shift(r, delta);
+            }
+            d.block = map(d.block);
+            p.defs.push(d);
+        }
+        for c in &cps[k..] {
+            p.checkpoints.push(Checkpoint {
+                line: c.line.wrapping_add_signed(line_delta),
+                blocks: map(c.blocks),
+                defs: c
+                    .defs
+                    .wrapping_add_signed(p.defs.len() as isize - old.footnote_defs.len() as isize),
+                state: c.state.shifted(from, block_delta, usize::MAX, 0),
+            });
+        }
+        debug_assert_eq!(
+            p.checkpoints
+                .iter()
+                .find(|c| c.line == line)
+                .map(|c| c.blocks),
+            Some(old_cp.blocks.wrapping_add_signed(block_delta))
+        );
+    }
+    Some(p.finish(&dirty, kept))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn span_between_texts() {
+        assert_eq!(EditSpan::between("abc", "abc"), None);
+        assert_eq!(
+            EditSpan::between("abcdef", "abXYef"),
+            Some(EditSpan {
+                start: 2,
+                old_end: 4,
+                new_end: 4
+            })
+        );
+        assert_eq!(
+            EditSpan::between("aaa", "aaaa"),
+            Some(EditSpan {
+                start: 3,
+                old_end: 3,
+                new_end: 4
+            })
+        );
+        // Never inside a multi-byte character.
+        let s = EditSpan::between("é", "è").unwrap();
+        assert_eq!((s.start, s.old_end, s.new_end), (0, 2, 2));
+    }
+}

@@ -1,0 +1,191 @@
+//! The oracle of incremental re-parsing: after every edit of a random
+//! sequence, on every real text, `reparse` (chained from the previous
+//! re-parse) equals a fresh `parse` of the same text, and so do the
+//! diagnostics. Fixed seed in CI; `RESO_ORACLE_CASES=500` runs more.
+
+use proptest::prelude::*;
+use proptest::test_runner::{Config as PtConfig, RngAlgorithm, TestRng, TestRunner};
+use reso::analysis::{analyze, render_diagnostics};
+use reso::catalog::Catalog;
+use reso::config::Config;
+use reso::syntax::incremental::reparse_region;
+use reso::syntax::{parse, EditSpan};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+static REGION: AtomicUsize = AtomicUsize::new(0);
+static FULL: AtomicUsize = AtomicUsize::new(0);
+
+fn fixtures() -> Vec<(String, String)> {
+    let root = format!("{}/../tests/fixtures", env!("CARGO_MANIFEST_DIR"));
+    let mut out = Vec::new();
+    for dir in [
+        root.clone(),
+        format!("{root}/ga80"),
+        format!("{root}/drafts"),
+    ] {
+        let mut entries: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        entries.sort();
+        for p in entries {
+            if matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "reso")) {
+                out.push((
+                    p.display().to_string(),
+                    std::fs::read_to_string(&p).unwrap(),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Pieces of text an edit inserts: characters, words, lines, whole
+/// paragraphs, footnote lines, page-break lines, multi-byte characters.
+const PIECES: &[&str] = &[
+    "a",
+    " ",
+    "\n",
+    "\n\n",
+    ",",
+    ";",
+    ".",
+    ":",
+    "é",
+    "🌐",
+    "\r\n",
+    "\u{c}",
+    "Recalling ",
+    "5. ",
+    "\n\n6. Decides to remain seized of the matter;\n\n",
+    "\n\nRecalling also its resolution 65/141 of 20 December 2010,\n\n",
+    "\n\n12 See resolution 60/1.\n13 A/66/64.\n\n",
+    "\n recommendations to the Commission,\n",
+    "\n(a) To report;\n(b) To convene;\n",
+    "\n__________________\n",
+    "\nA/RES/80/6\n25-18301\n2/5\n",
+    "[^2]",
+    "\n[^7]: See A/80/1.\n",
+    ",7",
+    " 4 ",
+    "Annex\n\n",
+    "\n\n52nd plenary meeting\n1 December 2025\n",
+    "\nPeacebuilding financing\n\n",
+    "1.\n",
+];
+
+#[derive(Debug, Clone)]
+struct Edit {
+    /// Where, as a fraction of the text.
+    at: f64,
+    /// How many characters to delete there (0 for a pure insertion).
+    delete: usize,
+    /// Which piece to insert (`PIECES.len()` and above: none).
+    piece: usize,
+}
+
+fn edit_strategy() -> impl Strategy<Value = Edit> {
+    (
+        0.0..1.0f64,
+        prop_oneof![Just(0usize), 1..4usize, 20..200usize],
+        0..PIECES.len() + 6,
+    )
+        .prop_map(|(at, delete, piece)| Edit { at, delete, piece })
+}
+
+fn apply(text: &str, e: &Edit) -> String {
+    let mut start = ((text.len() as f64) * e.at) as usize;
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let end = text[start..]
+        .char_indices()
+        .nth(e.delete)
+        .map_or(text.len(), |(i, _)| start + i);
+    let piece = PIECES.get(e.piece).copied().unwrap_or("");
+    format!("{}{}{}", &text[..start], piece, &text[end..])
+}
+
+fn check(name: &str, original: &str, edits: &[Edit]) -> Result<(), TestCaseError> {
+    let mut text = original.to_string();
+    let mut doc = parse(&text);
+    for (i, e) in edits.iter().enumerate() {
+        let next = apply(&text, e);
+        let Some(span) = EditSpan::between(&text, &next) else {
+            continue;
+        };
+        doc = match reparse_region(&doc, &next, &span) {
+            Some(d) => {
+                REGION.fetch_add(1, Ordering::Relaxed);
+                d
+            }
+            None => {
+                FULL.fetch_add(1, Ordering::Relaxed);
+                parse(&next)
+            }
+        };
+        let fresh = parse(&next);
+        if doc != fresh {
+            let first = doc
+                .blocks
+                .iter()
+                .zip(&fresh.blocks)
+                .position(|(a, b)| a != b)
+                .unwrap_or(doc.blocks.len().min(fresh.blocks.len()));
+            return Err(TestCaseError::fail(format!(
+                "{name}: edit {i} ({e:?}) at {span:?}: incremental differs from a full parse\nfirst differing block {first}:\nincremental {:?}\nfull        {:?}\n{} vs {} blocks; refs {} vs {}",
+                doc.blocks.get(first),
+                fresh.blocks.get(first),
+                doc.blocks.len(),
+                fresh.blocks.len(),
+                doc.footnote_refs.len(),
+                fresh.footnote_refs.len()
+            )));
+        }
+        text = next;
+    }
+    // Diagnostics follow from the document: spot-check the last text.
+    let cfg = Config::default();
+    let a = analyze(&text, &cfg, Catalog::builtin());
+    let b = reso::checks::run_all(&text, &doc, &a.citations, &cfg, Catalog::builtin());
+    let mut b: Vec<_> = b;
+    b.sort_by(|x, y| {
+        (x.range.start, x.range.end, x.code).cmp(&(y.range.start, y.range.end, y.code))
+    });
+    prop_assert_eq!(
+        render_diagnostics(&text, &a.diagnostics),
+        render_diagnostics(&text, &b)
+    );
+    Ok(())
+}
+
+#[test]
+fn incremental_equals_full_parse() {
+    let cases: u32 = std::env::var("RESO_ORACLE_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(6);
+    for (name, text) in fixtures() {
+        let config = PtConfig {
+            cases,
+            failure_persistence: None,
+            ..PtConfig::default()
+        };
+        let rng = TestRng::from_seed(RngAlgorithm::ChaCha, &[7; 32]);
+        let mut runner = TestRunner::new_with_rng(config, rng);
+        let result = runner.run(
+            &proptest::collection::vec(edit_strategy(), 1..16),
+            |edits| check(&name, &text, &edits),
+        );
+        if let Err(e) = result {
+            panic!("{e}");
+        }
+    }
+    // Most edits must take the incremental path, or the oracle proves little.
+    let (region, full) = (REGION.load(Ordering::Relaxed), FULL.load(Ordering::Relaxed));
+    assert!(
+        region > 3 * full,
+        "{region} incremental re-parses, {full} full ones"
+    );
+}
