@@ -73,12 +73,6 @@ pub(crate) struct ParseCache {
     pub(crate) has_numbered_op: bool,
 }
 
-impl Default for Layout {
-    fn default() -> Self {
-        Layout::BlankLines
-    }
-}
-
 impl PartialEq for ParseCache {
     fn eq(&self, _: &Self) -> bool {
         true

@@ -187,9 +187,10 @@ pub struct FootnoteRef {
 }
 
 /// How paragraphs are separated in the body (decided per document).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Layout {
     /// Paragraphs separated by blank lines.
+    #[default]
     BlankLines,
     /// No blank lines; each paragraph's first line is indented.
     Indented,

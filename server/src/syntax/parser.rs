@@ -969,7 +969,7 @@ impl<'a> Parser<'a> {
     /// others keep theirs and the candidates in `kept`), then the document.
     pub(crate) fn finish(mut self, dirty: &[bool], mut kept: Vec<Vec<Candidate>>) -> Document {
         kept.resize_with(self.blocks.len(), Vec::new);
-        for b in 0..self.blocks.len() {
+        for (b, cands) in kept.iter_mut().enumerate() {
             if !dirty.get(b).copied().unwrap_or(true) {
                 continue;
             }
@@ -980,7 +980,7 @@ impl<'a> Parser<'a> {
             ) {
                 self.blocks[b].opener = self.opener_of(b);
             }
-            kept[b] = footnote_refs::candidates(self.src, &self.blocks[b], b, self.draft_form);
+            *cands = footnote_refs::candidates(self.src, &self.blocks[b], b, self.draft_form);
         }
         let refs = footnote_refs::resolve(&kept, &self.defs, self.draft_form);
         let crlf = self
