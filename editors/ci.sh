@@ -1,11 +1,43 @@
 #!/usr/bin/env bash
-# Editors' part of CI (called by .ci/run after the Rust tests; runs as root on a
-# clean clone): the grammar drift test for now; the VS Code extension and the
-# headless Neovim test follow.
+# Editors' part of CI, called by .ci/run after the Rust tests. Runs as root on a
+# clean clone with Rust, Node 20 and npm; installs what else it needs.
+#
+#   grammar drift test -> release server -> VS Code extension (npm ci, build, lint,
+#   tests) -> linux-x64 and universal .vsix -> headless Neovim against the server
+#
+# The two .vsix files are left in target/vsix/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+repo=$PWD
 
 step() { printf '\n== editors: %s\n' "$*"; }
 
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+if [ "$node_major" -lt 20 ]; then
+  echo "editors/ci.sh: Node 20 or later is needed (found $(node --version))" >&2
+  exit 1
+fi
+
 step "grammar drift test"
 node --test grammar/test/
+
+step "release server (cargo build --release -p reso-ls)"
+cargo build --release -p reso-ls
+server="$repo/target/release/reso"
+"$server" --version
+
+step "VS Code extension: npm ci, build, lint, tests"
+(
+  cd editors/vscode
+  npm ci --no-audit --no-fund
+  npm run build
+  npm run lint
+  npm test
+)
+
+step "VS Code extension: packages"
+(
+  cd editors/vscode
+  node scripts/package.mjs --target linux-x64 --server "$server" --out "$repo/target/vsix/reso-linux-x64.vsix"
+  node scripts/package.mjs --out "$repo/target/vsix/reso-universal.vsix"
+)
