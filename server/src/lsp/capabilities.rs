@@ -3,7 +3,7 @@
 
 use tower_lsp::lsp_types::*;
 
-use super::to_proto;
+use super::{handlers, to_proto};
 use crate::text::Encoding;
 
 pub fn server_capabilities(encoding: Encoding) -> ServerCapabilities {
@@ -16,6 +16,21 @@ pub fn server_capabilities(encoding: Encoding) -> ServerCapabilities {
                 ..TextDocumentSyncOptions::default()
             },
         )),
+        completion_provider: Some(handlers::completion::options()),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        code_action_provider: Some(handlers::code_action::options()),
+        execute_command_provider: Some(handlers::code_action::execute_command_options()),
+        definition_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
+        rename_provider: Some(OneOf::Right(RenameOptions {
+            prepare_provider: Some(true),
+            work_done_progress_options: WorkDoneProgressOptions::default(),
+        })),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+        semantic_tokens_provider: Some(handlers::semantic_tokens::options()),
+        inlay_hint_provider: Some(OneOf::Left(true)),
+        document_formatting_provider: Some(OneOf::Left(true)),
         ..ServerCapabilities::default()
     }
 }

@@ -268,6 +268,7 @@ impl Lsp {
         if let (Some(id), false) = (msg.get("id").cloned(), method.is_empty()) {
             let result = match method {
                 "workspace/configuration" => json!([self.configuration.clone()]),
+                "workspace/applyEdit" => json!({"applied": true}),
                 _ => Value::Null,
             };
             self.send(&json!({"jsonrpc": "2.0", "id": id, "result": result}));

@@ -1,0 +1,29 @@
+//! `textDocument/foldingRange` ([`features::folding`](crate::features::folding)).
+
+use tower_lsp::jsonrpc::Result;
+use tower_lsp::lsp_types::*;
+
+use crate::features::folding;
+use crate::lsp::Backend;
+
+pub async fn folding_range(
+    b: &Backend,
+    p: FoldingRangeParams,
+) -> Result<Option<Vec<FoldingRange>>> {
+    let uri = p.text_document.uri;
+    let snap = b.snapshot(&uri).await.map_err(|e| e.to_jsonrpc(&uri))?;
+    let folds = folding::folding_ranges(&snap.analysis.doc, &snap.text)
+        .into_iter()
+        .map(|f| {
+            let range = snap.range(f.range);
+            FoldingRange {
+                start_line: range.start.line,
+                end_line: range.end.line,
+                kind: Some(FoldingRangeKind::Region),
+                collapsed_text: Some(format!("{:?}", f.kind).to_lowercase()),
+                ..FoldingRange::default()
+            }
+        })
+        .collect();
+    Ok(Some(folds))
+}
