@@ -24,6 +24,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::analysis::Analysis;
+use crate::catalog::Catalog;
 use crate::diagnostic::TextEdit;
 use crate::syntax::vocabulary::Vocabulary;
 use crate::syntax::{BlockKind, Document, MarkerKind, OpenerKind, Part};
@@ -83,6 +85,20 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
 static PLAIN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[ \t]*([A-Za-z][A-Za-z' -]*)?$").expect("regex"));
 
+/// Everything completion offers at `offset`. Citations come first: after
+/// `resolution`, catalogue symbols (SPEC section 5) from the citations
+/// session's `citation_completion`, called here once it is on main; else
+/// clause openers.
+pub fn completion(
+    analysis: &Analysis,
+    _catalog: &Catalog,
+    src: &str,
+    offset: usize,
+) -> CompletionList {
+    complete(&analysis.doc, src, offset)
+}
+
+/// Clause openers for the position `offset`.
 pub fn complete(doc: &Document, src: &str, offset: usize) -> CompletionList {
     let offset = floor_char_boundary(src, offset);
     let Some(context) = context(doc, src, offset) else {

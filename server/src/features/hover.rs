@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use crate::analysis::Analysis;
+use crate::catalog::Catalog;
 use crate::syntax::vocabulary::Vocabulary;
 use crate::syntax::{BlockKind, Document, OpenerKind};
 
@@ -22,9 +23,9 @@ pub struct Hover {
 /// How many other forms an opener's hover lists.
 const MAX_FORMS: usize = 8;
 
-pub fn hover(analysis: &Analysis, src: &str, offset: usize) -> Option<Hover> {
-    // Citation hover (SPEC section 5) is the citations session's
-    // `citation_hover`; it is called here, first, once it is on main.
+/// The hover at `offset`. Citations come first (SPEC section 5): the
+/// citations session's `citation_hover`, called here once it is on main.
+pub fn hover(analysis: &Analysis, _catalog: &Catalog, src: &str, offset: usize) -> Option<Hover> {
     footnote(&analysis.doc, src, offset).or_else(|| opener(&analysis.doc, src, offset))
 }
 
@@ -163,7 +164,12 @@ mod tests {
 
     fn hover_at(src: &str, needle: &str, nth: usize, into: usize) -> Option<String> {
         let a = analysis(src);
-        let h = hover(&a, src, offset_of(src, needle, nth) + into)?;
+        let h = hover(
+            &a,
+            Catalog::builtin(),
+            src,
+            offset_of(src, needle, nth) + into,
+        )?;
         Some(format!("{} {}", render_range(src, &h.range), h.markdown))
     }
 
