@@ -18,6 +18,14 @@ if [ "$node_major" -lt 20 ]; then
   exit 1
 fi
 
+if ! command -v nvim >/dev/null 2>&1; then
+  step "installing neovim (apt-get)"
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends neovim >/dev/null
+fi
+
 step "grammar drift test"
 node --test grammar/test/
 
@@ -41,3 +49,12 @@ step "VS Code extension: packages"
   node scripts/package.mjs --target linux-x64 --server "$server" --out "$repo/target/vsix/reso-linux-x64.vsix"
   node scripts/package.mjs --out "$repo/target/vsix/reso-universal.vsix"
 )
+
+step "headless Neovim $(nvim --version | head -1 | cut -d' ' -f2) against the release server"
+RESO_BIN="$server" timeout 300 nvim --headless -u NONE -i NONE -n \
+  -c "luafile editors/neovim/test/lsp_test.lua" </dev/null
+
+step "packages"
+for f in target/vsix/reso-linux-x64.vsix target/vsix/reso-universal.vsix; do
+  printf '%s: %s bytes\n' "$f" "$(wc -c <"$f")"
+done

@@ -118,7 +118,16 @@ local function run()
   vim.lsp.set_log_level("warn")
   local v = vim.version()
   expect(vim.fn.executable(bin) == 1, ("the server %s is not an executable file: build it first (cargo build --release -p reso-ls)"):format(bin))
-  require("reso").setup({ cmd = { bin, "lsp" } })
+  -- Everything the server tells the user (window/showMessage) is collected: a
+  -- setting the plugin sends must not be reported as ignored.
+  local notices = {}
+  local show = vim.lsp.handlers["window/showMessage"]
+  vim.lsp.handlers["window/showMessage"] = function(err, result, ctx, config)
+    table.insert(notices, result and result.message or vim.inspect(err))
+    return show(err, result, ctx, config)
+  end
+  -- A severity override, to see the settings arrive: opener-unknown becomes an error.
+  require("reso").setup({ cmd = { bin, "lsp" }, settings = { diagnostics = { ["opener-unknown"] = "error" } } })
   ok(("plugin loaded from %s on Neovim %d.%d.%d, server %s"):format(plugin_dir, v.major, v.minor, v.patch, bin))
 
   -- The seed fixture, as a user opens a .txt draft and sets the language.
@@ -157,7 +166,12 @@ local function run()
       d.lnum + 1, d.col + 1, d.end_lnum + 1, d.end_col + 1, op4 + 1, col + 1, op4 + 1, col + 1 + #"Sresses")
   )
   expect(d.message:find("Stresses", 1, true), ("the message does not suggest Stresses: %q"):format(d.message))
-  ok(("line %d:%d warning[opener-unknown] %s"):format(op4 + 1, col + 1, d.message))
+  expect(#notices == 0, "the server complained about the settings:\n" .. table.concat(notices, "\n"))
+  expect(
+    d.severity == vim.diagnostic.severity.ERROR,
+    ("severity %s: the setting diagnostics.opener-unknown = error did not reach the server"):format(tostring(d.severity))
+  )
+  ok(("line %d:%d error[opener-unknown] %s (severity from the plugin's settings)"):format(op4 + 1, col + 1, d.message))
 
   -- Hover on a citation (the citations feature; skipped while the server has no hover).
   local caps = client.server_capabilities or {}

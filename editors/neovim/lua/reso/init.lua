@@ -106,6 +106,21 @@ function M.root_dir(bufnr)
   return dir
 end
 
+-- Empty Lua tables would travel as JSON lists (`[]`); the server expects objects.
+local function as_object(value, key)
+  if type(value) ~= "table" then
+    return value
+  end
+  if next(value) == nil then
+    return key == "paths" and {} or vim.empty_dict()
+  end
+  local out = {}
+  for k, v in pairs(value) do
+    out[k] = as_object(v, k)
+  end
+  return out
+end
+
 --- The client configuration for a buffer (also usable with vim.lsp.start directly).
 function M.client_config(bufnr)
   local root = M.root_dir(bufnr or 0)
@@ -114,9 +129,9 @@ function M.client_config(bufnr)
     cmd = M.config.cmd,
     root_dir = root,
     workspace_folders = { { uri = vim.uri_from_fname(root), name = root } },
-    init_options = M.config.settings,
+    init_options = as_object(M.config.settings),
     -- Answers workspace/configuration for section "reso".
-    settings = { reso = M.config.settings },
+    settings = { reso = as_object(M.config.settings) },
     capabilities = M.config.capabilities or vim.lsp.protocol.make_client_capabilities(),
     on_attach = M.config.on_attach,
   }
