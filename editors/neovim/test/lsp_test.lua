@@ -173,25 +173,41 @@ local function run()
   )
   ok(("line %d:%d error[opener-unknown] %s (severity from the plugin's settings)"):format(op4 + 1, col + 1, d.message))
 
-  -- Hover on a citation (the citations feature; skipped while the server has no hover).
+  -- Hover: on an opener (features), then on a citation (citations session).
   local caps = client.server_capabilities or {}
-  if not caps.hoverProvider then
-    skip("hover on 56/183", "the server does not advertise hoverProvider")
-  else
-    local lnum, line = find_line(buf, "resolutions 56/183 of 21 December 2001")
-    local c0 = line:find("56/183", 1, true) -- 1-based start; +1 char lands inside
-    local params = { textDocument = { uri = vim.uri_from_bufnr(buf) }, position = { line = lnum, character = c0 } }
+  expect(caps.hoverProvider, "the server does not advertise hoverProvider")
+  local function hover_at(lnum, character)
+    local params = { textDocument = { uri = vim.uri_from_bufnr(buf) }, position = { line = lnum, character = character } }
     local responses, err = vim.lsp.buf_request_sync(buf, "textDocument/hover", params, 10000)
-    expect(responses, ("no hover answer within 10 s (%s)"):format(tostring(err)))
+    expect(responses, ("no hover answer at %d:%d within 10 s (%s)"):format(lnum + 1, character + 1, tostring(err)))
     local text = ""
     for _, r in pairs(responses) do
       expect(not r.err, "hover failed: " .. vim.inspect(r.err))
       text = text .. hover_text(r.result)
     end
+    return text
+  end
+  local function oneline(text)
+    return (text:gsub("%s+", " "):sub(1, 110))
+  end
+
+  local lnum, line = find_line(buf, "^Recalling its resolutions 56/183 of 21 December 2001")
+  local text = hover_at(lnum, 2)
+  expect(text:find("Recalling", 1, true) and text:find("preambular", 1, true),
+    ("hover on the opener Recalling (line %d) should name its kind; it says:\n%s"):format(lnum + 1, text))
+  ok(("hover on Recalling at line %d: %s"):format(lnum + 1, oneline(text)))
+
+  local c0 = line:find("56/183", 1, true) -- 1-based start, so a 0-based position inside the number
+  text = hover_at(lnum, c0)
+  if text == "" and os.getenv("RESO_REQUIRE_CITATION_HOVER") ~= "1" then
+    -- Citation hover is the citations session's; until it is on main the server
+    -- answers nothing on a citation. RESO_REQUIRE_CITATION_HOVER=1 makes this a failure.
+    skip("hover on 56/183", "the server's hover has no citation part yet (empty answer)")
+  else
     for _, want in ipairs({ "A/RES/56/183", "21 December 2001", "https://undocs.org/A/RES/56/183" }) do
       expect(text:find(want, 1, true), ("hover on 56/183 (line %d) lacks %q; it says:\n%s"):format(lnum + 1, want, text))
     end
-    ok(("hover on 56/183 at line %d: %s"):format(lnum + 1, (text:gsub("%s+", " "):sub(1, 100))))
+    ok(("hover on 56/183 at line %d: %s"):format(lnum + 1, oneline(text)))
   end
 
   -- The syntax file, for clients without semantic tokens.
