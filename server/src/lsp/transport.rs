@@ -175,6 +175,12 @@ fn guarded_call(
 ) -> BoxFuture<'static, Option<Response>> {
     let method = req.method().to_string();
     let id = req.id().cloned();
+    // tower-lsp answers nothing to an unknown `$/` request; the LSP says
+    // MethodNotFound.
+    let unanswered = match (&id, method.starts_with("$/")) {
+        (Some(id), true) => Some(Response::from_error(id.clone(), Error::method_not_found())),
+        _ => None,
+    };
     let uri = req
         .params()
         .and_then(|p| p.pointer("/textDocument/uri"))
@@ -215,6 +221,7 @@ fn guarded_call(
     match std::panic::catch_unwind(AssertUnwindSafe(|| service.call(req))) {
         Ok(fut) => async move {
             match AssertUnwindSafe(fut).catch_unwind().await {
+                Ok(Ok(None)) => unanswered,
                 Ok(Ok(response)) => response,
                 Ok(Err(_exited)) => None,
                 Err(payload) => report(payload),
