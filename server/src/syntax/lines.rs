@@ -340,8 +340,7 @@ pub fn final_char(t: &str) -> Option<(usize, char)> {
         if (1..=3).contains(&nd) {
             let spaced = digits.len() != digits.trim_end().len();
             let d = digits.trim_end();
-            let after_digit =
-                d.len() > 1 && d[..d.len() - 1].ends_with(|c: char| c.is_ascii_digit());
+            let after_digit = d.chars().rev().nth(1).is_some_and(|c| c.is_ascii_digit());
             // `2022, 1` and `2024,4` end a paragraph; `1,000` does not.
             if d.ends_with([',', ';', '.', ':']) && (spaced || !after_digit || nd != 3) {
                 s = d;
