@@ -22,13 +22,17 @@ fn ready() -> Lsp {
 }
 
 fn error_code(msg: &Value) -> i64 {
-    msg["error"]["code"].as_i64().unwrap_or_else(|| panic!("no error in {msg}"))
+    msg["error"]["code"]
+        .as_i64()
+        .unwrap_or_else(|| panic!("no error in {msg}"))
 }
 
 fn log_containing(lsp: &mut Lsp, text: &str) -> String {
     let m = lsp.wait_for(&format!("a log message with {text:?}"), |m| {
         m["method"] == "window/logMessage"
-            && m["params"]["message"].as_str().is_some_and(|s| s.contains(text))
+            && m["params"]["message"]
+                .as_str()
+                .is_some_and(|s| s.contains(text))
     });
     m["params"]["message"].as_str().unwrap().to_string()
 }
@@ -62,7 +66,9 @@ fn json_that_is_no_jsonrpc_message_gets_invalid_request() {
     lsp.send_raw(&frame(r#"{"jsonrpc": "2.0", "id": 77}"#));
     let r = lsp.response(77);
     assert_eq!(error_code(&r), -32600);
-    lsp.send_raw(&frame(r#"{"jsonrpc": "1.0", "id": 78, "method": "shutdown"}"#));
+    lsp.send_raw(&frame(
+        r#"{"jsonrpc": "1.0", "id": 78, "method": "shutdown"}"#,
+    ));
     assert_eq!(error_code(&lsp.response(78)), -32600);
     lsp.send_raw(&frame(r#"{"jsonrpc": "2.0", "id": 79, "method": ["x"]}"#));
     assert_eq!(error_code(&lsp.response(79)), -32600);
@@ -171,7 +177,10 @@ fn positions_past_the_end_clamp() {
     let expected = "The General Assembly, X\n\nNoting its resolution 65/141,\n\n1. Decides to act;\n\n2. Requests a report.\n3. Closes.\n";
     lsp.diagnostics(URI, 4);
     let s = lsp.document_state(URI);
-    assert_eq!((s["version"].clone(), s["hash"].clone()), (json!(4), json!(fnv(expected))));
+    assert_eq!(
+        (s["version"].clone(), s["hash"].clone()),
+        (json!(4), json!(fnv(expected)))
+    );
 }
 
 #[test]
@@ -185,7 +194,10 @@ fn a_range_splitting_a_surrogate_pair_snaps_to_the_characters_start() {
     lsp.change("file:///e.reso", 3, (2, 8), (2, 8), "+");
     lsp.diagnostics("file:///e.reso", 3);
     let s = lsp.document_state("file:///e.reso");
-    assert_eq!(s["hash"], fnv("The General Assembly,\n\nNoting +🙂 progress,\n"));
+    assert_eq!(
+        s["hash"],
+        fnv("The General Assembly,\n\nNoting +🙂 progress,\n")
+    );
 }
 
 #[test]
@@ -220,7 +232,10 @@ fn did_open_twice_replaces_the_text() {
     log_containing(&mut lsp, "already open");
     lsp.diagnostics(URI, 7);
     let s = lsp.document_state(URI);
-    assert_eq!((s["version"].clone(), s["hash"].clone()), (json!(7), json!(fnv(second))));
+    assert_eq!(
+        (s["version"].clone(), s["hash"].clone()),
+        (json!(7), json!(fnv(second)))
+    );
 }
 
 #[test]
@@ -312,7 +327,10 @@ fn a_panic_in_analysis_or_a_handler_is_caught_and_the_server_goes_on() {
     let r = lsp.request("reso/testPanic", json!({"textDocument": {"uri": URI}}));
     assert_eq!(error_code(&r), -32603);
     let msg = r["error"]["message"].as_str().unwrap();
-    assert!(msg.contains("reso/testPanic") && msg.contains(URI) && msg.contains("version 1"), "{msg}");
+    assert!(
+        msg.contains("reso/testPanic") && msg.contains(URI) && msg.contains("version 1"),
+        "{msg}"
+    );
     log_containing(&mut lsp, "panic in reso/testPanic");
     lsp.assert_serving(URI);
     assert_eq!(lsp.shutdown_and_exit(), 0);
@@ -339,7 +357,10 @@ fn settings_from_initialization_options_and_did_change_configuration() {
     );
     let shown = lsp.wait_for("a showMessage", |m| m["method"] == "window/showMessage");
     let text = shown["params"]["message"].as_str().unwrap();
-    assert!(text.contains("diagnostics.terminator") && text.contains("loud"), "{text}");
+    assert!(
+        text.contains("diagnostics.terminator") && text.contains("loud"),
+        "{text}"
+    );
     let draft = "The General Assembly,\n\n1. Decides to act;\n\n3. Requests a report.\n";
     lsp.open(URI, 1, draft);
     let d = lsp.diagnostics(URI, 1);
@@ -366,8 +387,12 @@ fn settings_pulled_with_workspace_configuration() {
         json!({"workspace": {"configuration": true, "didChangeConfiguration": {"dynamicRegistration": true}}}),
         Value::Null,
     );
-    lsp.wait_for("the registration", |m| m["method"] == "client/registerCapability");
-    lsp.wait_for("the configuration request", |m| m["method"] == "workspace/configuration");
+    lsp.wait_for("the registration", |m| {
+        m["method"] == "client/registerCapability"
+    });
+    lsp.wait_for("the configuration request", |m| {
+        m["method"] == "workspace/configuration"
+    });
     let draft = "The General Assembly,\n\n1. Decides to act;\n\n3. Requests a report.\n";
     lsp.open(URI, 1, draft);
     let hint = |lsp: &mut Lsp| loop {
@@ -379,11 +404,18 @@ fn settings_pulled_with_workspace_configuration() {
     assert_eq!(hint(&mut lsp), 4);
     // A change notification without settings makes the server ask again.
     lsp.configuration = json!({"diagnostics": {"numbering": "error"}});
-    lsp.notify("workspace/didChangeConfiguration", json!({"settings": null}));
-    lsp.wait_for("the second configuration request", |m| m["method"] == "workspace/configuration");
+    lsp.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": null}),
+    );
+    lsp.wait_for("the second configuration request", |m| {
+        m["method"] == "workspace/configuration"
+    });
     loop {
         let d = lsp.diagnostics(URI, 1);
-        if d.iter().any(|d| d["code"] == "numbering" && d["severity"] == 1) {
+        if d.iter()
+            .any(|d| d["code"] == "numbering" && d["severity"] == 1)
+        {
             break;
         }
     }
@@ -406,5 +438,8 @@ fn utf8_is_negotiated_when_offered() {
     lsp.diagnostics(URI, 3);
     let s = lsp.document_state(URI);
     assert_eq!(s["encoding"], "utf-8");
-    assert_eq!(s["hash"], fnv("The General Assembly,\n\nNoting +😀! progress,\n"));
+    assert_eq!(
+        s["hash"],
+        fnv("The General Assembly,\n\nNoting +😀! progress,\n")
+    );
 }

@@ -97,7 +97,11 @@ fn five_thousand_random_edits_in_bursts_keep_the_text_in_sync() {
     while edits < 5000 {
         // A burst: up to 80 notifications, some with several changes.
         for _ in 0..1 + rng.below(80) {
-            let n = if rng.below(4) == 0 { 2 + rng.below(3) } else { 1 };
+            let n = if rng.below(4) == 0 {
+                2 + rng.below(3)
+            } else {
+                1
+            };
             let changes: Vec<Value> = (0..n).map(|_| random_change(&mut rng, &mut text)).collect();
             edits += n;
             version += 1;
@@ -108,7 +112,11 @@ fn five_thousand_random_edits_in_bursts_keep_the_text_in_sync() {
         }
         let state = lsp.document_state(uri);
         assert_eq!(state["version"], version);
-        assert_eq!(state["hash"], fnv(&text), "after {edits} edits, version {version}");
+        assert_eq!(
+            state["hash"],
+            fnv(&text),
+            "after {edits} edits, version {version}"
+        );
         assert_eq!(state["length"], text.len());
     }
     // The analysis of the last version equals a fresh analysis of its text.
@@ -124,7 +132,9 @@ fn five_thousand_random_edits_in_bursts_keep_the_text_in_sync() {
 fn two_hundred_documents_opened_at_once_and_closed() {
     let mut lsp = Lsp::in_process(Options::default());
     lsp.initialize();
-    let uris: Vec<String> = (0..200).map(|i| format!("file:///many/draft-{i}.reso")).collect();
+    let uris: Vec<String> = (0..200)
+        .map(|i| format!("file:///many/draft-{i}.reso"))
+        .collect();
     for (i, uri) in uris.iter().enumerate() {
         // Each draft skips one paragraph number: numbered 1, 2, then i+3.
         let text = format!(
@@ -147,7 +157,10 @@ fn two_hundred_documents_opened_at_once_and_closed() {
         let cleared = lsp.cleared(uri);
         assert_eq!(cleared["params"]["diagnostics"], json!([]));
     }
-    let r = lsp.request("reso/documentState", json!({"textDocument": {"uri": uris[7]}}));
+    let r = lsp.request(
+        "reso/documentState",
+        json!({"textDocument": {"uri": uris[7]}}),
+    );
     assert_eq!(r["error"]["code"], -32602, "{r}");
     lsp.open(&uris[7], 1, "The General Assembly,\n\n1. Decides.\n");
     lsp.diagnostics(&uris[7], 1);
