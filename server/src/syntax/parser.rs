@@ -47,7 +47,9 @@ impl LineFacts {
             return LineFacts::default();
         }
         let t = src[line.range.clone()].trim();
-        let first = t.as_bytes()[0];
+        let Some(&first) = t.as_bytes().first() else {
+            return LineFacts::default();
+        };
         let digit_or_bracket = first.is_ascii_digit() || first == b'[';
         LineFacts {
             opener: if first.is_ascii_uppercase() || first >= 0x80 {
