@@ -24,9 +24,10 @@ use tower_lsp::lsp_types::{self as lsp, MessageType, Url};
 use tower_lsp::Client;
 
 use super::{from_proto, to_proto, Options};
-use crate::analysis::{analyze, Analysis};
+use crate::analysis::{analyze, reanalyze, Analysis};
 use crate::catalog::Catalog;
 use crate::config::{Config, SettingError, Settings};
+use crate::syntax::EditSpan;
 use crate::text::{self, Encoding, LineIndex};
 
 /// One analysed version of a document.
@@ -98,6 +99,34 @@ struct Doc {
     snapshot: Option<Arc<Snapshot>>,
     /// (version, config generation) whose analysis panicked.
     failed: Option<(i32, u64)>,
+    /// What changed since the text of `snapshot`, as one span; `None` with
+    /// `full` false means nothing changed.
+    edits: Option<EditSpan>,
+    /// The next analysis must start from scratch (new text, failed analysis).
+    full: bool,
+}
+
+/// The span of `prev` (old text to current) grown by an edit of the current
+/// text (`start..end` replaced by `len` bytes): one span from the old text to
+/// the new.
+pub(crate) fn merge_edit(prev: Option<EditSpan>, start: usize, end: usize, len: usize) -> EditSpan {
+    match prev {
+        None => EditSpan {
+            start,
+            old_end: end,
+            new_end: start + len,
+        },
+        Some(p) => {
+            // The union of both, in the current text's offsets.
+            let lo = p.start.min(start);
+            let hi = p.new_end.max(end);
+            EditSpan {
+                start: lo,
+                old_end: hi - p.new_end + p.old_end,
+                new_end: hi + len - (end - start),
+            }
+        }
+    }
 }
 
 #[derive(Default)]
@@ -306,6 +335,8 @@ impl State {
             open_id,
             snapshot: None,
             failed: None,
+            edits: None,
+            full: true,
         };
         if self.docs.insert(uri.clone(), doc).is_some() {
             self.log(
@@ -336,19 +367,40 @@ impl State {
         for change in changes {
             match change.range {
                 Some(r) => {
-                    text::rope::replace(
+                    let replaced = text::rope::replace(
                         &mut doc.rope,
                         from_proto::position(r.start),
                         from_proto::position(r.end),
                         &change.text,
                         enc,
                     );
+                    doc.edits = Some(merge_edit(
+                        doc.edits,
+                        replaced.start,
+                        replaced.end,
+                        change.text.len(),
+                    ));
                 }
-                None => doc.rope = Rope::from_str(&change.text),
+                None => {
+                    doc.rope = Rope::from_str(&change.text);
+                    doc.full = true;
+                }
             }
         }
         doc.version = version;
         Ok(())
+    }
+
+    /// The version and text hash of what the server holds now, analysed or
+    /// not: (version, hash, length in bytes, line count).
+    pub fn text_state(&self, uri: &Url) -> Option<(i32, String, usize, usize)> {
+        let doc = self.docs.get(uri)?;
+        Some((
+            doc.version,
+            text::rope::hash_hex(&doc.rope),
+            doc.rope.len_bytes(),
+            doc.rope.len_lines(),
+        ))
     }
 
     pub fn close(&self, uri: &Url) -> bool {
@@ -392,8 +444,8 @@ impl State {
         let lock = self.lock_of(uri);
         let _guard = lock.lock().await;
         let generation = self.config_generation();
-        let (rope, version, open_id) = {
-            let doc = self.docs.get(uri).ok_or(SnapshotError::NotOpen)?;
+        let (rope, version, open_id, base) = {
+            let mut doc = self.docs.get_mut(uri).ok_or(SnapshotError::NotOpen)?;
             if let Some(s) = &doc.snapshot {
                 if s.version == doc.version
                     && s.open_id == doc.open_id
@@ -407,7 +459,19 @@ impl State {
                     version: doc.version,
                 });
             }
-            (doc.rope.clone(), doc.version, doc.open_id)
+            // Re-analyse from the last snapshot when it is of this opening
+            // and these settings and the edits since are known; else afresh.
+            let base = match (&doc.snapshot, doc.edits, doc.full) {
+                (Some(prev), Some(edit), false)
+                    if prev.open_id == doc.open_id && prev.config_generation == generation =>
+                {
+                    Some((prev.clone(), edit))
+                }
+                _ => None,
+            };
+            doc.edits = None;
+            doc.full = false;
+            (doc.rope.clone(), doc.version, doc.open_id, base)
         };
         let config = self.config();
         let encoding = self.encoding();
@@ -421,7 +485,12 @@ impl State {
                         panic!("test panic: the text contains the trigger {t:?}");
                     }
                 }
-                let analysis = analyze(&text, &config, Catalog::builtin());
+                let analysis = match &base {
+                    Some((prev, edit)) => {
+                        reanalyze(&prev.analysis, &text, edit, &config, Catalog::builtin())
+                    }
+                    None => analyze(&text, &config, Catalog::builtin()),
+                };
                 let index = LineIndex::new(&text);
                 Snapshot {
                     uri: uri2,
@@ -444,8 +513,11 @@ impl State {
                     format!("internal error: the analysis of {uri} (version {version}) panicked: {what}"),
                 );
                 if let Some(mut doc) = self.docs.get_mut(uri) {
-                    if doc.open_id == open_id && doc.version == version {
-                        doc.failed = Some((version, generation));
+                    if doc.open_id == open_id {
+                        doc.full = true;
+                        if doc.version == version {
+                            doc.failed = Some((version, generation));
+                        }
                     }
                 }
                 return Err(SnapshotError::AnalysisFailed { version });
@@ -457,6 +529,9 @@ impl State {
                         "internal error: the analysis of {uri} (version {version}) failed: {e}"
                     ),
                 );
+                if let Some(mut doc) = self.docs.get_mut(uri) {
+                    doc.full = true;
+                }
                 return Err(SnapshotError::AnalysisFailed { version });
             }
         };
@@ -495,5 +570,39 @@ fn encoding_code(enc: Encoding) -> u8 {
         Encoding::Utf8 => 0,
         Encoding::Utf16 => 1,
         Encoding::Chars => 2,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::merge_edit;
+
+    /// A merged span is a valid edit from the first text to the last: both
+    /// agree before its start and after its ends.
+    #[test]
+    fn merged_spans_cover_every_edit() {
+        let mut seed = 0x1234_5678_9abc_def0u64;
+        let mut rnd = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..300 {
+            let old = "abcdefghijklmnopqrstuvwxyz0123456789".to_string();
+            let mut cur = old.clone();
+            let mut span = None;
+            for _ in 0..1 + rnd(5) {
+                let a = rnd(cur.len() + 1);
+                let b = a + rnd(cur.len() + 1 - a);
+                let ins = &"XYZW"[..rnd(5)];
+                cur.replace_range(a..b, ins);
+                span = Some(merge_edit(span, a, b, ins.len()));
+            }
+            let e = span.unwrap();
+            assert!(e.start <= e.old_end && e.old_end <= old.len() && e.new_end <= cur.len());
+            assert_eq!(old[..e.start], cur[..e.start]);
+            assert_eq!(old[e.old_end..], cur[e.new_end..], "{e:?} {old} {cur}");
+        }
     }
 }

@@ -3,14 +3,15 @@
 //!
 //! Params: `{"textDocument": {"uri": ...}}`. Result: the version analysed,
 //! the FNV-1a 64-bit hash of the server's text (16 hex digits), its length
-//! in bytes, its line count, the position encoding, the number of
-//! diagnostics, and the block outline (blank blocks left out).
+//! in bytes, its line count, the position encoding, whether the analysis
+//! succeeded, the number of diagnostics, and the block outline (blank
+//! blocks left out).
 
 use serde::{Deserialize, Serialize};
 use tower_lsp::jsonrpc::Result;
 use tower_lsp::lsp_types::{Range, TextDocumentIdentifier};
 
-use crate::lsp::Backend;
+use crate::lsp::{Backend, SnapshotError};
 use crate::syntax::{BlockKind, Part};
 use crate::text::Encoding;
 
@@ -30,6 +31,9 @@ pub struct DocumentState {
     pub length: usize,
     pub lines: usize,
     pub encoding: String,
+    /// `ok`, or `failed` when the analysis of this version panicked (then
+    /// `blocks` is empty and `diagnostics` 0).
+    pub analysis: String,
     pub diagnostics: usize,
     pub blocks: Vec<BlockState>,
 }
@@ -52,7 +56,27 @@ pub struct BlockState {
 
 pub async fn document_state(b: &Backend, p: Params) -> Result<DocumentState> {
     let uri = p.text_document.uri;
-    let snap = b.snapshot(&uri).await.map_err(|e| e.to_jsonrpc(&uri))?;
+    let snap = match b.snapshot(&uri).await {
+        Ok(snap) => snap,
+        // The text is still there to compare when its analysis failed.
+        Err(SnapshotError::AnalysisFailed { .. }) => {
+            let (version, hash, length, lines) = b
+                .state
+                .text_state(&uri)
+                .ok_or_else(|| SnapshotError::NotOpen.to_jsonrpc(&uri))?;
+            return Ok(DocumentState {
+                version,
+                hash,
+                length,
+                lines,
+                encoding: encoding_name(b.state.encoding()),
+                analysis: "failed".to_string(),
+                diagnostics: 0,
+                blocks: Vec::new(),
+            });
+        }
+        Err(e) => return Err(e.to_jsonrpc(&uri)),
+    };
     let text = &snap.text;
     let blocks = snap
         .analysis
@@ -82,15 +106,20 @@ pub async fn document_state(b: &Backend, p: Params) -> Result<DocumentState> {
         hash: snap.hash(),
         length: text.len(),
         lines: snap.index.line_count(),
-        encoding: match snap.encoding {
-            Encoding::Utf8 => "utf-8",
-            Encoding::Utf16 => "utf-16",
-            Encoding::Chars => "utf-32",
-        }
-        .to_string(),
+        encoding: encoding_name(snap.encoding),
+        analysis: "ok".to_string(),
         diagnostics: snap.analysis.diagnostics.len(),
         blocks,
     })
+}
+
+fn encoding_name(enc: Encoding) -> String {
+    match enc {
+        Encoding::Utf8 => "utf-8",
+        Encoding::Utf16 => "utf-16",
+        Encoding::Chars => "utf-32",
+    }
+    .to_string()
 }
 
 /// `SubParagraph` -> `sub-paragraph`.
