@@ -335,6 +335,7 @@ fn parse_row<'a, F: Fn(&'a str) -> Text>(
     title_kind: TitleKind,
     source: &Text,
     text: F,
+    validate: bool,
 ) -> Result<Entry, String> {
     let cols: Vec<&'a str> = line.split('\t').collect();
     if cols.len() < 2 || cols.len() > 9 {
@@ -346,31 +347,37 @@ fn parse_row<'a, F: Fn(&'a str) -> Text>(
     let col = |i: usize| cols.get(i).map(|s| s.trim()).unwrap_or("");
     let body = Body::parse(col(1))
         .ok_or_else(|| format!("unknown body `{}` (GA, SC, ECOSOC or HRC)", col(1)))?;
-    let parsed = symbol::parse(col(0)).map_err(|e| format!("bad symbol: {e}"))?;
-    if let Some(b) = parsed.reference.body {
-        if b != body && parsed.reference.kind != Kind::Document {
-            return Err(format!(
-                "symbol {} is a {} symbol but the body column says {}",
-                parsed.canonical,
-                b.name(),
-                body
-            ));
+    // The embedded files are checked once by a test; user rows every time.
+    let (symbol, session): (Text, Text) = if validate {
+        let parsed = symbol::parse(col(0)).map_err(|e| format!("bad symbol: {e}"))?;
+        if let Some(b) = parsed.reference.body {
+            if b != body && parsed.reference.kind != Kind::Document {
+                return Err(format!(
+                    "symbol {} is a {} symbol but the body column says {}",
+                    parsed.canonical,
+                    b.name(),
+                    body
+                ));
+            }
         }
-    }
+        let session = match (col(2), parsed.reference.session) {
+            ("", Some(s)) => Cow::Owned(s.label()),
+            (s, _) => text(s),
+        };
+        let symbol = if parsed.canonical == col(0) {
+            text(col(0))
+        } else {
+            Cow::Owned(parsed.canonical)
+        };
+        (symbol, session)
+    } else {
+        (text(col(0)), text(col(2)))
+    };
     let date = match col(4) {
         "" => None,
         d => Some(
             Date::parse_iso(d).ok_or_else(|| format!("bad date `{d}` (expected yyyy-mm-dd)"))?,
         ),
-    };
-    let symbol: Text = if parsed.canonical == col(0) {
-        text(col(0))
-    } else {
-        Cow::Owned(parsed.canonical)
-    };
-    let session: Text = match (col(2), parsed.reference.session) {
-        ("", Some(s)) => Cow::Owned(s.label()),
-        (s, _) => text(s),
     };
     Ok(Entry {
         symbol,
@@ -448,7 +455,7 @@ impl Catalog {
                 }
                 // The embedded files are checked by a test: a bad row cannot
                 // happen here, and would only be skipped.
-                if let Ok(entry) = parse_row(line, kind, &source, cow) {
+                if let Ok(entry) = parse_row(line, kind, &source, cow, false) {
                     cat.insert(entry, false);
                 }
             }
@@ -468,11 +475,14 @@ impl Catalog {
             return;
         }
         let i = self.entries.len() as u32;
-        if entry.body == Body::SC {
-            if let Ok(p) = symbol::parse(&entry.symbol) {
-                if let (Kind::Resolution, Some(n)) = (p.reference.kind, p.reference.number) {
-                    self.sc_numbers.entry(n).or_insert(i);
-                }
+        if entry.body == Body::SC && entry.symbol.starts_with("S/RES/") {
+            let n = entry.number.parse::<u32>().ok().or_else(|| {
+                symbol::parse(&entry.symbol)
+                    .ok()
+                    .and_then(|p| p.reference.number)
+            });
+            if let Some(n) = n {
+                self.sc_numbers.entry(n).or_insert(i);
             }
         }
         let b = entry.symbol.as_bytes();
@@ -543,7 +553,7 @@ impl Catalog {
             if line.starts_with("symbol\tbody") {
                 continue;
             }
-            match parse_row(line, TitleKind::Title, &source, owned) {
+            match parse_row(line, TitleKind::Title, &source, owned, true) {
                 Ok(mut entry) => {
                     if let Some(base) = self.base {
                         if let Some(b) = base.get_local(&entry.symbol) {

@@ -1,6 +1,7 @@
 //! The command line: `reso lsp`, `reso check`, and the panic hook that keeps
 //! backtraces away from users.
 
+pub mod catalog_import;
 pub mod check;
 
 use std::path::PathBuf;
@@ -28,6 +29,9 @@ pub enum Command {
     },
     /// Check drafts and print their diagnostics (exit 0: no error, 1: errors, 2: a usage, file or settings problem).
     Check(CheckArgs),
+    /// Build catalogue files (`reso catalog import FILE.xml`).
+    #[command(subcommand)]
+    Catalog(catalog_import::CatalogCommand),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -85,5 +89,6 @@ pub fn main() -> i32 {
     match cli.command {
         Command::Lsp { .. } => crate::lsp::run_stdio(),
         Command::Check(args) => check::run(&args),
+        Command::Catalog(command) => catalog_import::run_command(&command),
     }
 }

@@ -5,6 +5,9 @@
 //! just its [`Document`](crate::syntax::Document)) and the source text, takes
 //! byte offsets and returns byte ranges and [`TextEdit`](crate::diagnostic::TextEdit)s.
 
+pub mod citation_completion;
+pub mod citation_hover;
+pub mod citation_links;
 pub mod code_action;
 pub mod completion;
 pub mod folding;
