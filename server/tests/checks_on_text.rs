@@ -73,6 +73,15 @@ fn sub_numbering_on_real_text() {
     // With the marker repaired, the list is fine; with (c) skipped, (d) is flagged.
     let fixed = src.replacen("(1) Withdrawal", "(i) Withdrawal", 1);
     assert!(seen(&fixed, &run(&fixed), &[Code::SubNumbering]).is_empty());
+    // `(c)` right after `(a)` is a letter, not the numeral 100.
+    let gap = fixed.replacen("(b) For achieving", "(c) For achieving", 1);
+    assert_eq!(
+        seen(&gap, &run(&gap), &[Code::SubNumbering, Code::Terminator]),
+        [
+            "37:1 sub-numbering sub-paragraph (c): expected (b) [(c)]",
+            "40:1 sub-numbering sub-paragraph (c): expected (d) [(c)]"
+        ]
+    );
     let skipped = fixed.replacen("(c) For guaranteeing", "(d) For guaranteeing", 1);
     assert_eq!(
         seen(&skipped, &run(&skipped), &[Code::SubNumbering]),

@@ -25,7 +25,8 @@ pub fn split_lines(src: &str) -> Vec<Line> {
     let mut push = |start: usize, end: usize| {
         let text = &src[start..end];
         let indent = text.len() - text.trim_start_matches([' ', '\t']).len();
-        let blank = text.bytes().all(|b| b == b' ' || b == b'\t');
+        // Spaces and tabs, and the form feeds and no-break spaces of pasted text.
+        let blank = text.trim().is_empty();
         lines.push(Line {
             range: start..end,
             indent,
@@ -340,11 +341,13 @@ pub fn final_char(t: &str) -> Option<(usize, char)> {
         if (1..=3).contains(&nd) {
             let spaced = digits.len() != digits.trim_end().len();
             let d = digits.trim_end();
-            let after_digit = d.chars().rev().nth(1).is_some_and(|c| c.is_ascii_digit());
             // `2022, 1` and `2024,4` end a paragraph; `1,000` does not.
-            if d.ends_with([',', ';', '.', ':']) && (spaced || !after_digit || nd != 3) {
-                s = d;
-                continue;
+            if let Some(head) = d.strip_suffix([',', ';', '.', ':']) {
+                let after_digit = head.ends_with(|c: char| c.is_ascii_digit());
+                if spaced || !after_digit || nd != 3 {
+                    s = d;
+                    continue;
+                }
             }
         }
         s = s.trim_end_matches([']', '”', '"', '’']).trim_end();
@@ -365,6 +368,18 @@ mod tests {
         let l = split_lines("a\r\nb\rc\x0cd\ne");
         let texts: Vec<_> = l.iter().map(|l| l.range.clone()).collect();
         assert_eq!(texts, vec![0..1, 3..4, 5..8, 9..10]);
+    }
+
+    #[test]
+    fn form_feeds_and_no_break_spaces_alone_are_blank() {
+        let l = split_lines("a\n\x0c\n \u{a0}\t\nb");
+        assert_eq!(
+            l.iter().map(|l| l.blank).collect::<Vec<_>>(),
+            [false, true, true, false]
+        );
+        // The parser takes such lines too (a fuzz finding: it used to panic).
+        let doc = crate::syntax::parse("The General Assembly,\n\x0c\n1. Decides;\n\x0c");
+        assert_eq!(doc.operative().count(), 1);
     }
 
     #[test]

@@ -802,7 +802,10 @@ impl<'a> Parser<'a> {
             SubStyle::Dot => (3, 4),
         };
         let letter = lines::letter_value(label);
-        let roman = lines::roman_value(label);
+        // Of single letters only `i`, `v` and `x` start a numeral list in
+        // practice: `(c)` after `(a)` is a letter.
+        let roman = lines::roman_value(label)
+            .filter(|_| label.len() > 1 || matches!(label, "i" | "v" | "x"));
         let (level, ordinal) = match (letter, roman) {
             (Some(l), Some(r)) => {
                 // `(i)` after `(h)` is a letter; otherwise a numeral.
