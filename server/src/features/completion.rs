@@ -91,10 +91,14 @@ static PLAIN: LazyLock<Regex> =
 /// clause openers.
 pub fn completion(
     analysis: &Analysis,
-    _catalog: &Catalog,
+    catalog: &Catalog,
     src: &str,
     offset: usize,
 ) -> CompletionList {
+    let citations = super::citation_completion::citation_completion(analysis, catalog, src, offset);
+    if !citations.items.is_empty() {
+        return citations;
+    }
     complete(&analysis.doc, src, offset)
 }
 

@@ -25,8 +25,10 @@ const MAX_FORMS: usize = 8;
 
 /// The hover at `offset`. Citations come first (SPEC section 5): the
 /// citations session's `citation_hover`, called here once it is on main.
-pub fn hover(analysis: &Analysis, _catalog: &Catalog, src: &str, offset: usize) -> Option<Hover> {
-    footnote(&analysis.doc, src, offset).or_else(|| opener(&analysis.doc, src, offset))
+pub fn hover(analysis: &Analysis, catalog: &Catalog, src: &str, offset: usize) -> Option<Hover> {
+    super::citation_hover::citation_hover(analysis, catalog, offset)
+        .or_else(|| footnote(&analysis.doc, src, offset))
+        .or_else(|| opener(&analysis.doc, src, offset))
 }
 
 /// The text of the footnote a reference under the cursor points at.

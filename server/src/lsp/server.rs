@@ -126,6 +126,10 @@ impl LanguageServer for Backend {
         handlers::symbols::document_symbol(self, p).await
     }
 
+    async fn document_link(&self, p: DocumentLinkParams) -> Result<Option<Vec<DocumentLink>>> {
+        handlers::citations::document_link(self, p).await
+    }
+
     async fn folding_range(&self, p: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
         handlers::folding::folding_range(self, p).await
     }

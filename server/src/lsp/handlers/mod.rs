@@ -2,6 +2,7 @@
 //! [`Backend`](super::Backend) and the protocol params, reads a
 //! [`Snapshot`](super::Snapshot) and converts with `to_proto`.
 
+pub mod citations;
 pub mod code_action;
 pub mod completion;
 pub mod configuration;
