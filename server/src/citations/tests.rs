@@ -216,3 +216,28 @@ fn large_input_is_linear() {
     assert_eq!(cits.len(), 3 * (text.len() / para.len()));
     assert!(t.elapsed().as_secs() < 20, "took {:?}", t.elapsed());
 }
+
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+
+    const PIECES: [&str; 24] = [
+        "resolution ", "resolutions ", "its ", "56/183", " of ", "21 December 2001", ", ", " and ",
+        "1325 (2000)", "A/RES/", "66", "/", "ES-10/19", " B", " to ", "(XV)", "Security Council ",
+        "\n", "é", "2011/16", "a/res/", "-E/2011/77", "[A]", "  ",
+    ];
+
+    proptest! {
+        #[test]
+        fn never_panics_and_ranges_are_sound(idx in proptest::collection::vec(0usize..PIECES.len(), 0..60)) {
+            let text: String = idx.iter().map(|&i| PIECES[i]).collect();
+            for c in recognise_text(&text, GA.as_ref()) {
+                prop_assert!(c.range.start < c.range.end && c.range.end <= text.len());
+                prop_assert!(text.is_char_boundary(c.range.start) && text.is_char_boundary(c.range.end));
+                if let Some(d) = &c.date {
+                    prop_assert!(d.range.end <= text.len() && text.is_char_boundary(d.range.start));
+                }
+            }
+        }
+    }
+}
