@@ -140,7 +140,8 @@ pub struct Para {
     /// The paragraph's first words start it by themselves: a number, a
     /// marker or a known opener.
     pub self_starting: bool,
-    /// Length of a plain operative number (`5.`) that may stand alone.
+    /// Length of a plain operative number (`5.`) or sub-paragraph marker
+    /// (`(b)`) that may stand alone on its line.
     pub number_len: Option<usize>,
     /// A sub-paragraph with a parenthesised marker, which may follow its
     /// parent with no blank line.
@@ -373,14 +374,19 @@ impl Model {
                     if text.is_empty() {
                         continue;
                     }
+                    // `5.` and `(b)` may stand alone on their line in the line
+                    // layout (SPEC for operative numbers; 80/5 shows markers).
                     let number_len = match &b.marker {
-                        Some(m) if matches!(m.kind, MarkerKind::Number { .. }) => {
+                        Some(m) => {
                             let mt = &src[m.range.clone()];
                             let rest = text[mt.len().min(text.len())..].trim();
-                            (regex!(r"^\d{1,3}\.$").is_match(mt)
-                                && text.starts_with(mt)
-                                && !rest.is_empty())
-                            .then_some(mt.len())
+                            let plain = match m.kind {
+                                MarkerKind::Number { .. } => regex!(r"^\d{1,3}\.$").is_match(mt),
+                                MarkerKind::Sub { .. } => {
+                                    regex!(r"^\((?:[a-z]{1,2}|[ivxl]{1,6})\)$").is_match(mt)
+                                }
+                            };
+                            (plain && text.starts_with(mt) && !rest.is_empty()).then_some(mt.len())
                         }
                         _ => None,
                     };
@@ -909,11 +915,14 @@ fn indented_majority(laid: &(Laid, Stats)) -> bool {
 }
 
 impl Engine<'_> {
+    /// A blank line: empty, or spaces and tabs (SPEC: "a line of nothing but
+    /// spaces and tabs is blank").
     fn blank(&mut self) -> String {
-        if self.rng.chance(0.4) {
-            " ".into()
-        } else {
-            String::new()
+        match self.rng.range(0, 9) {
+            0..=4 => String::new(),
+            5..=7 => " ".into(),
+            8 => "\t".into(),
+            _ => " \t ".into(),
         }
     }
 
@@ -1415,7 +1424,9 @@ impl Engine<'_> {
                 }
             }
             Layout::Indented => {
-                out.push(("_".repeat(self.rng.range(10, 18)), Tag::Page(self.page)));
+                if notes.iter().any(|&i| self.m.notes[i].number.is_some()) {
+                    out.push(("_".repeat(self.rng.range(10, 18)), Tag::Page(self.page)));
+                }
                 for &i in notes {
                     self.push_note(out, i, " ");
                 }
