@@ -45,7 +45,10 @@ const SKIPS: &[(&str, &str)] = &[
     ("A-RES-66-184.txt indented 0x6e3f7754a775b415", "F2"),
     ("S-RES-1454-2002.txt indented 0x7b44031bc6ebbb88", "F3"),
     ("S-RES-1454-2002.txt line 0x9ef7091d3bf18308", "F4"),
-    ("drafts/hrc-negotiation-crlf.reso indented 0xd5b7c769016fd6c6", "F5"),
+    (
+        "drafts/hrc-negotiation-crlf.reso indented 0xd5b7c769016fd6c6",
+        "F5",
+    ),
 ];
 
 /// Cases that always run besides the seeded ones: each showed a finding on a
