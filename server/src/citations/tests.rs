@@ -222,9 +222,30 @@ mod fuzz {
     use proptest::prelude::*;
 
     const PIECES: [&str; 24] = [
-        "resolution ", "resolutions ", "its ", "56/183", " of ", "21 December 2001", ", ", " and ",
-        "1325 (2000)", "A/RES/", "66", "/", "ES-10/19", " B", " to ", "(XV)", "Security Council ",
-        "\n", "é", "2011/16", "a/res/", "-E/2011/77", "[A]", "  ",
+        "resolution ",
+        "resolutions ",
+        "its ",
+        "56/183",
+        " of ",
+        "21 December 2001",
+        ", ",
+        " and ",
+        "1325 (2000)",
+        "A/RES/",
+        "66",
+        "/",
+        "ES-10/19",
+        " B",
+        " to ",
+        "(XV)",
+        "Security Council ",
+        "\n",
+        "é",
+        "2011/16",
+        "a/res/",
+        "-E/2011/77",
+        "[A]",
+        "  ",
     ];
 
     proptest! {
