@@ -923,6 +923,7 @@ fn the_generator_keeps_the_text_and_makes_real_layouts() {
             total.notes_mid_paragraph += st.notes_mid_paragraph;
             total.numbers_alone += st.numbers_alone;
             total.running_heads += st.running_heads;
+            total.digit_continuations += st.digit_continuations;
         }
     }
     eprintln!("generator: {total:?}");

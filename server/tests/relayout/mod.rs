@@ -836,6 +836,7 @@ struct Engine<'a> {
     note_lines: Vec<Vec<Range<usize>>>,
     /// The page being written (for the tags of its furniture).
     page: usize,
+    digit_breaks: usize,
 }
 
 /// Statistics of what a layout produced, to show that the property is not
@@ -847,6 +848,8 @@ pub struct Stats {
     pub notes_mid_paragraph: usize,
     pub numbers_alone: usize,
     pub running_heads: usize,
+    /// Paragraph-layout continuations that start with digits.
+    pub digit_continuations: usize,
 }
 
 pub fn relayout(m: &Model, layout: Layout, seed: u64) -> (Laid, Stats) {
@@ -877,6 +880,7 @@ pub fn relayout(m: &Model, layout: Layout, seed: u64) -> (Laid, Stats) {
         title,
         note_lines,
         page: 0,
+        digit_breaks: 0,
     };
     let mut laid = e.run(false);
     if layout == Layout::Indented && !indented_majority(&laid) {
@@ -1047,6 +1051,24 @@ impl Engine<'_> {
                     break;
                 }
             }
+            // The paragraph layout prefers, near the foot, a break before a
+            // continuation that starts with digits (`8 and 9 December 2014`
+            // after footnote 14: SPEC section 2).
+            if let (Layout::Paragraph, Some(c)) = (self.layout, chosen) {
+                let digits = |k: usize| {
+                    k > 0
+                        && flow[k].para == flow[k - 1].para
+                        && self.m.paras[flow[k].para].text[flow[k].range.clone()]
+                            .starts_with(|ch: char| ch.is_ascii_digit())
+                };
+                if let Some(k) = (c.saturating_sub(12).max(s + 4)..=c)
+                    .rev()
+                    .find(|&k| ok[k] && digits(k))
+                {
+                    chosen = Some(k);
+                    self.digit_breaks += 1;
+                }
+            }
             let k = chosen.or_else(|| (s + 4..n).find(|&k| ok[k])).unwrap_or(n);
             pages.push(s..k);
             s = k;
@@ -1084,6 +1106,7 @@ impl Engine<'_> {
         let pages = self.paginate(&flow, &homes, &ok);
         let mut stats = Stats {
             pages: pages.len(),
+            digit_continuations: self.digit_breaks,
             ..Stats::default()
         };
         stats.numbers_alone = number_alone.iter().filter(|&&b| b).count();
