@@ -449,3 +449,74 @@ fn utf8_is_negotiated_when_offered() {
         fnv("The General Assembly,\n\nNoting +😀! progress,\n")
     );
 }
+
+#[test]
+fn positions_past_the_end_and_inside_surrogate_pairs_in_every_request() {
+    let mut lsp = ready();
+    let uri = "file:///emoji.reso";
+    let text = "The General Assembly,\n\nNoting 😀 the work[^1],\n\n1. Decides to act.\n\n[^1]: See A/66/64.\n";
+    lsp.open(uri, 1, text);
+    lsp.diagnostics(uri, 1);
+    let doc = json!({"uri": uri});
+    let positions = [
+        json!({"line": 99999, "character": 99999}),
+        json!({"line": 0, "character": 99999}),
+        json!({"line": 2, "character": 8}), // between the emoji's two halves
+        json!({"line": u32::MAX, "character": u32::MAX}),
+    ];
+    for pos in &positions {
+        let range = json!({"start": {"line": 2, "character": 8}, "end": pos});
+        let requests = [
+            (
+                "textDocument/hover",
+                json!({"textDocument": doc, "position": pos}),
+            ),
+            (
+                "textDocument/completion",
+                json!({"textDocument": doc, "position": pos}),
+            ),
+            (
+                "textDocument/definition",
+                json!({"textDocument": doc, "position": pos}),
+            ),
+            (
+                "textDocument/references",
+                json!({"textDocument": doc, "position": pos, "context": {"includeDeclaration": true}}),
+            ),
+            (
+                "textDocument/prepareRename",
+                json!({"textDocument": doc, "position": pos}),
+            ),
+            (
+                "textDocument/rename",
+                json!({"textDocument": doc, "position": pos, "newName": "2"}),
+            ),
+            (
+                "textDocument/codeAction",
+                json!({"textDocument": doc, "range": range, "context": {"diagnostics": []}}),
+            ),
+            (
+                "textDocument/inlayHint",
+                json!({"textDocument": doc, "range": range}),
+            ),
+            ("textDocument/documentSymbol", json!({"textDocument": doc})),
+            ("textDocument/foldingRange", json!({"textDocument": doc})),
+            (
+                "textDocument/semanticTokens/full",
+                json!({"textDocument": doc}),
+            ),
+            (
+                "textDocument/formatting",
+                json!({"textDocument": doc, "options": {"tabSize": 4, "insertSpaces": true}}),
+            ),
+        ];
+        for (method, params) in requests {
+            let r = lsp.request(method, params);
+            if let Some(e) = r.get("error") {
+                assert_ne!(e["code"], -32603, "{method} at {pos}: {r}");
+            }
+        }
+    }
+    assert_eq!(lsp.document_state(uri)["hash"], fnv(text));
+    lsp.assert_serving(URI);
+}

@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -150,6 +151,32 @@ impl Configs {
     }
 }
 
+/// Catalogues by the list of user files layered over the built-in one,
+/// loaded once each; a bad file or row is a warning on stderr.
+#[derive(Default)]
+struct Catalogs {
+    loaded: HashMap<Vec<PathBuf>, Arc<Catalog>>,
+}
+
+impl Catalogs {
+    fn get(&mut self, paths: &[PathBuf], err: &mut dyn Write) -> Arc<Catalog> {
+        if let Some(c) = self.loaded.get(paths) {
+            return c.clone();
+        }
+        let (catalog, warnings) = if paths.is_empty() {
+            (Catalog::with_texts(&[]).0, Vec::new())
+        } else {
+            Catalog::with_files(paths)
+        };
+        for w in warnings {
+            let _ = writeln!(err, "reso: warning: {w}");
+        }
+        let c = Arc::new(catalog);
+        self.loaded.insert(paths.to_vec(), c.clone());
+        c
+    }
+}
+
 pub fn run(args: &CheckArgs) -> i32 {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -225,7 +252,9 @@ pub fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
         }
     }
 
-    let catalog = Catalog::builtin();
+    let mut catalogs = Catalogs::default();
+    // The test hook of `reso lsp` (see `crate::lsp::Options`), here too.
+    let test_trigger = crate::lsp::Options::from_env().panic_trigger;
     let mut tally = Tally::default();
     let mut reported: Vec<Reported> = Vec::new();
     let mut write_failed = false;
@@ -275,7 +304,25 @@ pub fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
             }
         };
         let config = configs.for_dir(&dir, err, &mut trouble);
-        let analysis = analyze(&text, &config, catalog);
+        let catalog = catalogs.get(&config.catalog_paths, err);
+        // A bug in a check must not stop the other files: the panic hook has
+        // printed one line; say which file, and go on.
+        let analysis = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            if let Some(t) = &test_trigger {
+                if text.contains(t.as_str()) {
+                    panic!("test panic: the text contains the trigger {t:?}");
+                }
+            }
+            analyze(&text, &config, &catalog)
+        })) {
+            Ok(a) => a,
+            Err(_) => {
+                let _ = writeln!(err, "reso: {name}: internal error while checking; skipped");
+                trouble = true;
+                tally.skipped += 1;
+                continue;
+            }
+        };
         let index = LineIndex::new(&text);
         tally.files += 1;
         for d in &analysis.diagnostics {

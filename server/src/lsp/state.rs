@@ -151,6 +151,7 @@ pub struct State {
     docs: DashMap<Url, Doc>,
     locks: DashMap<Url, Arc<tokio::sync::Mutex<()>>>,
     settings: RwLock<SettingsState>,
+    catalog: RwLock<Option<Arc<Catalog>>>,
     encoding: AtomicU8,
     support: RwLock<ClientSupport>,
     initialized: AtomicBool,
@@ -168,6 +169,7 @@ impl State {
             docs: DashMap::new(),
             locks: DashMap::new(),
             settings: RwLock::new(SettingsState::default()),
+            catalog: RwLock::new(None),
             encoding: AtomicU8::new(encoding_code(Encoding::Utf16)),
             support: RwLock::new(ClientSupport::default()),
             initialized: AtomicBool::new(false),
@@ -286,33 +288,59 @@ impl State {
     }
 
     /// Replaces the settings from `reso.toml` and/or from the editor (`None`
-    /// keeps the current ones) and recomputes the config.
+    /// keeps the current ones), recomputes the config, and reloads the
+    /// catalogue when its files changed. Returns the catalogue's warnings
+    /// (files that cannot be read, bad rows; the rest loads).
     pub fn set_settings(
         &self,
         root: Option<Option<PathBuf>>,
         file: Option<Settings>,
         editor: Option<Settings>,
-    ) {
-        let mut s = self.settings.write().unwrap_or_else(|e| e.into_inner());
-        if let Some(root) = root {
-            s.root = root;
+    ) -> Vec<SettingError> {
+        let (paths, changed) = {
+            let mut s = self.settings.write().unwrap_or_else(|e| e.into_inner());
+            if let Some(root) = root {
+                s.root = root;
+            }
+            if let Some(file) = file {
+                s.file = file;
+            }
+            if let Some(editor) = editor {
+                s.editor = editor;
+            }
+            let mut config = Config::default();
+            s.file.apply_to(&mut config);
+            s.editor.apply_to(&mut config);
+            let changed = config.catalog_paths != s.config.catalog_paths;
+            let paths = config.catalog_paths.clone();
+            s.config = Arc::new(config);
+            s.generation += 1;
+            (paths, changed)
+        };
+        if !changed {
+            return Vec::new();
         }
-        if let Some(file) = file {
-            s.file = file;
-        }
-        if let Some(editor) = editor {
-            s.editor = editor;
-        }
-        let mut config = Config::default();
-        s.file.apply_to(&mut config);
-        s.editor.apply_to(&mut config);
-        s.config = Arc::new(config);
-        s.generation += 1;
+        let (catalog, warnings) = Catalog::with_files(&paths);
+        *self.catalog.write().unwrap_or_else(|e| e.into_inner()) = Some(Arc::new(catalog));
+        warnings
+            .into_iter()
+            .map(|w| SettingError {
+                source: "catalogue".to_string(),
+                key: String::new(),
+                message: w.to_string(),
+            })
+            .collect()
     }
 
-    /// The catalogue the checks use.
-    pub fn catalog(&self) -> &'static Catalog {
-        Catalog::builtin()
+    /// The catalogue the checks use: the built-in one under the user's
+    /// files (`catalog.paths`).
+    pub fn catalog(&self) -> Arc<Catalog> {
+        if let Some(c) = &*self.catalog.read().unwrap_or_else(|e| e.into_inner()) {
+            return c.clone();
+        }
+        let mut slot = self.catalog.write().unwrap_or_else(|e| e.into_inner());
+        slot.get_or_insert_with(|| Arc::new(Catalog::with_texts(&[]).0))
+            .clone()
     }
 
     // -- documents ----------------------------------------------------------
@@ -474,6 +502,7 @@ impl State {
             (doc.rope.clone(), doc.version, doc.open_id, base)
         };
         let config = self.config();
+        let catalog = self.catalog();
         let encoding = self.encoding();
         let trigger = self.options.panic_trigger.clone();
         let uri2 = uri.clone();
@@ -486,10 +515,8 @@ impl State {
                     }
                 }
                 let analysis = match &base {
-                    Some((prev, edit)) => {
-                        reanalyze(&prev.analysis, &text, edit, &config, Catalog::builtin())
-                    }
-                    None => analyze(&text, &config, Catalog::builtin()),
+                    Some((prev, edit)) => reanalyze(&prev.analysis, &text, edit, &config, &catalog),
+                    None => analyze(&text, &config, &catalog),
                 };
                 let index = LineIndex::new(&text);
                 Snapshot {

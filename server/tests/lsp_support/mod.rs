@@ -435,6 +435,19 @@ impl Lsp {
         }
     }
 
+    /// Waits until the server's stderr (binary only) holds `text`.
+    pub fn wait_stderr(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let s = self.stderr.lock().unwrap().clone();
+            if s.contains(text) {
+                return s;
+            }
+            assert!(Instant::now() < deadline, "stderr never held {text:?}: {s}");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     /// Whether the server is still running.
     pub fn alive(&mut self) -> bool {
         match &mut self.server {

@@ -19,7 +19,7 @@ pub async fn completion(b: &Backend, p: CompletionParams) -> Result<Option<Compl
     let uri = at.text_document.uri;
     let snap = b.snapshot(&uri).await.map_err(|e| e.to_jsonrpc(&uri))?;
     let offset = snap.offset(at.position);
-    let list = completion::completion(&snap.analysis, b.state.catalog(), &snap.text, offset);
+    let list = completion::completion(&snap.analysis, &b.state.catalog(), &snap.text, offset);
     let items = list
         .items
         .into_iter()

@@ -35,12 +35,14 @@ pub async fn did_change_configuration(b: &Backend, p: DidChangeConfigurationPara
         Some(v) => {
             let parsed = Settings::from_editor_json(&v, root.as_deref());
             errors.extend(parsed.errors);
-            b.state
-                .set_settings(None, Some(file), Some(parsed.settings));
+            errors.extend(
+                b.state
+                    .set_settings(None, Some(file), Some(parsed.settings)),
+            );
             b.state.report_setting_errors(errors).await;
         }
         None => {
-            b.state.set_settings(None, Some(file), None);
+            errors.extend(b.state.set_settings(None, Some(file), None));
             b.state.report_setting_errors(errors).await;
             if b.state.support().configuration {
                 pull(b).await;
@@ -63,8 +65,9 @@ pub async fn pull(b: &Backend) {
             if !value.is_null() {
                 let root = b.state.root();
                 let parsed = Settings::from_editor_json(&value, root.as_deref());
-                b.state.set_settings(None, None, Some(parsed.settings));
-                b.state.report_setting_errors(parsed.errors).await;
+                let mut errors = parsed.errors;
+                errors.extend(b.state.set_settings(None, None, Some(parsed.settings)));
+                b.state.report_setting_errors(errors).await;
             }
         }
         Err(e) => b.state.log(

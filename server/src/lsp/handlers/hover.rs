@@ -13,7 +13,7 @@ pub async fn hover(b: &Backend, p: HoverParams) -> Result<Option<Hover>> {
     let snap = b.snapshot(&uri).await.map_err(|e| e.to_jsonrpc(&uri))?;
     let offset = snap.offset(at.position);
     Ok(
-        hover::hover(&snap.analysis, b.state.catalog(), &snap.text, offset).map(|h| Hover {
+        hover::hover(&snap.analysis, &b.state.catalog(), &snap.text, offset).map(|h| Hover {
             contents: HoverContents::Markup(MarkupContent {
                 kind: MarkupKind::Markdown,
                 value: h.markdown,

@@ -37,7 +37,7 @@ pub async fn initialize(b: &Backend, p: InitializeParams) -> Result<InitializeRe
         }
         None => Settings::default(),
     };
-    b.state.set_settings(Some(root), Some(file), Some(editor));
+    errors.extend(b.state.set_settings(Some(root), Some(file), Some(editor)));
     b.state.report_setting_errors(errors).await;
     b.state.set_initialized();
     Ok(InitializeResult {
