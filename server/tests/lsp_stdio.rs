@@ -86,7 +86,7 @@ fn stderr_has_no_backtrace() {
     let r = lsp.request("reso/testPanic", json!({}));
     assert_eq!(r["error"]["code"], -32603);
     lsp.assert_serving(URI);
-    let stderr = lsp.stderr.lock().unwrap().clone();
+    let stderr = lsp.wait_stderr("panic in reso/testPanic");
     assert!(
         stderr.contains("reso: internal error: test panic requested"),
         "{stderr}"
