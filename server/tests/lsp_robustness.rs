@@ -520,3 +520,21 @@ fn positions_past_the_end_and_inside_surrogate_pairs_in_every_request() {
     assert_eq!(lsp.document_state(uri)["hash"], fnv(text));
     lsp.assert_serving(URI);
 }
+
+#[test]
+fn a_catalogue_file_that_cannot_be_read_is_shown_and_the_rest_works() {
+    let mut lsp = Lsp::in_process(Options::default());
+    lsp.initialize_with(
+        json!({}),
+        json!({"catalog": {"paths": ["/nonexistent/ga-66.tsv"]}}),
+    );
+    let shown = lsp.wait_for("a showMessage", |m| m["method"] == "window/showMessage");
+    let text = shown["params"]["message"].as_str().unwrap();
+    assert!(
+        text.contains("/nonexistent/ga-66.tsv") && text.contains("cannot read"),
+        "{text}"
+    );
+    lsp.open(URI, 1, DRAFT);
+    lsp.diagnostics(URI, 1);
+    lsp.assert_serving(URI);
+}

@@ -94,6 +94,25 @@ where
     while let Some(frame) = reader.next().await {
         let body = match frame {
             Frame::Message(body) => body,
+            Frame::TooLarge(message) => {
+                log_transport(&state, &out_tx, &message).await;
+                if state.is_initialized() {
+                    let note = json!({
+                        "jsonrpc": "2.0",
+                        "method": "window/showMessage",
+                        "params": {"type": 1, "message": format!(
+                            "reso: {message}. Documents this large are not served; the others keep working."
+                        )},
+                    });
+                    let _ = out_tx.send(note.to_string().into_bytes()).await;
+                }
+                send(
+                    &out_tx,
+                    &Response::from_error(Id::Null, Error::invalid_request()),
+                )
+                .await;
+                continue;
+            }
             Frame::Error(message) => {
                 log_transport(&state, &out_tx, &message).await;
                 send(
@@ -370,6 +389,8 @@ enum Frame {
     Message(Vec<u8>),
     /// Something that could not be framed; it has been skipped.
     Error(String),
+    /// A message over the size limit; it is being skipped.
+    TooLarge(String),
 }
 
 struct FrameReader<R> {
@@ -381,6 +402,10 @@ struct FrameReader<R> {
     body_len: Option<usize>,
     /// How far the body being read was already searched for a next header.
     scanned: usize,
+    /// Bytes still to drop of a message over the limit.
+    discard: usize,
+    /// The size limit of a message.
+    max: usize,
     chunk: Box<[u8]>,
 }
 
@@ -397,6 +422,8 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
             eof: false,
             body_len: None,
             scanned: 0,
+            discard: 0,
+            max: MAX_MESSAGE,
             chunk: vec![0u8; 64 * 1024].into_boxed_slice(),
         }
     }
@@ -435,6 +462,14 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
 
     /// A frame from what is buffered, or `None` when more input is needed.
     fn try_frame(&mut self) -> Option<Frame> {
+        if self.discard > 0 {
+            let n = self.discard.min(self.buf.len() - self.pos);
+            self.pos += n;
+            self.discard -= n;
+            if self.discard > 0 {
+                return None;
+            }
+        }
         match self.body_len {
             None => self.try_headers(),
             Some(len) => self.try_body(len),
@@ -452,7 +487,7 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
         }
         // The header block: lines up to an empty line.
         let mut line_start = 0;
-        let mut length: Option<Result<usize, String>> = None;
+        let mut length: Option<Result<usize, (String, Option<usize>)>> = None;
         let mut garbage = false;
         let end = loop {
             let Some(nl) = window[line_start..].iter().position(|&b| b == b'\n') else {
@@ -477,11 +512,15 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
                         .to_string();
                     if name.trim().eq_ignore_ascii_case("content-length") {
                         length = Some(match value.parse::<usize>() {
-                            Ok(n) if n <= MAX_MESSAGE => Ok(n),
-                            Ok(n) => Err(format!(
-                                "a Content-Length of {n} bytes is over the limit of {MAX_MESSAGE}"
+                            Ok(n) if n <= self.max => Ok(n),
+                            Ok(n) => Err((
+                                format!(
+                                    "a message of {n} bytes is over the limit of {} bytes; skipped",
+                                    self.max
+                                ),
+                                Some(n),
                             )),
-                            Err(_) => Err(format!("a bad Content-Length `{value}`")),
+                            Err(_) => Err((format!("a bad Content-Length `{value}`"), None)),
                         });
                     } else if !name.trim().eq_ignore_ascii_case("content-type") {
                         garbage = true;
@@ -498,7 +537,12 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
                 self.scanned = 0;
                 self.try_body(n)
             }
-            Some(Err(why)) => Some(self.resync(end, &format!("{why}; message skipped"))),
+            Some(Err((why, Some(n)))) if !garbage => {
+                self.pos += end;
+                self.discard = n;
+                Some(Frame::TooLarge(why))
+            }
+            Some(Err((why, _))) => Some(self.resync(end, &format!("{why}; message skipped"))),
             _ => Some(self.resync(end, "bytes that are no message header")),
         }
     }
@@ -646,6 +690,29 @@ mod tests {
             frames(&msg(body)).await,
             vec![Frame::Message(body.as_bytes().to_vec())]
         );
+    }
+
+    #[tokio::test]
+    async fn a_message_over_the_limit_is_skipped_whole() {
+        let big = format!(r#"{{"text":"{}"}}"#, "x".repeat(300_000));
+        let mut input = msg(&big);
+        input.extend(msg(r#"{"a":1}"#));
+        let mut r = FrameReader::new(&input[..]);
+        r.max = 1000;
+        let mut out = Vec::new();
+        while let Some(f) = r.next().await {
+            out.push(f);
+        }
+        assert_eq!(
+            out.len(),
+            2,
+            "{:?}",
+            out.iter()
+                .map(|f| format!("{f:?}").chars().take(80).collect::<String>())
+                .collect::<Vec<_>>()
+        );
+        assert!(matches!(&out[0], Frame::TooLarge(m) if m.contains("300011 bytes")));
+        assert_eq!(out[1], Frame::Message(br#"{"a":1}"#.to_vec()));
     }
 
     #[tokio::test]
