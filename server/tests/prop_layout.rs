@@ -18,7 +18,8 @@
 //!
 //! Environment: `RESO_LAYOUT_CASES=N` runs N seeds per fixture and layout
 //! (default 1), `RESO_LAYOUT_SEED=S` changes the base seed, `RESO_LAYOUT_ONLY=s`
-//! runs the cases whose name contains `s`. Besides the seeded cases, the
+//! runs the cases whose name contains `s`, `RESO_LAYOUT_SAVE=1` writes every
+//! re-laid text to target/tmp/relayout/ (failing ones are always written). Besides the seeded cases, the
 //! `PINNED` cases always run.
 
 mod relayout;
@@ -778,6 +779,7 @@ fn analysis_is_the_same_in_every_layout() {
     let per_layout = env_usize("RESO_LAYOUT_CASES").unwrap_or(DEFAULT_CASES);
     let base = env_seed();
     let only = std::env::var("RESO_LAYOUT_ONLY").ok();
+    let save_all = std::env::var_os("RESO_LAYOUT_SAVE").is_some();
     let wanted = |name: &str| only.as_deref().is_none_or(|o| name.contains(o));
     let (mut passed, mut skipped) = (0, 0);
     let mut failures = Vec::new();
@@ -817,6 +819,10 @@ fn analysis_is_the_same_in_every_layout() {
         for case in cases {
             let (laid, _) = relayout(&l.model, case.layout, case.seed);
             let text = laid.text();
+            if save_all {
+                save(&case.name, &text);
+                save(&format!("{} canonical", case.fixture), &l.canonical);
+            }
             let diffs = compare(&l.summary, &summarize(&text));
             match (skip_of(&case.name), diffs.is_empty()) {
                 (Some(f), true) => stale.push(format!("{} (finding {f})", case.name)),

@@ -279,7 +279,7 @@ fn symbol_in(t: &str) -> Option<String> {
         .map(|m| m.as_str().trim_end_matches('.').to_string())
 }
 
-fn symbol_from_name(name: &str) -> String {
+fn symbol_from_name(name: &str) -> Option<String> {
     let stem = name
         .rsplit('/')
         .next()
@@ -287,12 +287,12 @@ fn symbol_from_name(name: &str) -> String {
         .trim_end_matches(".txt")
         .trim_end_matches(".reso");
     if let Some(c) = regex!(r"^S-RES-(\d+)-(\d{4})$").captures(stem) {
-        return format!("S/RES/{} ({})", &c[1], &c[2]);
+        return Some(format!("S/RES/{} ({})", &c[1], &c[2]));
     }
     if let Some(c) = regex!(r"^A-RES-(\d+)-(\d+)$").captures(stem) {
-        return format!("A/RES/{}/{}", &c[1], &c[2]);
+        return Some(format!("A/RES/{}/{}", &c[1], &c[2]));
     }
-    "A/C.1/80/L.1".to_string()
+    None
 }
 
 impl Model {
@@ -456,11 +456,11 @@ impl Model {
             out_notes.push(note);
         }
         let title = doc.title_text(src).filter(|t| !t.trim().is_empty());
-        let symbol = heading
-            .iter()
-            .flatten()
-            .find_map(|l| symbol_in(l))
-            .unwrap_or_else(|| symbol_from_name(name));
+        // The resolution's own symbol: from the file name of a published
+        // resolution, else the first symbol of the heading (a draft's).
+        let symbol = symbol_from_name(name)
+            .or_else(|| heading.iter().flatten().find_map(|l| symbol_in(l)))
+            .unwrap_or_else(|| "A/C.1/80/L.1".to_string());
         Model {
             heading,
             chapeau,
