@@ -189,10 +189,9 @@ pub(crate) fn candidates(src: &str, b: &Block, bi: usize, draft: bool) -> Vec<Ca
     for r in &b.lines {
         let r = r.start.max(skip).min(r.end)..r.end;
         let line = &src[r.clone()];
-        let mut off = 0;
         for w in line.split_whitespace() {
-            let pos = line[off..].find(w).map_or(off, |p| off + p);
-            off = pos + w.len();
+            // `w` is a slice of `line`: its offset is the pointer difference.
+            let pos = w.as_ptr() as usize - line.as_ptr() as usize;
             tokens.push((r.start + pos, w));
         }
     }
@@ -268,8 +267,14 @@ fn draft_refs(tok: &str, start: usize, block: usize, out: &mut Vec<Candidate>) {
     }
 }
 
-fn superscript_value(c: char) -> Option<u32> {
-    "⁰¹²³⁴⁵⁶⁷⁸⁹".chars().position(|s| s == c).map(|p| p as u32)
+pub(crate) fn superscript_value(c: char) -> Option<u32> {
+    match c {
+        '¹' => Some(1),
+        '²' => Some(2),
+        '³' => Some(3),
+        '⁰' | '⁴'..='⁹' => Some(c as u32 - '⁰' as u32),
+        _ => None,
+    }
 }
 
 fn bare_word(w: &str) -> String {
@@ -282,7 +287,11 @@ fn pasted_refs(tokens: &[(usize, &str)], block: usize, out: &mut Vec<Candidate>)
         // Superscript digits anywhere in the token.
         let mut sup_start = None;
         let mut value = 0u32;
-        for (p, c) in tok.char_indices().chain(std::iter::once((tok.len(), ' '))) {
+        let chars = if tok.is_ascii() { "" } else { tok };
+        for (p, c) in chars
+            .char_indices()
+            .chain(std::iter::once((tok.len(), ' ')))
+        {
             match superscript_value(c) {
                 Some(v) => {
                     sup_start.get_or_insert(p);

@@ -68,6 +68,9 @@ macro_rules! regex {
 /// `5.`, `5 bis.`, `[5 ter.]` at the start of a trimmed line: (marker length
 /// in bytes, number, Latin suffix).
 pub fn op_number(t: &str) -> Option<(usize, u32, Option<String>)> {
+    if !t.starts_with(|c: char| c.is_ascii_digit() || c == '[') {
+        return None;
+    }
     let re = regex!(
         r"^\[?(\d{1,3})(?:\s+(bis|ter|quater|quinquies|sexies|septies|octies|novies|decies))?\.\]?(?:\s|$)"
     );
@@ -90,6 +93,13 @@ pub enum SubStyle {
 /// `(a)`, `(iv)`, `a.`, `ii.` at the start of a trimmed line: (marker length,
 /// label, style).
 pub fn sub_marker(t: &str) -> Option<(usize, &str, SubStyle)> {
+    let b = t.as_bytes();
+    if !(b.first() == Some(&b'(')
+        || (b.first().is_some_and(u8::is_ascii_lowercase)
+            && b.get(1..6).is_some_and(|w| w.contains(&b'.'))))
+    {
+        return None;
+    }
     let paren = regex!(r"^\(([a-z]{1,2}|[ivxl]{1,6})\)(?:\s|$)");
     if let Some(c) = paren.captures(t) {
         let label = c.get(1)?;
@@ -191,11 +201,15 @@ pub fn is_month(w: &str) -> bool {
 /// A pasted footnote line `N text` (no period after the number, text not
 /// starting in lower case, not a date): (number, length of the number).
 pub fn pasted_footnote(t: &str) -> Option<(u32, usize)> {
+    if !t.starts_with(|c: char| {
+        c.is_ascii_digit() || super::footnote_refs::superscript_value(c).is_some()
+    }) {
+        return None;
+    }
     // `¹ Proclaimed by ...`: superscript digits start a footnote too.
     let sup = t
         .chars()
-        .take_while(|c| "⁰¹²³⁴⁵⁶⁷⁸⁹".contains(*c))
-        .map(|c| "⁰¹²³⁴⁵⁶⁷⁸⁹".chars().position(|s| s == c).unwrap_or(0) as u32)
+        .map_while(super::footnote_refs::superscript_value)
         .collect::<Vec<_>>();
     if !sup.is_empty() && sup.len() <= 3 {
         let len: usize = t.chars().take(sup.len()).map(char::len_utf8).sum();
@@ -218,6 +232,9 @@ pub fn pasted_footnote(t: &str) -> Option<(u32, usize)> {
 
 /// `[^N]: text`: (number, length of `[^N]`, offset of the text).
 pub fn draft_footnote(t: &str) -> Option<(u32, usize, usize)> {
+    if !t.starts_with("[^") {
+        return None;
+    }
     let re = regex!(r"^\[\^(\d{1,4})\]:[ \t]*");
     let c = re.captures(t)?;
     let marker = c[0].trim_end().len() - 1;
@@ -226,12 +243,18 @@ pub fn draft_footnote(t: &str) -> Option<(u32, usize, usize)> {
 
 /// A rule: three or more `_`, `-`, `—` or `–` and nothing else.
 pub fn is_rule(t: &str) -> bool {
+    if !t.starts_with(['_', '-', '—', '–']) {
+        return false;
+    }
     t.chars().count() >= 3 && t.chars().all(|c| matches!(c, '_' | '-' | '—' | '–'))
 }
 
 /// Running heads and page furniture: job numbers, page numbers, barcodes, a
 /// document symbol alone on its line.
 pub fn is_furniture(t: &str) -> bool {
+    if !t.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '*' | 'A' | 'S' | 'E')) {
+        return false;
+    }
     let re = regex!(
         r"^(?:\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{1,3}/\d{1,3})?(?:\s+\d{6})?|\d{1,3}/\d{1,3}(?:\s+\d{2}-\d{5}(?:\s*\([A-Z]\))?)?|\*\d{6,}\*|(?:A|S|E)/[A-Z0-9][A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-]+)+(?:\s*\(\d{4}\))?)$"
     );
@@ -241,6 +264,9 @@ pub fn is_furniture(t: &str) -> bool {
 /// `52nd plenary meeting ...`, `Adopted at its 4683rd meeting ...`,
 /// `Adopted unanimously at the`.
 pub fn is_meeting_line(t: &str) -> bool {
+    if !t.starts_with(|c: char| c.is_ascii_digit() || c == 'A') {
+        return false;
+    }
     let re = regex!(
         r"^(?:\d+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b|Adopted\s+(?:unanimously\s+|without a vote\s+)?(?:at|by)\b)"
     );
@@ -249,18 +275,27 @@ pub fn is_meeting_line(t: &str) -> bool {
 
 /// A date alone on its line (`4 November 2025`), as under a meeting line.
 pub fn is_date_line(t: &str) -> bool {
+    if !t.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     let re = regex!(r"^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\.?$");
     re.is_match(t) && t.split_whitespace().nth(1).is_some_and(is_month)
 }
 
 /// `Annex`, `Annex I`, `Annex A`.
 pub fn is_annex(t: &str) -> bool {
+    if !t.starts_with("Annex") {
+        return false;
+    }
     let re = regex!(r"^Annex(?:\s+(?:[IVXLC]+|[A-Z]))?$");
     re.is_match(t)
 }
 
 /// `The General Assembly,` → (organ words, has comma).
 pub fn chapeau(t: &str) -> Option<(&str, bool)> {
+    if !t.starts_with("The") {
+        return None;
+    }
     let re = regex!(
         r"^The\s+([A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|and|of|on|for|the|to|in))*)\s*(,)?$"
     );
@@ -275,6 +310,9 @@ pub fn chapeau(t: &str) -> Option<(&str, bool)> {
 
 /// A heading line that names the resolution: `80/14. Title` → offset of the title.
 pub fn numbered_title(t: &str) -> Option<usize> {
+    if !t.starts_with(|c: char| c.is_ascii_digit() || c == 'S' || c == 'E') {
+        return None;
+    }
     let re = regex!(r"^(?:(?:S|ES)-)?\d{1,3}/\d{1,4}\.\s+");
     re.find(t).map(|m| m.end())
 }
@@ -330,7 +368,8 @@ pub fn final_char(t: &str) -> Option<(usize, char)> {
             }
         }
         // superscript digits
-        let sup = s.trim_end_matches(|c: char| "⁰¹²³⁴⁵⁶⁷⁸⁹".contains(c));
+        let sup =
+            s.trim_end_matches(|c: char| super::footnote_refs::superscript_value(c).is_some());
         if sup.len() != s.len() {
             s = sup.trim_end();
             continue;

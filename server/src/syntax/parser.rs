@@ -496,6 +496,11 @@ impl<'a> Parser<'a> {
     }
 
     fn is_title_part(&self, t: &str) -> bool {
+        // Cheap refusals first: a line longer than the title, or one that
+        // ends a sentence, is no running head.
+        if self.title_norm.is_empty() || t.len() > self.title_norm.len() * 2 + 8 || t.len() < 12 {
+            return false;
+        }
         let norm = lines::normalise_words(t);
         norm.len() >= 12
             && (norm.contains(' ') || norm == self.title_norm)
@@ -1031,10 +1036,9 @@ impl<'a> Parser<'a> {
                 continue;
             }
             let line = &self.src[start..r.end];
-            let mut off = 0;
             for w in line.split_whitespace() {
-                let pos = line[off..].find(w).map_or(off, |p| off + p);
-                off = pos + w.len();
+                // `w` is a slice of `line`: its offset is the pointer difference.
+                let pos = w.as_ptr() as usize - line.as_ptr() as usize;
                 let stripped = w.trim_end_matches([',', ':', ';']);
                 words.push((start + pos..start + pos + stripped.len(), stripped));
                 if words.len() >= 16 {
