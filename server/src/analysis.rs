@@ -35,6 +35,19 @@ pub fn reanalyze(
     finish(new_src, doc, config, catalog)
 }
 
+/// As `reanalyze`, taking the previous analysis so that its parse is reused
+/// in place instead of copied (the keystroke path of the server).
+pub fn reanalyze_owned(
+    prev: Analysis,
+    new_src: &str,
+    edit: &syntax::EditSpan,
+    config: &Config,
+    catalog: &Catalog,
+) -> Analysis {
+    let doc = syntax::incremental::reparse_owned(prev.doc, new_src, edit);
+    finish(new_src, doc, config, catalog)
+}
+
 fn finish(src: &str, doc: Document, config: &Config, catalog: &Catalog) -> Analysis {
     let citations = citations::recognise(src, &doc, config);
     let raw = checks::run_all(src, &doc, &citations, config, catalog);

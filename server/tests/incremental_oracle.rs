@@ -115,7 +115,7 @@ fn check(name: &str, original: &str, edits: &[Edit]) -> Result<(), TestCaseError
         let Some(span) = EditSpan::between(&text, &next) else {
             continue;
         };
-        doc = match reparse_region(&doc, &next, &span) {
+        doc = match reparse_region(doc, &next, &span) {
             Some(d) => {
                 REGION.fetch_add(1, Ordering::Relaxed);
                 d

@@ -24,7 +24,7 @@ use tower_lsp::lsp_types::{self as lsp, MessageType, Url};
 use tower_lsp::Client;
 
 use super::{from_proto, to_proto, Options};
-use crate::analysis::{analyze, reanalyze, Analysis};
+use crate::analysis::{analyze, reanalyze, reanalyze_owned, Analysis};
 use crate::catalog::Catalog;
 use crate::config::{Config, SettingError, Settings};
 use crate::syntax::EditSpan;
@@ -489,11 +489,14 @@ impl State {
             }
             // Re-analyse from the last snapshot when it is of this opening
             // and these settings and the edits since are known; else afresh.
+            // The previous snapshot is taken out (this URI's lock keeps other
+            // analyses away meanwhile), so that when no request still holds
+            // it its parse is reused in place rather than copied.
             let base = match (&doc.snapshot, doc.edits, doc.full) {
                 (Some(prev), Some(edit), false)
                     if prev.open_id == doc.open_id && prev.config_generation == generation =>
                 {
-                    Some((prev.clone(), edit))
+                    doc.snapshot.take().map(|prev| (prev, edit))
                 }
                 _ => None,
             };
@@ -514,8 +517,11 @@ impl State {
                         panic!("test panic: the text contains the trigger {t:?}");
                     }
                 }
-                let analysis = match &base {
-                    Some((prev, edit)) => reanalyze(&prev.analysis, &text, edit, &config, &catalog),
+                let analysis = match base {
+                    Some((prev, edit)) => match Arc::try_unwrap(prev) {
+                        Ok(prev) => reanalyze_owned(prev.analysis, &text, &edit, &config, &catalog),
+                        Err(prev) => reanalyze(&prev.analysis, &text, &edit, &config, &catalog),
+                    },
                     None => analyze(&text, &config, &catalog),
                 };
                 let index = LineIndex::new(&text);

@@ -122,8 +122,7 @@ fn shift(r: &Range<usize>, d: isize) -> Range<usize> {
     r.start.wrapping_add_signed(d)..r.end.wrapping_add_signed(d)
 }
 
-fn shift_block(b: &Block, bytes: isize, from: usize, blocks: isize) -> Block {
-    let mut b = b.clone();
+fn shift_block(mut b: Block, bytes: isize, from: usize, blocks: isize) -> Block {
     for r in &mut b.lines {
         *r = shift(r, bytes);
     }
@@ -146,105 +145,130 @@ fn shift_block(b: &Block, bytes: isize, from: usize, blocks: isize) -> Block {
 /// Parses `new_src`, which is `old`'s text with `edit` applied, re-using
 /// what the edit did not touch. Equal to `parse(new_src)`.
 pub fn reparse(old: &Document, new_src: &str, edit: &EditSpan) -> Document {
+    reparse_owned(old.clone(), new_src, edit)
+}
+
+/// As `reparse`, taking the old document so that nothing is copied but the
+/// region around the edit (the way to call it on every keystroke).
+pub fn reparse_owned(old: Document, new_src: &str, edit: &EditSpan) -> Document {
     reparse_region(old, new_src, edit).unwrap_or_else(|| parse(new_src))
 }
 
 /// The re-parse around the edit alone; `None` when the edit changes what
 /// holds for the whole document (then only a full parse will do).
-pub fn reparse_region(old: &Document, new_src: &str, edit: &EditSpan) -> Option<Document> {
-    let cache = &old.cache;
-    let old_lines = &cache.lines;
-    let n_old = old_lines.len();
+pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Option<Document> {
+    let n_old = old.cache.lines.len();
     if n_old < 4 || edit.new_end > new_src.len() {
         return None;
     }
     let delta = edit.delta();
     // The lines the edit may touch, with one line of margin on each side.
-    let la = old_lines
-        .partition_point(|l| l.range.start <= edit.start)
-        .saturating_sub(2);
-    let lb = (old_lines.partition_point(|l| l.range.start <= edit.old_end) + 1).min(n_old);
-    let a = old_lines[la].range.start;
-    let b = if lb < n_old {
-        old_lines[lb].range.start.checked_add_signed(delta)?
-    } else {
-        new_src.len()
+    let (la, lb, a, b) = {
+        let old_lines = &old.cache.lines;
+        let la = old_lines
+            .partition_point(|l| l.range.start <= edit.start)
+            .saturating_sub(2);
+        let lb = (old_lines.partition_point(|l| l.range.start <= edit.old_end) + 1).min(n_old);
+        let a = old_lines[la].range.start;
+        let b = if lb < n_old {
+            old_lines[lb].range.start.checked_add_signed(delta)?
+        } else {
+            new_src.len()
+        };
+        (la, lb, a, b)
     };
     if a > b || !new_src.is_char_boundary(a) || !new_src.is_char_boundary(b) {
         return None;
     }
-
-    // The new lines and their facts: before and after the edit as they were.
-    let mut lines: Vec<Line> = Vec::with_capacity(n_old + 8);
-    lines.extend_from_slice(&old_lines[..la]);
-    let mut facts: Vec<LineFacts> = Vec::with_capacity(n_old + 8);
-    facts.extend_from_slice(&cache.facts[..la]);
-    for mut l in lines::split_lines(&new_src[a..b]) {
+    let mut middle: Vec<Line> = lines::split_lines(&new_src[a..b]);
+    let mut middle_facts = Vec::with_capacity(middle.len());
+    for l in &mut middle {
         l.range = l.range.start + a..l.range.end + a;
-        facts.push(LineFacts::of(new_src, &l));
-        lines.push(l);
+        middle_facts.push(LineFacts::of(new_src, l));
     }
-    let middle_end = lines.len();
-    for l in &old_lines[lb..] {
-        let mut l = l.clone();
-        l.range = shift(&l.range, delta);
-        lines.push(l);
-    }
-    facts.extend_from_slice(&cache.facts[lb..]);
-    let line_delta = lines.len() as isize - n_old as isize;
+    let middle_end = la + middle.len();
+    let line_delta = middle.len() as isize - (lb - la) as isize;
 
-    // What holds for the whole document must not change.
+    // What holds for the whole document must not change (checked before
+    // anything of `old` is taken apart).
+    let cache = &old.cache;
     let draft_form = new_src.contains("[^");
     if draft_form != cache.draft_form || la <= cache.body_start + 1 {
         return None;
     }
     let chapeau_near = |f: &[LineFacts]| f.iter().any(|f| f.chapeau);
-    if chapeau_near(&cache.facts[la..lb]) || chapeau_near(&facts[la..middle_end]) {
+    if chapeau_near(&cache.facts[la..lb]) || chapeau_near(&middle_facts) {
         return None;
     }
+    let ci = cache
+        .checkpoints
+        .partition_point(|c| c.line < la)
+        .checked_sub(1)?;
+
+    // The new lines and their facts: before and after the edit as they were.
+    let mut cache = std::mem::take(&mut old.cache);
+    let cut = cache.lines[cache.checkpoints[ci].line].range.start;
+    let old_cuts: Vec<usize> = cache.checkpoints[ci..]
+        .iter()
+        .map(|c| cache.lines[c.line].range.start)
+        .collect();
+    let mut lines = cache.lines;
+    lines.splice(la..lb, middle);
+    for l in &mut lines[middle_end..] {
+        l.range = shift(&l.range, delta);
+    }
+    let mut facts = cache.facts;
+    facts.splice(la..lb, middle_facts);
     if body_globals(&lines, &facts, cache.body_start) != (cache.layout, cache.has_numbered_op) {
         return None;
     }
 
-    // Restart at the last checkpoint before the edit.
-    let cps = &cache.checkpoints;
-    let ci = cps.partition_point(|c| c.line < la).checked_sub(1)?;
-    let cp = &cps[ci];
-    let cut = old_lines[cp.line].range.start;
-    let mut blocks: Vec<Block> = old.blocks[..cp.blocks].to_vec();
+    // Restart at the last checkpoint before the edit: keep what came before
+    // it, and set the rest aside for when the walk meets the old parse again.
+    let tail_cps = cache.checkpoints.split_off(ci);
+    let cp = tail_cps[0].clone();
+    let mut tail_blocks = old.blocks.split_off(cp.blocks);
+    let mut tail_cands = cache.candidates.split_off(cp.blocks);
+    let mut tail_defs = old.footnote_defs.split_off(cp.defs);
     let mut dirty = vec![false; cp.blocks];
-    for (i, blk) in blocks.iter_mut().enumerate() {
+    // Lines that blocks before the checkpoint had after it (a paragraph
+    // the old walk went on extending), by block.
+    let mut removed: Vec<(usize, Vec<Range<usize>>)> = Vec::new();
+    for (i, blk) in old.blocks.iter_mut().enumerate() {
         if blk.lines.last().is_some_and(|r| r.start >= cut) {
-            blk.lines.retain(|r| r.start < cut);
+            let keep = blk.lines.partition_point(|r| r.start < cut);
+            removed.push((i, blk.lines.split_off(keep)));
             dirty[i] = true;
         }
     }
+    let old_def_count = cp.defs + tail_defs.len();
     let mut p = Parser::new(new_src, lines, facts, draft_form);
-    p.blocks = blocks;
-    p.defs = old.footnote_defs[..cp.defs].to_vec();
-    p.checkpoints = cps[..ci].to_vec();
+    p.blocks = old.blocks;
+    p.defs = old.footnote_defs;
+    p.checkpoints = cache.checkpoints;
     p.st = cp.state.clone();
     p.layout = cache.layout;
     p.has_numbered_op = cache.has_numbered_op;
-    p.title_norm = cache.title_norm.clone();
+    p.title_norm = cache.title_norm;
     p.chapeau = old.chapeau;
-    p.organ = old.organ.clone();
-    p.title = old.title.clone();
+    p.organ = old.organ;
+    p.title = old.title;
     p.body_start = cache.body_start;
     let resync = Resync {
-        old: cps,
+        old: &tail_cps,
         restart_blocks: cp.blocks,
         min_line: middle_end + 1,
         line_delta,
     };
     let met = p.walk(cp.line, Some(&resync));
     dirty.resize(p.blocks.len(), true);
-    let mut kept: Vec<Vec<Candidate>> = cache.candidates[..cp.blocks].to_vec();
+    let mut kept: Vec<Vec<Candidate>> = cache.candidates;
     kept.resize_with(p.blocks.len(), Vec::new);
 
-    if let Some((line, k)) = met {
+    if let Some((_, k)) = met {
         // Keep the old parse from here on, moved by the edit.
-        let old_cp = &cps[k];
+        let old_cp = &tail_cps[k];
+        let old_cut = old_cuts[k];
         let block_delta = p.blocks.len() as isize - old_cp.blocks as isize;
         let from = cp.blocks;
         let map = |i: usize| {
@@ -254,12 +278,21 @@ pub fn reparse_region(old: &Document, new_src: &str, edit: &EditSpan) -> Option<
                 i
             }
         };
-        let old_cut = old_lines[old_cp.line].range.start;
-        // Blocks made before the meeting point that the old parse went on
-        // extending (a paragraph interrupted by a page or footnote block).
-        for (i, blk) in old.blocks[..old_cp.blocks].iter().enumerate() {
+        // Lines past the meeting point of blocks made before it.
+        for (i, lines) in removed {
+            let extra: Vec<Range<usize>> = lines
+                .iter()
+                .filter(|r| r.start >= old_cut)
+                .map(|r| shift(r, delta))
+                .collect();
+            if !extra.is_empty() {
+                p.blocks[i].lines.extend(extra);
+            }
+        }
+        let region = old_cp.blocks - cp.blocks;
+        for (j, blk) in tail_blocks[..region].iter().enumerate() {
             if blk.lines.last().is_some_and(|r| r.start >= old_cut) {
-                let target = map(i);
+                let target = map(cp.blocks + j);
                 let extra: Vec<Range<usize>> = blk
                     .lines
                     .iter()
@@ -270,18 +303,19 @@ pub fn reparse_region(old: &Document, new_src: &str, edit: &EditSpan) -> Option<
                 dirty[target] = true;
             }
         }
-        for (i, blk) in old.blocks[old_cp.blocks..].iter().enumerate() {
+        for blk in tail_blocks.drain(region..) {
             p.blocks.push(shift_block(blk, delta, from, block_delta));
             dirty.push(false);
-            let mut c = cache.candidates[old_cp.blocks + i].clone();
+        }
+        for mut c in tail_cands.drain(region..) {
             for cand in &mut c {
                 cand.range = shift(&cand.range, delta);
                 cand.block = map(cand.block);
             }
             kept.push(c);
         }
-        for d in &old.footnote_defs[old_cp.defs..] {
-            let mut d = d.clone();
+        let def_delta = p.defs.len() as isize - old_cp.defs as isize;
+        for mut d in tail_defs.drain(old_cp.defs - cp.defs..) {
             d.number_range = shift(&d.number_range, delta);
             for r in &mut d.text {
                 *r = shift(r, delta);
@@ -289,23 +323,15 @@ pub fn reparse_region(old: &Document, new_src: &str, edit: &EditSpan) -> Option<
             d.block = map(d.block);
             p.defs.push(d);
         }
-        for c in &cps[k..] {
+        debug_assert_eq!(p.defs.len() as isize, old_def_count as isize + def_delta);
+        for c in &tail_cps[k..] {
             p.checkpoints.push(Checkpoint {
                 line: c.line.wrapping_add_signed(line_delta),
                 blocks: map(c.blocks),
-                defs: c
-                    .defs
-                    .wrapping_add_signed(p.defs.len() as isize - old.footnote_defs.len() as isize),
+                defs: c.defs.wrapping_add_signed(def_delta),
                 state: c.state.shifted(from, block_delta, usize::MAX, 0),
             });
         }
-        debug_assert_eq!(
-            p.checkpoints
-                .iter()
-                .find(|c| c.line == line)
-                .map(|c| c.blocks),
-            Some(old_cp.blocks.wrapping_add_signed(block_delta))
-        );
     }
     Some(p.finish(&dirty, kept))
 }
