@@ -1,5 +1,7 @@
 //! Full analysis on real text: the seed (20 KB) and compendiums of 1 MB and
-//! 10 MB built from every fixture. Criterion reports MB/s (`thrpt`).
+//! 10 MB built from every fixture. Criterion reports MB/s (`thrpt`). Then one
+//! keystroke's incremental re-analysis (`reanalyze`) at the start (first
+//! paragraph of the body), middle and end of each, to set against a full one.
 //!
 //!     cargo bench --bench analysis              # everything
 //!     cargo bench --bench analysis -- full/10MB # one size
@@ -9,9 +11,10 @@
 mod support;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use reso::analysis::analyze;
+use reso::analysis::{analyze, reanalyze};
 use reso::catalog::Catalog;
 use reso::config::Config;
+use reso::syntax::{BlockKind, EditSpan};
 
 const SIZES: [&str; 3] = ["20KB", "1MB", "10MB"];
 
@@ -48,5 +51,54 @@ fn parse(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, full, parse);
+/// One typed character: the analysis before it, the text after it, the edit.
+fn keystroke(src: &str, at: &str, config: &Config, catalog: &Catalog) -> (String, EditSpan) {
+    let offset = match at {
+        // The end of the first line of the first paragraph after the chapeau
+        // (a keystroke in the heading re-parses the whole text).
+        "start" => {
+            let a = analyze(src, config, catalog);
+            let b = a
+                .doc
+                .blocks
+                .iter()
+                .find(|b| matches!(b.kind, BlockKind::Preambular | BlockKind::Operative))
+                .expect("a paragraph");
+            b.lines[0].end
+        }
+        "middle" => support::keystroke_offset(src, 0.5),
+        _ => support::keystroke_offset(src, 1.0),
+    };
+    let mut new_src = src.to_string();
+    new_src.insert(offset, 'x');
+    let edit = EditSpan {
+        start: offset,
+        old_end: offset,
+        new_end: offset + 1,
+    };
+    (new_src, edit)
+}
+
+fn incremental(c: &mut Criterion) {
+    let config = Config::default();
+    let catalog = Catalog::builtin();
+    let mut g = c.benchmark_group("keystroke");
+    for size in SIZES {
+        let src = support::document(size);
+        let prev = analyze(&src, &config, catalog);
+        g.throughput(Throughput::Bytes(src.len() as u64));
+        if src.len() > support::MB {
+            g.sample_size(20);
+        }
+        for at in ["start", "middle", "end"] {
+            let (new_src, edit) = keystroke(&src, at, &config, catalog);
+            g.bench_function(BenchmarkId::new(size, at), |b| {
+                b.iter(|| reanalyze(&prev, std::hint::black_box(&new_src), &edit, &config, catalog))
+            });
+        }
+    }
+    g.finish();
+}
+
+criterion_group!(benches, full, parse, incremental);
 criterion_main!(benches);
