@@ -26,10 +26,35 @@ const TEXTS: &[&str] = &[
 
 /// What an edit inserts: a drafter's piece of text or arbitrary characters.
 const PIECES: &[&str] = &[
-    "a", " ", "\n", "\n\n", "\r\n", "\r", ",", ";", ".", ":", "é", "🌐", "\u{c}", "\t",
-    "Recalling ", "Decides ", "Sresses ", "5. ", "(a) ", "(ii) ", "[^3]", "[^1]: Note.\n",
-    "\n3 A/66/64.\n", "\n__________\n", "\n 25-18301 (E)\n", "\nThe General Assembly,\n",
-    "\nAnnex\n", "\n52nd plenary meeting\n", "resolution 66/184 of 22 December 2011",
+    "a",
+    " ",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\r",
+    ",",
+    ";",
+    ".",
+    ":",
+    "é",
+    "🌐",
+    "\u{c}",
+    "\t",
+    "Recalling ",
+    "Decides ",
+    "Sresses ",
+    "5. ",
+    "(a) ",
+    "(ii) ",
+    "[^3]",
+    "[^1]: Note.\n",
+    "\n3 A/66/64.\n",
+    "\n__________\n",
+    "\n 25-18301 (E)\n",
+    "\nThe General Assembly,\n",
+    "\nAnnex\n",
+    "\n52nd plenary meeting\n",
+    "resolution 66/184 of 22 December 2011",
 ];
 
 #[derive(Arbitrary, Debug)]
@@ -72,7 +97,10 @@ fuzz_target!(|input: Input| {
         let inc = reanalyze(&prev, &src, &edit, &config, catalog);
         let full = analyze(&src, &config, catalog);
         assert_eq!(inc.doc, full.doc, "blocks differ after {e:?}");
-        assert_eq!(inc.diagnostics, full.diagnostics, "diagnostics differ after {e:?}");
+        assert_eq!(
+            inc.diagnostics, full.diagnostics,
+            "diagnostics differ after {e:?}"
+        );
         prop_support::check_invariants(&src, &full);
         prev = inc;
     }

@@ -93,7 +93,15 @@ fn incremental(c: &mut Criterion) {
         for at in ["start", "middle", "end"] {
             let (new_src, edit) = keystroke(&src, at, &config, catalog);
             g.bench_function(BenchmarkId::new(size, at), |b| {
-                b.iter(|| reanalyze(&prev, std::hint::black_box(&new_src), &edit, &config, catalog))
+                b.iter(|| {
+                    reanalyze(
+                        &prev,
+                        std::hint::black_box(&new_src),
+                        &edit,
+                        &config,
+                        catalog,
+                    )
+                })
             });
         }
     }

@@ -146,7 +146,14 @@ impl Server {
                     );
                     continue;
                 }
-                if tx.send(Incoming { at, bytes: len, msg }).is_err() {
+                if tx
+                    .send(Incoming {
+                        at,
+                        bytes: len,
+                        msg,
+                    })
+                    .is_err()
+                {
                     return;
                 }
             }
@@ -282,7 +289,10 @@ fn run_round(cmd: &[String], src: &str, opts: &Options) -> Round {
         &json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown", "params": null}),
     );
     std::thread::sleep(Duration::from_millis(50));
-    write_msg(&stdin, &json!({"jsonrpc": "2.0", "method": "exit", "params": null}));
+    write_msg(
+        &stdin,
+        &json!({"jsonrpc": "2.0", "method": "exit", "params": null}),
+    );
     drop(stdin);
     let deadline = Instant::now() + Duration::from_secs(5);
     while Instant::now() < deadline {

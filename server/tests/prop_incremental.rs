@@ -18,11 +18,44 @@ use reso::config::Config;
 use reso::syntax::EditSpan;
 
 const PIECES: &[&str] = &[
-    "\n", "\n\n", "\r\n", "\r", " ", "\u{c}", "a", "x", ",", ";", ".", ":", "é", "🌐",
-    "1. ", "2. ", "4. ", "(a) ", "(b) ", "(ii) ", "The General Assembly,", "The Security Council,",
-    "Recalling ", "Decides ", "Sresses ", "Requests ", "resolution 66/184 of 22 December 2011",
-    "[^1]", "[^2]", "[^1]: Note.", "1 A/66/64.", "2 Ibid.", ",3", "____________",
-    "25-18301 (E)", "Annex", "52nd plenary meeting", "Section heading",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\r",
+    " ",
+    "\u{c}",
+    "a",
+    "x",
+    ",",
+    ";",
+    ".",
+    ":",
+    "é",
+    "🌐",
+    "1. ",
+    "2. ",
+    "4. ",
+    "(a) ",
+    "(b) ",
+    "(ii) ",
+    "The General Assembly,",
+    "The Security Council,",
+    "Recalling ",
+    "Decides ",
+    "Sresses ",
+    "Requests ",
+    "resolution 66/184 of 22 December 2011",
+    "[^1]",
+    "[^2]",
+    "[^1]: Note.",
+    "1 A/66/64.",
+    "2 Ibid.",
+    ",3",
+    "____________",
+    "25-18301 (E)",
+    "Annex",
+    "52nd plenary meeting",
+    "Section heading",
 ];
 
 fn draft() -> impl Strategy<Value = String> {
@@ -69,8 +102,18 @@ fn check(original: &str, edits: &[Edit]) -> Result<(), TestCaseError> {
         let inc = reanalyze(&prev, &src, &span, &config, catalog);
         let full = analyze(&src, &config, catalog);
         prop_assert_eq!(&inc.doc, &full.doc, "blocks after edit {} {:?}", i, e);
-        prop_assert_eq!(&inc.citations, &full.citations, "citations after edit {}", i);
-        prop_assert_eq!(&inc.diagnostics, &full.diagnostics, "diagnostics after edit {}", i);
+        prop_assert_eq!(
+            &inc.citations,
+            &full.citations,
+            "citations after edit {}",
+            i
+        );
+        prop_assert_eq!(
+            &inc.diagnostics,
+            &full.diagnostics,
+            "diagnostics after edit {}",
+            i
+        );
         prop_support::check_invariants(&src, &full);
         prev = inc;
     }
@@ -87,7 +130,10 @@ fn runner(cases: u32, seed: u8) -> TestRunner {
         failure_persistence: None,
         ..PropConfig::default()
     };
-    TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &[seed; 32]))
+    TestRunner::new_with_rng(
+        config,
+        TestRng::from_seed(RngAlgorithm::ChaCha, &[seed; 32]),
+    )
 }
 
 fn run<S: Strategy<Value = (String, Vec<Edit>)>>(mut runner: TestRunner, strategy: S) {

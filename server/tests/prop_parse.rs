@@ -17,19 +17,85 @@ use reso::config::Config;
 /// footnotes in both forms, page furniture, rules, every line break, and
 /// characters that are wide in UTF-8 or UTF-16.
 const PIECES: &[&str] = &[
-    "\n", "\n", "\n\n", "\r\n", "\r", " ", "  ", "\t", "\u{c}", "\0",
-    "1. ", "2. ", "3. ", "5 bis. ", "[4 ter.] ", "21. ", "(a) ", "(b) ", "(i) ", "(ii) ", "a. ",
-    "The General Assembly,", "The Security Council", "The Conference of the Parties,",
-    "Recalling ", "Reaffirming also ", "Decides ", "Requests the Secretary-General ",
-    "Sresses ", "Also notes ", "Further decides ", "Welcomes ",
-    "text", "of the", "resolution 66/184 of 22 December 2011", "A/RES/66/184",
-    ",", ";", ".", ":", ",4", ", 6", "[^1]", "[^2]", "[^3]", "[^1]: Note.", "[^12]: See ",
-    "1 A/66/64.", "2 Ibid.", "3 See ", "¹ ", "²", "12", "2011", "1,000",
-    "____________", "---", "25-18301 (E)", "*2518301*", "2/5", "A/RES/80/6",
-    "52nd plenary meeting", "22 December 2011", "Adopted at its 4683rd meeting,",
-    "Annex", "Annex I", "80/14. Title of the resolution", "Section heading",
-    "* Reissued for technical reasons.", "”", "’", "é", "ﬁ", "😀", "中文", "\u{301}", "\u{202e}",
-    "\u{2028}", "\u{feff}",
+    "\n",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\r",
+    " ",
+    "  ",
+    "\t",
+    "\u{c}",
+    "\0",
+    "1. ",
+    "2. ",
+    "3. ",
+    "5 bis. ",
+    "[4 ter.] ",
+    "21. ",
+    "(a) ",
+    "(b) ",
+    "(i) ",
+    "(ii) ",
+    "a. ",
+    "The General Assembly,",
+    "The Security Council",
+    "The Conference of the Parties,",
+    "Recalling ",
+    "Reaffirming also ",
+    "Decides ",
+    "Requests the Secretary-General ",
+    "Sresses ",
+    "Also notes ",
+    "Further decides ",
+    "Welcomes ",
+    "text",
+    "of the",
+    "resolution 66/184 of 22 December 2011",
+    "A/RES/66/184",
+    ",",
+    ";",
+    ".",
+    ":",
+    ",4",
+    ", 6",
+    "[^1]",
+    "[^2]",
+    "[^3]",
+    "[^1]: Note.",
+    "[^12]: See ",
+    "1 A/66/64.",
+    "2 Ibid.",
+    "3 See ",
+    "¹ ",
+    "²",
+    "12",
+    "2011",
+    "1,000",
+    "____________",
+    "---",
+    "25-18301 (E)",
+    "*2518301*",
+    "2/5",
+    "A/RES/80/6",
+    "52nd plenary meeting",
+    "22 December 2011",
+    "Adopted at its 4683rd meeting,",
+    "Annex",
+    "Annex I",
+    "80/14. Title of the resolution",
+    "Section heading",
+    "* Reissued for technical reasons.",
+    "”",
+    "’",
+    "é",
+    "ﬁ",
+    "😀",
+    "中文",
+    "\u{301}",
+    "\u{202e}",
+    "\u{2028}",
+    "\u{feff}",
 ];
 
 fn draftish() -> impl Strategy<Value = String> {
@@ -46,7 +112,11 @@ fn fixtures() -> Vec<String> {
             .filter(|p| p.extension().is_some_and(|x| x == "txt" || x == "reso"))
             .collect();
         paths.sort();
-        out.extend(paths.into_iter().map(|p| std::fs::read_to_string(p).expect("utf-8")));
+        out.extend(
+            paths
+                .into_iter()
+                .map(|p| std::fs::read_to_string(p).expect("utf-8")),
+        );
     }
     out
 }
@@ -58,7 +128,11 @@ fn mutated(texts: Vec<String>) -> impl Strategy<Value = String> {
     (
         0..n,
         prop::collection::vec(
-            (any::<prop::sample::Index>(), 0usize..40, prop::sample::select(PIECES)),
+            (
+                any::<prop::sample::Index>(),
+                0usize..40,
+                prop::sample::select(PIECES),
+            ),
             1..8,
         ),
     )
@@ -83,7 +157,10 @@ fn runner(cases: u32, seed: u8) -> TestRunner {
         failure_persistence: None,
         ..PropConfig::default()
     };
-    TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &[seed; 32]))
+    TestRunner::new_with_rng(
+        config,
+        TestRng::from_seed(RngAlgorithm::ChaCha, &[seed; 32]),
+    )
 }
 
 fn check(src: &str) {

@@ -38,7 +38,12 @@ pub fn real_texts() -> Vec<(String, String)> {
     paths.sort_by_key(|p| !p.ends_with("A-RES-66-184.txt"));
     paths
         .into_iter()
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), read(p)))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                read(p),
+            )
+        })
         .collect()
 }
 

@@ -71,11 +71,19 @@ pub fn check_invariants(src: &str, a: &Analysis) {
     // Footnotes refer to real blocks and text.
     for d in &a.doc.footnote_defs {
         assert!(d.block < blocks.len(), "footnote {} in no block", d.number);
-        assert!(in_text(src, &d.number_range), "footnote number range {:?}", d.number_range);
+        assert!(
+            in_text(src, &d.number_range),
+            "footnote number range {:?}",
+            d.number_range
+        );
     }
     for r in &a.doc.footnote_refs {
         assert!(r.block < blocks.len(), "footnote reference in no block");
-        assert!(in_text(src, &r.range), "footnote reference range {:?}", r.range);
+        assert!(
+            in_text(src, &r.range),
+            "footnote reference range {:?}",
+            r.range
+        );
     }
 
     // Diagnostics: ranges inside the text on character boundaries, sorted.
@@ -86,7 +94,11 @@ pub fn check_invariants(src: &str, a: &Analysis) {
             d.code,
             d.range
         );
-        assert!(!d.message.is_empty(), "diagnostic {} without a message", d.code);
+        assert!(
+            !d.message.is_empty(),
+            "diagnostic {} without a message",
+            d.code
+        );
     }
     for w in a.diagnostics.windows(2) {
         assert!(
