@@ -40,17 +40,7 @@ use reso::syntax::{BlockKind, Document, MarkerKind, Part};
 /// PARSER_FINDINGS.md at the root of the repository. A name is the case's
 /// (`fixture layout seed`), or `fixture layout *` for every seed. A skipped
 /// case that passes fails the test: remove its line when the finding is fixed.
-const SKIPS: &[(&str, &str)] = &[
-    ("A-RES-66-184.txt line 0x6f01f5ac53c93d38", "F2"),
-    ("A-RES-66-184.txt paragraph 0x1855333d4406b3c1", "F2"),
-    ("A-RES-66-184.txt indented 0x6e3f7754a775b415", "F2"),
-    ("S-RES-1454-2002.txt indented 0x7b44031bc6ebbb88", "F3"),
-    ("S-RES-1454-2002.txt line 0x9ef7091d3bf18308", "F4"),
-    (
-        "drafts/hrc-negotiation-crlf.reso indented 0xd5b7c769016fd6c6",
-        "F5",
-    ),
-];
+const SKIPS: &[(&str, &str)] = &[("S-RES-1454-2002.txt indented 0x7b44031bc6ebbb88", "F3")];
 
 /// Cases that always run besides the seeded ones: each showed a finding on a
 /// seed CI does not draw (`fixture layout seed`). Once the finding is fixed

@@ -128,11 +128,14 @@ fn last_char(src: &str, b: &Block) -> Option<(usize, char)> {
     None
 }
 
+/// `...; and` / `...; or`, also when the conjunction wrapped to a line of its own.
 fn ends_with_conjunction(src: &str, b: &Block) -> bool {
-    let Some(r) = b.lines.last() else {
-        return false;
-    };
-    let t = src[r.clone()].trim_end();
+    let mut tail = String::new();
+    for r in b.lines.iter().rev().take(2) {
+        tail.insert(0, ' ');
+        tail.insert_str(0, src[r.clone()].trim());
+    }
+    let t = tail.trim_end();
     t.strip_suffix(" and")
         .or_else(|| t.strip_suffix(" or"))
         .is_some_and(|rest| rest.trim_end().ends_with(';'))

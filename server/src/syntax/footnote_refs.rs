@@ -221,18 +221,25 @@ pub(crate) fn resolve(
     // Pasted text whose footnotes were not pasted: glued digits are item
     // codes or lost indicators, not references to report.
     let no_defs = !draft && defs.is_empty();
+    // Numbers that some glued reference names: a damaged reference is one
+    // that nothing names, whichever page its definition was printed on.
+    let named: std::collections::HashSet<u32> = cands
+        .iter()
+        .filter(|c| c.rule == Rule::Always)
+        .map(|c| c.number)
+        .collect();
     let mut highest = 0u32;
     let mut refs = Vec::new();
     for c in cands {
         let ok = match c.rule {
             Rule::Always => !no_defs,
             Rule::NextExpected => {
-                // The next expected number, skipping numbers whose definitions
-                // were already passed without a reference (a damaged reference).
+                // The next expected number, skipping defined numbers that no
+                // glued reference names (their references were damaged).
                 c.number > highest
                     && first_def.contains_key(&c.number)
                     && (highest + 1..c.number)
-                        .all(|k| first_def.get(&k).is_some_and(|&p| p < c.range.start))
+                        .all(|k| first_def.contains_key(&k) && !named.contains(&k))
             }
         };
         if ok {

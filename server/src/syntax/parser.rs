@@ -135,6 +135,9 @@ pub(crate) struct State {
     holder: Option<usize>,
     /// Unmarked paragraphs are sub-paragraphs whose markers were lost.
     lost_markers: bool,
+    /// The paragraph whose ending `:` turned `lost_markers` on: if it goes
+    /// on past the colon, the rule is off again.
+    lost_by: Option<usize>,
     /// The last sub-paragraph ordinal at each level (1-4) under `holder`.
     sub_last: [u32; 5],
     fn_mode: FnMode,
@@ -157,6 +160,7 @@ impl State {
             cur_has_text: true,
             holder: None,
             lost_markers: false,
+            lost_by: None,
             sub_last: [0; 5],
             fn_mode: FnMode::None,
             max_def: 0,
@@ -187,6 +191,7 @@ impl State {
         let mut s = self.clone();
         s.cur = s.cur.map(mv);
         s.holder = s.holder.map(mv);
+        s.lost_by = s.lost_by.map(mv);
         s.fn_mode = match s.fn_mode {
             FnMode::None => FnMode::None,
             FnMode::Block { block, last } => FnMode::Block {
@@ -790,14 +795,18 @@ impl<'a> Parser<'a> {
             return;
         }
         let kind = self.blocks[b].kind;
-        if matches!(self.st.part, Part::Operative | Part::Annex(_))
-            && matches!(
-                kind,
-                BlockKind::Operative | BlockKind::SubParagraph | BlockKind::AnnexParagraph
-            )
-            && matches!(lines::final_char(last), Some((_, ':')))
+        let colon = matches!(lines::final_char(last), Some((_, ':')));
+        // Only the body: an annex is not checked for sub-paragraph markers.
+        if self.st.part == Part::Operative
+            && matches!(kind, BlockKind::Operative | BlockKind::SubParagraph)
+            && colon
         {
             self.st.lost_markers = true;
+            self.st.lost_by = Some(b);
+        } else if self.st.lost_by == Some(b) && !colon {
+            // A line that merely wrapped at a colon: the paragraph goes on.
+            self.st.lost_markers = false;
+            self.st.lost_by = None;
         }
     }
 
@@ -873,7 +882,11 @@ impl<'a> Parser<'a> {
         if self.st.annex_title_pending && opener.is_none() {
             let b = self.push_line(BlockKind::AnnexHeading, i);
             let mut j = i + 1;
-            while j < self.lines.len() && !self.lines[j].blank && !self.starts_paragraph(j) {
+            while j < self.lines.len()
+                && !self.lines[j].blank
+                && !self.starts_paragraph(j)
+                && (self.layout != Layout::Indented || self.lines[j].indent == 0)
+            {
                 let r = self.lines[j].range.clone();
                 self.blocks[b].lines.push(r);
                 j += 1;
@@ -913,13 +926,7 @@ impl<'a> Parser<'a> {
                     BlockKind::Unknown
                 }
             }
-            Part::Closing | Part::Annex(_) => {
-                if self.st.lost_markers && self.st.holder.is_some() {
-                    BlockKind::SubParagraph
-                } else {
-                    BlockKind::AnnexParagraph
-                }
-            }
+            Part::Closing | Part::Annex(_) => BlockKind::AnnexParagraph,
         };
         let b = self.push_line(kind, i);
         if kind == BlockKind::SubParagraph {
