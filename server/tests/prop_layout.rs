@@ -40,7 +40,7 @@ use reso::syntax::{BlockKind, Document, MarkerKind, Part};
 /// PARSER_FINDINGS.md at the root of the repository. A name is the case's
 /// (`fixture layout seed`), or `fixture layout *` for every seed. A skipped
 /// case that passes fails the test: remove its line when the finding is fixed.
-const SKIPS: &[(&str, &str)] = &[("S-RES-1454-2002.txt indented 0x7b44031bc6ebbb88", "F3")];
+const SKIPS: &[(&str, &str)] = &[];
 
 /// Cases that always run besides the seeded ones: each showed a finding on a
 /// seed CI does not draw (`fixture layout seed`). Once the finding is fixed

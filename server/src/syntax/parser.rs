@@ -959,7 +959,13 @@ impl<'a> Parser<'a> {
             return false;
         }
         let next = self.next_nonblank(i);
-        let one_line = next != Some(i + 1) || next.is_some_and(|j| self.starts_paragraph(j));
+        // Alone in its block: the next line starts a block (in the indented
+        // layout, an indented line does).
+        let one_line = next != Some(i + 1)
+            || next.is_some_and(|j| {
+                self.starts_paragraph(j)
+                    || (self.layout == Layout::Indented && self.lines[j].indent >= 1)
+            });
         if !one_line {
             return false;
         }
