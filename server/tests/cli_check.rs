@@ -327,3 +327,38 @@ fn an_internal_error_is_one_line_and_the_other_files_are_checked() {
         out(&o)
     );
 }
+
+/// The README opens with the output of `reso check` on the seed: it must be
+/// what the binary prints today (after a change to the checks, paste the new
+/// output there), and its test command must be what CI runs.
+#[test]
+fn the_readme_shows_the_real_output_and_the_ci_command() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let prompt = "$ reso check tests/fixtures/A-RES-66-184.txt\n";
+    let at = readme.find(prompt).expect("the example in the README") + prompt.len();
+    let shown = &readme[at..at + readme[at..].find("```").unwrap()];
+    let o = reso(
+        &["check", "tests/fixtures/A-RES-66-184.txt"],
+        Some(&root),
+        None,
+    );
+    assert_eq!(
+        out(&o),
+        shown,
+        "README.md shows an output of `reso check` that is no longer true"
+    );
+    assert_eq!(o.status.code(), Some(1));
+    // The two commands: the test command is .ci/run itself, which runs the
+    // whole workspace's tests.
+    assert!(readme.contains("\n.ci/run   "), "README: the test command");
+    let ci = std::fs::read_to_string(root.join(".ci/run")).unwrap();
+    for line in [
+        "cargo fmt --all --check",
+        "cargo clippy --all-targets -- -D warnings",
+        "cargo test --workspace",
+    ] {
+        assert!(ci.lines().any(|l| l.trim() == line), ".ci/run: {line}");
+        assert!(readme.contains(line), "README: {line}");
+    }
+}

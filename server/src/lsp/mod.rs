@@ -6,7 +6,9 @@
 //! - `server`: the `LanguageServer` impl, one-line delegations to `handlers/`;
 //! - `state`: documents (ropes), snapshots, analysis scheduling, settings;
 //! - `capabilities`: what is advertised, in one place;
-//! - `to_proto` / `from_proto`: conversions.
+//! - `to_proto` / `from_proto`: conversions;
+//! - `workspace`: the open documents' citations, for `citation-inconsistent`
+//!   across documents.
 
 mod capabilities;
 pub mod from_proto;
@@ -15,6 +17,7 @@ mod server;
 mod state;
 pub mod to_proto;
 mod transport;
+mod workspace;
 
 pub use server::Backend;
 pub use state::{Snapshot, SnapshotError, State};

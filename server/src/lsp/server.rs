@@ -81,6 +81,10 @@ impl LanguageServer for Backend {
         handlers::configuration::did_change_configuration(self, p).await
     }
 
+    async fn did_change_watched_files(&self, p: DidChangeWatchedFilesParams) {
+        handlers::configuration::did_change_watched_files(self, p).await
+    }
+
     async fn completion(&self, p: CompletionParams) -> Result<Option<CompletionResponse>> {
         handlers::completion::completion(self, p).await
     }

@@ -16,17 +16,19 @@ use std::ops::Range;
 use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicU8, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 
 use dashmap::DashMap;
 use ropey::Rope;
 use tower_lsp::lsp_types::{self as lsp, MessageType, Url};
 use tower_lsp::Client;
 
+use super::workspace::{self, CitationIndex, CrossSettings};
 use super::{from_proto, to_proto, Options};
 use crate::analysis::{analyze, reanalyze, reanalyze_owned, Analysis};
 use crate::catalog::Catalog;
 use crate::config::{Config, SettingError, Settings};
+use crate::diagnostic::Code;
 use crate::syntax::EditSpan;
 use crate::text::{self, Encoding, LineIndex};
 
@@ -143,6 +145,8 @@ struct SettingsState {
 pub struct ClientSupport {
     pub configuration: bool,
     pub dynamic_configuration: bool,
+    /// `workspace/didChangeWatchedFiles` can be registered dynamically.
+    pub dynamic_watched_files: bool,
 }
 
 pub struct State {
@@ -159,6 +163,10 @@ pub struct State {
     next_open_id: AtomicU64,
     /// Setting errors found before the client could be shown them.
     deferred: RwLock<Vec<SettingError>>,
+    /// The open documents' dated citations, for `citation-inconsistent`
+    /// across documents. Locked briefly, never across an `.await`, and never
+    /// while a guard of `docs` is held.
+    citations: Mutex<CitationIndex>,
 }
 
 impl State {
@@ -176,6 +184,7 @@ impl State {
             shutdown: AtomicBool::new(false),
             next_open_id: AtomicU64::new(1),
             deferred: RwLock::new(Vec::new()),
+            citations: Mutex::new(CitationIndex::default()),
         }
     }
 
@@ -455,20 +464,79 @@ impl State {
     }
 
     /// Clears a closed document's diagnostics, after any publish of it that
-    /// is under way.
-    pub async fn clear(&self, uri: &Url) {
+    /// is under way, and re-publishes the documents whose cross-document
+    /// diagnostics pointed at it.
+    pub async fn clear(self: &Arc<Self>, uri: &Url) {
         let lock = self.lock_of(uri);
         let _guard = lock.lock().await;
         if !self.docs.contains_key(uri) {
             self.client
                 .publish_diagnostics(uri.clone(), Vec::new(), None)
                 .await;
+            let config = self.config();
+            let root = self.root();
+            let affected = self
+                .index()
+                .remove(uri, cross_settings(&config, root.as_deref()));
+            self.schedule_republish(affected);
         }
+    }
+
+    fn index(&self) -> std::sync::MutexGuard<'_, CitationIndex> {
+        self.citations.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Re-publishes, each in its own task, documents whose cross-document
+    /// diagnostics changed because another document changed.
+    fn schedule_republish(self: &Arc<Self>, uris: Vec<Url>) {
+        for uri in uris {
+            let state = self.clone();
+            tokio::spawn(async move { state.republish(&uri).await });
+        }
+    }
+
+    /// Publishes a document's last snapshot again with its current
+    /// cross-document diagnostics, if they differ from the published ones.
+    /// Under the document's lock, so that publishes of one document keep
+    /// their order; skipped when a newer version is on its way (its own
+    /// publish will carry them). The version is always that snapshot's.
+    async fn republish(&self, uri: &Url) {
+        let lock = self.lock_of(uri);
+        let _guard = lock.lock().await;
+        let current = {
+            let Some(doc) = self.docs.get(uri) else {
+                return;
+            };
+            match &doc.snapshot {
+                Some(s) if s.version == doc.version && s.open_id == doc.open_id => s.clone(),
+                _ => return,
+            }
+        };
+        let config = self.config();
+        let root = self.root();
+        let (own, cross) = {
+            let mut index = self.index();
+            let Some((snapshot, own)) = index.published_snapshot(uri) else {
+                return;
+            };
+            if !Arc::ptr_eq(&snapshot, &current) {
+                return;
+            }
+            let Some(cross) = index.cross(uri, cross_settings(&config, root.as_deref())) else {
+                return;
+            };
+            index.set_published(uri, cross.clone());
+            (own, cross)
+        };
+        let diagnostics = workspace::merged(&own, &cross);
+        self.client
+            .publish_diagnostics(uri.clone(), diagnostics, Some(current.version))
+            .await;
     }
 
     /// The snapshot of the newest version, analysing (and publishing) it
     /// first when needed.
-    pub async fn snapshot(&self, uri: &Url) -> Result<Arc<Snapshot>, SnapshotError> {
+    pub async fn snapshot(self: &Arc<Self>, uri: &Url) -> Result<Arc<Snapshot>, SnapshotError> {
         let lock = self.lock_of(uri);
         let _guard = lock.lock().await;
         let generation = self.config_generation();
@@ -577,10 +645,22 @@ impl State {
             }
             doc.snapshot = Some(snapshot.clone());
         }
-        let diagnostics = self.to_proto_diagnostics(&snapshot);
+        let own = Arc::new(self.to_proto_diagnostics(&snapshot));
+        let config = self.config();
+        let root = self.root();
+        let settings = cross_settings(&config, root.as_deref());
+        let (cross, affected) = {
+            let mut index = self.index();
+            let affected = index.update(snapshot.clone(), own.clone(), settings);
+            let cross = index.cross(uri, settings).unwrap_or_default();
+            index.set_published(uri, cross.clone());
+            (cross, affected)
+        };
+        let diagnostics = workspace::merged(&own, &cross);
         self.client
             .publish_diagnostics(uri.clone(), diagnostics, Some(version))
             .await;
+        self.schedule_republish(affected);
         Ok(snapshot)
     }
 
@@ -595,6 +675,13 @@ impl State {
                 })
                 .clone()
         })
+    }
+}
+
+fn cross_settings<'a>(config: &Config, root: Option<&'a std::path::Path>) -> CrossSettings<'a> {
+    CrossSettings {
+        severity: config.severity(Code::CitationInconsistent),
+        root,
     }
 }
 

@@ -276,8 +276,8 @@ impl Lsp {
         self.inbox.push_back(msg);
     }
 
-    /// The first message (received or to come) that satisfies `pred`; it
-    /// and the messages before it are taken from the inbox.
+    /// The first message (received or to come) that satisfies `pred`; it is
+    /// taken from the inbox, the messages before it stay there.
     pub fn wait_for(&mut self, what: &str, pred: impl Fn(&Value) -> bool) -> Value {
         let deadline = Instant::now() + TIMEOUT;
         let mut checked = 0;

@@ -1,7 +1,9 @@
 //! Settings from the editor (`workspace/didChangeConfiguration`,
-//! `workspace/configuration`) and from `reso.toml` at the workspace root.
-//! The editor's settings are layered over the file's. A bad setting is shown
-//! with `window/showMessage`; the others apply.
+//! `workspace/configuration`) and from `reso.toml` at the workspace root,
+//! re-read when the client reports that it changed
+//! (`workspace/didChangeWatchedFiles`, registered on `**/reso.toml` when the
+//! client can register it). The editor's settings are layered over the
+//! file's. A bad setting is shown with `window/showMessage`; the others apply.
 
 use std::path::Path;
 
@@ -9,7 +11,57 @@ use serde_json::Value;
 use tower_lsp::lsp_types::*;
 
 use crate::config::{self, SettingError, Settings};
-use crate::lsp::Backend;
+use crate::lsp::{to_proto, Backend};
+
+/// The glob the server asks the client to watch.
+pub const WATCHED: &str = "**/reso.toml";
+
+/// The registration of `workspace/didChangeWatchedFiles` for `reso.toml`.
+pub fn watch_settings_file() -> Registration {
+    let options = DidChangeWatchedFilesRegistrationOptions {
+        watchers: vec![FileSystemWatcher {
+            glob_pattern: GlobPattern::String(WATCHED.to_string()),
+            kind: None,
+        }],
+    };
+    Registration {
+        id: "reso-watch-settings-file".to_string(),
+        method: "workspace/didChangeWatchedFiles".to_string(),
+        register_options: serde_json::to_value(options).ok(),
+    }
+}
+
+/// `workspace/didChangeWatchedFiles`: when the workspace root's `reso.toml`
+/// was created, changed or deleted, re-reads it, layers the editor's
+/// settings over it again and re-publishes every open document. Other files
+/// (a `reso.toml` in a sub-folder: the server reads the root's only) are
+/// ignored with a log line.
+pub async fn did_change_watched_files(b: &Backend, p: DidChangeWatchedFilesParams) {
+    let root = b.state.root();
+    let root_file = root.as_ref().map(|r| r.join(config::FILE_NAME));
+    let (ours, others): (Vec<_>, Vec<_>) = p.changes.iter().partition(|c| {
+        root_file.is_some() && to_proto::file_path(&c.uri).as_ref() == root_file.as_ref()
+    });
+    if !others.is_empty() {
+        let uris: Vec<String> = others.iter().map(|c| c.uri.to_string()).collect();
+        b.state.log(
+            MessageType::INFO,
+            format!(
+                "ignored a change of {} (settings come from the workspace root's {} only)",
+                uris.join(", "),
+                config::FILE_NAME
+            ),
+        );
+    }
+    if ours.is_empty() {
+        return;
+    }
+    let mut errors = Vec::new();
+    let file = read_root_file(root.as_deref(), &mut errors);
+    errors.extend(b.state.set_settings(None, Some(file), None));
+    b.state.report_setting_errors(errors).await;
+    b.state.schedule_all();
+}
 
 /// The settings of `reso.toml` in the workspace root, if there is one.
 pub fn read_root_file(root: Option<&Path>, errors: &mut Vec<SettingError>) -> Settings {

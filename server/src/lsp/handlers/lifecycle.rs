@@ -19,6 +19,10 @@ pub async fn initialize(b: &Backend, p: InitializeParams) -> Result<InitializeRe
             .and_then(|w| w.did_change_configuration.as_ref())
             .and_then(|c| c.dynamic_registration)
             .unwrap_or(false),
+        dynamic_watched_files: workspace
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|c| c.dynamic_registration)
+            .unwrap_or(false),
     });
     #[allow(deprecated)]
     let root = p
@@ -52,16 +56,23 @@ pub async fn initialize(b: &Backend, p: InitializeParams) -> Result<InitializeRe
 pub async fn initialized(b: &Backend, _: InitializedParams) {
     b.state.flush_deferred_messages().await;
     let support = b.state.support();
+    let mut registrations = Vec::new();
     if support.dynamic_configuration {
-        let registration = Registration {
+        registrations.push(Registration {
             id: "reso-configuration".to_string(),
             method: "workspace/didChangeConfiguration".to_string(),
             register_options: None,
-        };
-        if let Err(e) = b.state.client.register_capability(vec![registration]).await {
+        });
+    }
+    if support.dynamic_watched_files {
+        registrations.push(configuration::watch_settings_file());
+    }
+    if !registrations.is_empty() {
+        let methods: Vec<String> = registrations.iter().map(|r| r.method.clone()).collect();
+        if let Err(e) = b.state.client.register_capability(registrations).await {
             b.state.log(
                 MessageType::WARNING,
-                format!("the client refused to register didChangeConfiguration: {e}"),
+                format!("the client refused to register {}: {e}", methods.join(", ")),
             );
         }
     }

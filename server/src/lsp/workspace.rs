@@ -1,0 +1,309 @@
+//! `citation-inconsistent` across the open documents (SPEC sections 3 and 4):
+//! one resolution cited with two different dates in two open documents gives
+//! the diagnostic in each, pointing at the other document's citation.
+//!
+//! The index keeps, per open document, its last published snapshot and its
+//! dated citations by symbol, and per symbol the documents that cite it with
+//! a date. A new snapshot replaces its document's entry and returns the other
+//! documents whose cross-document diagnostics changed because of it: only the
+//! documents that cite a symbol whose dated citations changed here are
+//! looked at, and only with the citations of the symbols they share, so a
+//! keystroke costs the document's own citations plus the shared ones, never
+//! all pairs of documents. The check itself is the core's pure
+//! [`inconsistent_across`]; ranges into another document are converted with
+//! that document's own snapshot (its text and the position encoding).
+//!
+//! No lock is held across an `.await`: the state calls this under a plain
+//! mutex and publishes afterwards.
+
+use std::collections::{BTreeSet, HashMap};
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+use tower_lsp::lsp_types::{self as lsp, Url};
+
+use super::state::Snapshot;
+use super::to_proto;
+use crate::catalog::Date;
+use crate::checks::citations::{inconsistent_across, OtherDocument};
+use crate::citations::Citation;
+use crate::diagnostic::Severity;
+
+/// A dated, well-formed citation of one symbol: its date, the range of the
+/// date, and its index in the snapshot's citations.
+type Dated = (Date, Range<usize>, usize);
+
+struct Entry {
+    snapshot: Arc<Snapshot>,
+    dated: HashMap<String, Vec<Dated>>,
+    /// The document's own diagnostics, converted once per snapshot.
+    own: Arc<Vec<lsp::Diagnostic>>,
+    /// The cross-document diagnostics last published with them.
+    published: Vec<lsp::Diagnostic>,
+}
+
+/// What decides the cross-document diagnostics besides the documents: their
+/// severity (`None`: turned off) and the workspace root (for the names of
+/// documents in messages).
+#[derive(Debug, Clone, Copy)]
+pub struct CrossSettings<'a> {
+    pub severity: Option<Severity>,
+    pub root: Option<&'a Path>,
+}
+
+#[derive(Default)]
+pub struct CitationIndex {
+    docs: HashMap<Url, Entry>,
+    by_symbol: HashMap<String, BTreeSet<Url>>,
+}
+
+fn dated_citations(citations: &[Citation]) -> HashMap<String, Vec<Dated>> {
+    let mut out: HashMap<String, Vec<Dated>> = HashMap::new();
+    for (i, c) in citations.iter().enumerate() {
+        if c.malformed.is_some() {
+            continue;
+        }
+        if let Some(d) = &c.date {
+            out.entry(c.symbol.clone())
+                .or_default()
+                .push((d.date, d.range.clone(), i));
+        }
+    }
+    out
+}
+
+fn same_citations(a: &[Dated], b: &[Dated]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.0 == y.0 && x.1 == y.1)
+}
+
+impl CitationIndex {
+    /// Replaces the entry of the snapshot's document (its own diagnostics
+    /// already converted) and returns the other documents whose
+    /// cross-document diagnostics now differ from what was published.
+    pub fn update(
+        &mut self,
+        snapshot: Arc<Snapshot>,
+        own: Arc<Vec<lsp::Diagnostic>>,
+        settings: CrossSettings<'_>,
+    ) -> Vec<Url> {
+        let uri = snapshot.uri.clone();
+        let dated = dated_citations(&snapshot.analysis.citations);
+        let old = self.docs.remove(&uri);
+        let mut changed: Vec<String> = Vec::new();
+        let old_dated = old.as_ref().map(|e| &e.dated);
+        for (symbol, list) in &dated {
+            let before = old_dated.and_then(|d| d.get(symbol));
+            if !before.is_some_and(|b| same_citations(b, list)) {
+                changed.push(symbol.clone());
+            }
+            if before.is_none() {
+                self.by_symbol
+                    .entry(symbol.clone())
+                    .or_default()
+                    .insert(uri.clone());
+            }
+        }
+        if let Some(old) = &old {
+            for symbol in old.dated.keys() {
+                if !dated.contains_key(symbol) {
+                    changed.push(symbol.clone());
+                    self.unlist(symbol, &uri);
+                }
+            }
+        }
+        let published = old.map(|e| e.published).unwrap_or_default();
+        self.docs.insert(
+            uri.clone(),
+            Entry {
+                snapshot,
+                dated,
+                own,
+                published,
+            },
+        );
+        self.affected(&uri, &changed, settings)
+    }
+
+    /// Forgets a closed document; returns the documents whose
+    /// cross-document diagnostics now differ from what was published.
+    pub fn remove(&mut self, uri: &Url, settings: CrossSettings<'_>) -> Vec<Url> {
+        let Some(old) = self.docs.remove(uri) else {
+            return Vec::new();
+        };
+        let changed: Vec<String> = old.dated.into_keys().collect();
+        for symbol in &changed {
+            self.unlist(symbol, uri);
+        }
+        self.affected(uri, &changed, settings)
+    }
+
+    fn unlist(&mut self, symbol: &str, uri: &Url) {
+        if let Some(set) = self.by_symbol.get_mut(symbol) {
+            set.remove(uri);
+            if set.is_empty() {
+                self.by_symbol.remove(symbol);
+            }
+        }
+    }
+
+    /// The documents other than `uri` that cite one of `symbols` with a
+    /// date and whose cross-document diagnostics changed.
+    fn affected(&self, uri: &Url, symbols: &[String], settings: CrossSettings<'_>) -> Vec<Url> {
+        let mut candidates: BTreeSet<&Url> = BTreeSet::new();
+        for s in symbols {
+            if let Some(set) = self.by_symbol.get(s) {
+                candidates.extend(set.iter().filter(|u| *u != uri));
+            }
+        }
+        candidates
+            .into_iter()
+            .filter(|u| {
+                let published = self.docs.get(*u).map(|e| &e.published);
+                self.cross(u, settings).as_ref() != published
+            })
+            .cloned()
+            .collect()
+    }
+
+    /// The cross-document diagnostics of an indexed document, as they are
+    /// now (`None` for a document not indexed).
+    pub fn cross(&self, uri: &Url, settings: CrossSettings<'_>) -> Option<Vec<lsp::Diagnostic>> {
+        let entry = self.docs.get(uri)?;
+        let Some(severity) = settings.severity else {
+            return Some(Vec::new());
+        };
+        // This document's citations of the symbols another document cites,
+        // and those other citations, per document (in URI order).
+        let mut mine: Vec<Citation> = Vec::new();
+        let mut others: std::collections::BTreeMap<&Url, Vec<Citation>> = Default::default();
+        for (symbol, list) in &entry.dated {
+            let Some(set) = self.by_symbol.get(symbol) else {
+                continue;
+            };
+            if set.len() < 2 {
+                continue;
+            }
+            let all = &entry.snapshot.analysis.citations;
+            mine.extend(list.iter().map(|d| all[d.2].clone()));
+            for other in set.iter().filter(|u| *u != uri) {
+                let Some(o) = self.docs.get(other) else {
+                    continue;
+                };
+                let theirs = &o.snapshot.analysis.citations;
+                if let Some(list) = o.dated.get(symbol) {
+                    others
+                        .entry(other)
+                        .or_default()
+                        .extend(list.iter().map(|d| theirs[d.2].clone()));
+                }
+            }
+        }
+        if mine.is_empty() {
+            return Some(Vec::new());
+        }
+        // In document order, as the core reports within a document.
+        mine.sort_by_key(|c| c.range.start);
+        for list in others.values_mut() {
+            list.sort_by_key(|c| c.range.start);
+        }
+        let other_docs: Vec<OtherDocument<'_>> = others
+            .iter()
+            .map(|(u, list)| OtherDocument {
+                document: u.as_str(),
+                citations: list,
+            })
+            .collect();
+        let found = inconsistent_across(&mine, &other_docs);
+        let mut lookup = |doc: &str| {
+            let u = Url::parse(doc).ok()?;
+            self.docs.get(&u).map(|e| e.snapshot.clone())
+        };
+        let mut out: Vec<lsp::Diagnostic> = found
+            .into_iter()
+            .map(|mut d| {
+                d.severity = severity;
+                // The message names the other document as a drafter knows it.
+                for u in others.keys() {
+                    if d.message.contains(u.as_str()) {
+                        d.message = d
+                            .message
+                            .replace(u.as_str(), &display_name(u, settings.root));
+                    }
+                }
+                to_proto::diagnostic(&entry.snapshot, &d, &mut lookup)
+            })
+            .collect();
+        out.sort_by_key(|d| (d.range.start, d.range.end));
+        Some(out)
+    }
+
+    /// Records what was published for a document: its cross-document
+    /// diagnostics (for the next comparison).
+    pub fn set_published(&mut self, uri: &Url, cross: Vec<lsp::Diagnostic>) {
+        if let Some(e) = self.docs.get_mut(uri) {
+            e.published = cross;
+        }
+    }
+
+    /// The snapshot and own diagnostics last indexed for a document.
+    pub fn published_snapshot(
+        &self,
+        uri: &Url,
+    ) -> Option<(Arc<Snapshot>, Arc<Vec<lsp::Diagnostic>>)> {
+        self.docs
+            .get(uri)
+            .map(|e| (e.snapshot.clone(), e.own.clone()))
+    }
+}
+
+/// A document's own diagnostics with the cross-document ones, by position.
+pub fn merged(own: &[lsp::Diagnostic], cross: &[lsp::Diagnostic]) -> Vec<lsp::Diagnostic> {
+    let mut all = Vec::with_capacity(own.len() + cross.len());
+    all.extend_from_slice(own);
+    all.extend_from_slice(cross);
+    if !cross.is_empty() {
+        // Stable: each list keeps its order among equal positions.
+        all.sort_by_key(|d| d.range.start);
+    }
+    all
+}
+
+/// How a message names another document: its path under the workspace root,
+/// else its file name; a URI that is no file path as it is.
+pub fn display_name(uri: &Url, root: Option<&Path>) -> String {
+    let Some(path) = to_proto::file_path(uri) else {
+        return uri.to_string();
+    };
+    if let Some(rel) = root.and_then(|r| path.strip_prefix(r).ok()) {
+        if !rel.as_os_str().is_empty() {
+            return rel.display().to_string();
+        }
+    }
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| uri.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::display_name;
+    use std::path::Path;
+    use tower_lsp::lsp_types::Url;
+
+    #[test]
+    fn documents_are_named_as_a_drafter_knows_them() {
+        let u = |s: &str| Url::parse(s).unwrap();
+        let root = Some(Path::new("/work/drafts"));
+        assert_eq!(
+            display_name(&u("file:///work/drafts/ga/b%20c.reso"), root),
+            "ga/b c.reso"
+        );
+        assert_eq!(display_name(&u("file:///elsewhere/a.reso"), root), "a.reso");
+        assert_eq!(display_name(&u("file:///elsewhere/a.reso"), None), "a.reso");
+        assert_eq!(
+            display_name(&u("untitled:Untitled-1"), root),
+            "untitled:Untitled-1"
+        );
+    }
+}
