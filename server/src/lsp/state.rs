@@ -38,7 +38,7 @@ pub struct Snapshot {
     pub uri: Url,
     pub version: i32,
     pub text: Arc<str>,
-    pub index: LineIndex,
+    pub index: Arc<LineIndex>,
     pub analysis: Analysis,
     /// The position encoding negotiated with the client.
     pub encoding: Encoding,
@@ -60,6 +60,15 @@ impl Snapshot {
     /// The client range of a byte range.
     pub fn range(&self, range: Range<usize>) -> lsp::Range {
         to_proto::range(&self.index, range, self.encoding)
+    }
+
+    /// What converts this text's byte ranges, without holding the snapshot.
+    pub fn positions(&self) -> to_proto::Positions {
+        to_proto::Positions {
+            uri: self.uri.clone(),
+            index: self.index.clone(),
+            encoding: self.encoding,
+        }
     }
 
     /// The FNV-1a hash of the text, 16 hex digits.
@@ -503,34 +512,42 @@ impl State {
     async fn republish(&self, uri: &Url) {
         let lock = self.lock_of(uri);
         let _guard = lock.lock().await;
-        let current = {
-            let Some(doc) = self.docs.get(uri) else {
-                return;
-            };
-            match &doc.snapshot {
-                Some(s) if s.version == doc.version && s.open_id == doc.open_id => s.clone(),
-                _ => return,
-            }
-        };
         let config = self.config();
         let root = self.root();
-        let (own, cross) = {
-            let mut index = self.index();
-            let Some((snapshot, own)) = index.published_snapshot(uri) else {
+        let (indexed, cross) = {
+            let index = self.index();
+            let Some(indexed) = index.indexed(uri) else {
                 return;
             };
-            if !Arc::ptr_eq(&snapshot, &current) {
-                return;
-            }
             let Some(cross) = index.cross(uri, cross_settings(&config, root.as_deref())) else {
                 return;
             };
-            index.set_published(uri, cross.clone());
-            (own, cross)
+            if index.published(uri) == Some(&cross) {
+                return;
+            }
+            (indexed, cross)
         };
+        // Still the newest version, and the snapshot the index was made of?
+        let newest = self.docs.get(uri).is_some_and(|doc| {
+            doc.version == indexed.version
+                && doc
+                    .snapshot
+                    .as_ref()
+                    .is_some_and(|s| std::ptr::eq(Arc::as_ptr(s), indexed.snapshot.as_ptr()))
+        });
+        if !newest {
+            return;
+        }
+        {
+            let mut index = self.index();
+            // Another publish of this document cannot have come between:
+            // this URI's lock is held.
+            index.set_published(uri, cross.clone());
+        }
+        let own = indexed.own;
         let diagnostics = workspace::merged(&own, &cross);
         self.client
-            .publish_diagnostics(uri.clone(), diagnostics, Some(current.version))
+            .publish_diagnostics(uri.clone(), diagnostics, Some(indexed.version))
             .await;
     }
 
@@ -592,7 +609,7 @@ impl State {
                     },
                     None => analyze(&text, &config, &catalog),
                 };
-                let index = LineIndex::new(&text);
+                let index = Arc::new(LineIndex::new(&text));
                 Snapshot {
                     uri: uri2,
                     version,
@@ -651,7 +668,7 @@ impl State {
         let settings = cross_settings(&config, root.as_deref());
         let (cross, affected) = {
             let mut index = self.index();
-            let affected = index.update(snapshot.clone(), own.clone(), settings);
+            let affected = index.update(&snapshot, own.clone(), settings);
             let cross = index.cross(uri, settings).unwrap_or_default();
             index.set_published(uri, cross.clone());
             (cross, affected)
@@ -665,13 +682,14 @@ impl State {
     }
 
     fn to_proto_diagnostics(&self, snapshot: &Snapshot) -> Vec<lsp::Diagnostic> {
-        let mut others: HashMap<String, Option<Arc<Snapshot>>> = HashMap::new();
+        let mut others: HashMap<String, Option<to_proto::Positions>> = HashMap::new();
         to_proto::diagnostics(snapshot, |doc| {
             others
                 .entry(doc.to_string())
                 .or_insert_with(|| {
                     let uri = Url::parse(doc).ok()?;
-                    self.docs.get(&uri).and_then(|d| d.snapshot.clone())
+                    let doc = self.docs.get(&uri)?;
+                    doc.snapshot.as_ref().map(|s| s.positions())
                 })
                 .clone()
         })

@@ -42,23 +42,48 @@ pub fn encoding(enc: Encoding) -> lsp::PositionEncodingKind {
     }
 }
 
-/// One diagnostic: `source` is always `reso`, `code` the SPEC's code on its
-/// own. `other` gives the snapshot of another open document that a related
-/// location points into (`None` drops that location).
+/// What converts a document's byte ranges into the client's positions: its
+/// URI, line index and the negotiated encoding (a snapshot gives one; it
+/// outlives the snapshot, which the next analysis may take apart).
+#[derive(Debug, Clone)]
+pub struct Positions {
+    pub uri: Url,
+    pub index: Arc<LineIndex>,
+    pub encoding: Encoding,
+}
+
+impl Positions {
+    pub fn range(&self, r: Range<usize>) -> lsp::Range {
+        range(&self.index, r, self.encoding)
+    }
+}
+
+/// One diagnostic of a snapshot: `source` is always `reso`, `code` the
+/// SPEC's code on its own. `other` converts another open document that a
+/// related location points into (`None` drops that location).
 pub fn diagnostic(
     snap: &Snapshot,
     d: &Diagnostic,
-    other: &mut impl FnMut(&str) -> Option<Arc<Snapshot>>,
+    other: &mut impl FnMut(&str) -> Option<Positions>,
+) -> lsp::Diagnostic {
+    diagnostic_at(&snap.positions(), d, other)
+}
+
+/// One diagnostic of the document that `here` converts.
+pub fn diagnostic_at(
+    here: &Positions,
+    d: &Diagnostic,
+    other: &mut impl FnMut(&str) -> Option<Positions>,
 ) -> lsp::Diagnostic {
     let related: Vec<lsp::DiagnosticRelatedInformation> = d
         .related
         .iter()
         .filter_map(|r| {
             let (uri, range) = match &r.document {
-                None => (snap.uri.clone(), snap.range(r.range.clone())),
+                None => (here.uri.clone(), here.range(r.range.clone())),
                 Some(doc) => {
-                    let s = other(doc)?;
-                    (s.uri.clone(), s.range(r.range.clone()))
+                    let p = other(doc)?;
+                    (p.uri.clone(), p.range(r.range.clone()))
                 }
             };
             Some(lsp::DiagnosticRelatedInformation {
@@ -68,7 +93,7 @@ pub fn diagnostic(
         })
         .collect();
     lsp::Diagnostic {
-        range: snap.range(d.range.clone()),
+        range: here.range(d.range.clone()),
         severity: Some(severity(d.severity)),
         code: Some(lsp::NumberOrString::String(d.code.as_str().to_string())),
         code_description: None,
@@ -80,15 +105,17 @@ pub fn diagnostic(
     }
 }
 
-/// Every diagnostic of a snapshot, in its order (sorted by position).
+/// Every diagnostic of a snapshot's own analysis, in its order (sorted by
+/// position).
 pub fn diagnostics(
     snap: &Snapshot,
-    mut other: impl FnMut(&str) -> Option<Arc<Snapshot>>,
+    mut other: impl FnMut(&str) -> Option<Positions>,
 ) -> Vec<lsp::Diagnostic> {
+    let here = snap.positions();
     snap.analysis
         .diagnostics
         .iter()
-        .map(|d| diagnostic(snap, d, &mut other))
+        .map(|d| diagnostic_at(&here, d, &mut other))
         .collect()
 }
 

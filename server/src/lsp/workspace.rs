@@ -2,45 +2,52 @@
 //! one resolution cited with two different dates in two open documents gives
 //! the diagnostic in each, pointing at the other document's citation.
 //!
-//! The index keeps, per open document, its last published snapshot and its
-//! dated citations by symbol, and per symbol the documents that cite it with
-//! a date. A new snapshot replaces its document's entry and returns the other
+//! The index keeps, per open document, its dated citations by symbol (copies:
+//! it holds no snapshot, so the next analysis can still take the previous
+//! one apart and reuse its parse in place), what converts its ranges, and
+//! per symbol the documents that cite it with a date. A new snapshot replaces its document's entry and returns the other
 //! documents whose cross-document diagnostics changed because of it: only the
 //! documents that cite a symbol whose dated citations changed here are
 //! looked at, and only with the citations of the symbols they share, so a
 //! keystroke costs the document's own citations plus the shared ones, never
 //! all pairs of documents. The check itself is the core's pure
 //! [`inconsistent_across`]; ranges into another document are converted with
-//! that document's own snapshot (its text and the position encoding).
+//! that document's own line index and the position encoding.
 //!
 //! No lock is held across an `.await`: the state calls this under a plain
 //! mutex and publishes afterwards.
 
 use std::collections::{BTreeSet, HashMap};
-use std::ops::Range;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
 
 use tower_lsp::lsp_types::{self as lsp, Url};
 
 use super::state::Snapshot;
-use super::to_proto;
-use crate::catalog::Date;
+use super::to_proto::{self, Positions};
 use crate::checks::citations::{inconsistent_across, OtherDocument};
 use crate::citations::Citation;
 use crate::diagnostic::Severity;
 
-/// A dated, well-formed citation of one symbol: its date, the range of the
-/// date, and its index in the snapshot's citations.
-type Dated = (Date, Range<usize>, usize);
-
 struct Entry {
-    snapshot: Arc<Snapshot>,
-    dated: HashMap<String, Vec<Dated>>,
+    /// The snapshot indexed, weakly: to tell whether it is still the
+    /// document's newest, without keeping it alive.
+    snapshot: Weak<Snapshot>,
+    version: i32,
+    positions: Positions,
+    /// The dated, well-formed citations by symbol, in document order.
+    dated: HashMap<String, Vec<Citation>>,
     /// The document's own diagnostics, converted once per snapshot.
     own: Arc<Vec<lsp::Diagnostic>>,
     /// The cross-document diagnostics last published with them.
     published: Vec<lsp::Diagnostic>,
+}
+
+/// What was last indexed for a document, to publish it again.
+pub struct Indexed {
+    pub snapshot: Weak<Snapshot>,
+    pub version: i32,
+    pub own: Arc<Vec<lsp::Diagnostic>>,
 }
 
 /// What decides the cross-document diagnostics besides the documents: their
@@ -58,23 +65,14 @@ pub struct CitationIndex {
     by_symbol: HashMap<String, BTreeSet<Url>>,
 }
 
-fn dated_citations(citations: &[Citation]) -> HashMap<String, Vec<Dated>> {
-    let mut out: HashMap<String, Vec<Dated>> = HashMap::new();
-    for (i, c) in citations.iter().enumerate() {
-        if c.malformed.is_some() {
-            continue;
-        }
-        if let Some(d) = &c.date {
-            out.entry(c.symbol.clone())
-                .or_default()
-                .push((d.date, d.range.clone(), i));
+fn dated_citations(citations: &[Citation]) -> HashMap<String, Vec<Citation>> {
+    let mut out: HashMap<String, Vec<Citation>> = HashMap::new();
+    for c in citations {
+        if c.date.is_some() && c.malformed.is_none() {
+            out.entry(c.symbol.clone()).or_default().push(c.clone());
         }
     }
     out
-}
-
-fn same_citations(a: &[Dated], b: &[Dated]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.0 == y.0 && x.1 == y.1)
 }
 
 impl CitationIndex {
@@ -83,7 +81,7 @@ impl CitationIndex {
     /// cross-document diagnostics now differ from what was published.
     pub fn update(
         &mut self,
-        snapshot: Arc<Snapshot>,
+        snapshot: &Arc<Snapshot>,
         own: Arc<Vec<lsp::Diagnostic>>,
         settings: CrossSettings<'_>,
     ) -> Vec<Url> {
@@ -94,7 +92,7 @@ impl CitationIndex {
         let old_dated = old.as_ref().map(|e| &e.dated);
         for (symbol, list) in &dated {
             let before = old_dated.and_then(|d| d.get(symbol));
-            if !before.is_some_and(|b| same_citations(b, list)) {
+            if before != Some(list) {
                 changed.push(symbol.clone());
             }
             if before.is_none() {
@@ -116,7 +114,9 @@ impl CitationIndex {
         self.docs.insert(
             uri.clone(),
             Entry {
-                snapshot,
+                snapshot: Arc::downgrade(snapshot),
+                version: snapshot.version,
+                positions: snapshot.positions(),
                 dated,
                 own,
                 published,
@@ -184,18 +184,13 @@ impl CitationIndex {
             if set.len() < 2 {
                 continue;
             }
-            let all = &entry.snapshot.analysis.citations;
-            mine.extend(list.iter().map(|d| all[d.2].clone()));
+            mine.extend(list.iter().cloned());
             for other in set.iter().filter(|u| *u != uri) {
-                let Some(o) = self.docs.get(other) else {
-                    continue;
-                };
-                let theirs = &o.snapshot.analysis.citations;
-                if let Some(list) = o.dated.get(symbol) {
+                if let Some(list) = self.docs.get(other).and_then(|o| o.dated.get(symbol)) {
                     others
                         .entry(other)
                         .or_default()
-                        .extend(list.iter().map(|d| theirs[d.2].clone()));
+                        .extend(list.iter().cloned());
                 }
             }
         }
@@ -217,7 +212,7 @@ impl CitationIndex {
         let found = inconsistent_across(&mine, &other_docs);
         let mut lookup = |doc: &str| {
             let u = Url::parse(doc).ok()?;
-            self.docs.get(&u).map(|e| e.snapshot.clone())
+            self.docs.get(&u).map(|e| e.positions.clone())
         };
         let mut out: Vec<lsp::Diagnostic> = found
             .into_iter()
@@ -231,7 +226,7 @@ impl CitationIndex {
                             .replace(u.as_str(), &display_name(u, settings.root));
                     }
                 }
-                to_proto::diagnostic(&entry.snapshot, &d, &mut lookup)
+                to_proto::diagnostic_at(&entry.positions, &d, &mut lookup)
             })
             .collect();
         out.sort_by_key(|d| (d.range.start, d.range.end));
@@ -246,14 +241,18 @@ impl CitationIndex {
         }
     }
 
-    /// The snapshot and own diagnostics last indexed for a document.
-    pub fn published_snapshot(
-        &self,
-        uri: &Url,
-    ) -> Option<(Arc<Snapshot>, Arc<Vec<lsp::Diagnostic>>)> {
-        self.docs
-            .get(uri)
-            .map(|e| (e.snapshot.clone(), e.own.clone()))
+    /// The cross-document diagnostics last published for a document.
+    pub fn published(&self, uri: &Url) -> Option<&Vec<lsp::Diagnostic>> {
+        self.docs.get(uri).map(|e| &e.published)
+    }
+
+    /// What was last indexed for a document.
+    pub fn indexed(&self, uri: &Url) -> Option<Indexed> {
+        self.docs.get(uri).map(|e| Indexed {
+            snapshot: e.snapshot.clone(),
+            version: e.version,
+            own: e.own.clone(),
+        })
     }
 }
 
