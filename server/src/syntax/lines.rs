@@ -178,24 +178,9 @@ pub fn to_letter(n: u32) -> String {
     std::iter::repeat_n(c, ((n - 1) / 26 + 1) as usize).collect()
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 pub fn is_month(w: &str) -> bool {
     let w = w.trim_end_matches([',', '.', ';']);
-    MONTHS.contains(&w)
+    crate::catalog::date::MONTHS.contains(&w)
 }
 
 /// A pasted footnote line `N text` (no period after the number, text not
