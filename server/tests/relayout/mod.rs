@@ -977,8 +977,12 @@ impl Engine<'_> {
                     false
                 } else {
                     let prev = &p.text[ranges[j - 1].clone()];
-                    let after_first = j - 1 == first_text;
-                    unfinished(prev) && (!after_first || p.self_starting)
+                    // The part before the break must not be a one-line block
+                    // without final punctuation (SPEC: a section heading) unless
+                    // the paragraph starts itself; the paragraph layout writes
+                    // that part on one line whatever its length.
+                    let one_line_part = j - 1 == first_text || self.layout == Layout::Paragraph;
+                    unfinished(prev) && (!one_line_part || p.self_starting)
                 };
                 flow.push(FLine {
                     para: pi,
