@@ -407,6 +407,21 @@ mod tests {
     }
 
     #[test]
+    fn a_short_indented_text_is_read_in_the_indented_layout() {
+        // Layout finding F7: no paragraph start has a blank line before it.
+        let src = " The Security Council,\n Recalling its resolution 661 (1990),\n 1. Decides to remain seized of the matter.\n Annex A\n Textual entries for the Goods Review List\n Chemical Section:\n (1) Quantities of atropine.\n";
+        let doc = crate::syntax::parse(src);
+        assert_eq!(doc.layout, crate::syntax::Layout::Indented);
+        let title = doc
+            .blocks
+            .iter()
+            .filter(|b| b.kind == crate::syntax::BlockKind::AnnexHeading)
+            .nth(1)
+            .unwrap();
+        assert_eq!(title.lines.len(), 1);
+    }
+
+    #[test]
     fn recognises_operative_numbers() {
         assert_eq!(op_number("5. Decides"), Some((2, 5, None)));
         assert_eq!(op_number("1. "), Some((2, 1, None)));

@@ -83,7 +83,8 @@ pub(crate) fn body_globals(lines: &[Line], facts: &[LineFacts], start: usize) ->
         if !(f.op_number || f.opener.is_some()) {
             continue;
         }
-        if i == start || lines[i - 1].blank {
+        // The chapeau line above the first paragraph is no blank line.
+        if i == 0 || lines[i - 1].blank {
             after_blank += 1;
         } else {
             other += 1;
