@@ -56,6 +56,15 @@ fn op_numbers(a: &Analysis, part: Part) -> Vec<u32> {
         .collect()
 }
 
+/// No diagnostic at all (and the list shown when there is one).
+fn assert_clean(src: &str, a: &Analysis) {
+    assert!(
+        a.diagnostics.is_empty(),
+        "{}",
+        render_diagnostics(src, &a.diagnostics)
+    );
+}
+
 fn count(a: &Analysis, kind: BlockKind) -> usize {
     a.doc.blocks.iter().filter(|b| b.kind == kind).count()
 }
@@ -206,11 +215,7 @@ fn ga80_single_unnumbered_paragraph_and_annex() {
     let r12 = a.doc.footnote_refs.iter().find(|r| r.number == 12).unwrap();
     assert_eq!(&src[r12.range.clone()], "12");
     assert_eq!(&src[r12.range.start - 4..r12.range.start], "2034");
-    assert!(
-        a.diagnostics.is_empty(),
-        "{}",
-        render_diagnostics(src, &a.diagnostics)
-    );
+    assert_clean(src, &a);
 }
 
 #[test]
@@ -223,11 +228,7 @@ fn ga80_line_layout_references() {
     assert!(ctx(1).ends_with("Criminal Court 1"));
     assert!(ctx(4).ends_with("2024/25; 4"));
     assert!(ctx(7).ends_with("Court, 7"));
-    assert!(
-        a.diagnostics.is_empty(),
-        "{}",
-        render_diagnostics(src, &a.diagnostics)
-    );
+    assert_clean(src, &a);
 }
 
 #[test]
@@ -255,11 +256,7 @@ fn ga80_lost_markers_and_sections() {
 #[test]
 fn ga80_footnotes_between_paragraphs() {
     let (src, a) = load("ga80/A-RES-80-14.txt");
-    assert!(
-        a.diagnostics.is_empty(),
-        "{}",
-        render_diagnostics(src, &a.diagnostics)
-    );
+    assert_clean(src, &a);
     let (src, a) = load("ga80/A-RES-80-24.txt");
     // 80/24 lost the last words of OP 2 and OP 10.
     let t = codes(&a, Code::Terminator);
