@@ -4,11 +4,13 @@
 # SIZE_MB megabytes (default 50), checked in one run. Prints MB/s and the
 # peak memory that /usr/bin/time -v reports.
 #
-# Usage: scripts/bench/check_throughput.sh      Env: SIZE_MB (default 50)
+# Usage: scripts/bench/check_throughput.sh
+# Env:   SIZE_MB (default 50); RESO_BIN (a built reso; default: cargo build --release)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 size_mb=${SIZE_MB:-50}
-cargo build --release --bin reso
+reso=${RESO_BIN:-target/release/reso}
+[[ -n ${RESO_BIN:-} ]] || cargo build --release --bin reso
 dir=target/bench-folder-${size_mb}MB
 if [[ ! -f $dir/.complete ]]; then
     rm -rf "$dir"
@@ -32,7 +34,7 @@ bytes=$(find "$dir" -type f \( -name '*.txt' -o -name '*.reso' \) -printf '%s\n'
 files=$(find "$dir" -type f -name '*.txt' | wc -l)
 log=$(mktemp)
 set +e
-/usr/bin/time -v target/release/reso check --summary "$dir" >/dev/null 2>"$log"
+/usr/bin/time -v "$reso" check --summary "$dir" >/dev/null 2>"$log"
 code=$?
 set -e
 wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log")

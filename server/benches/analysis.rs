@@ -10,8 +10,8 @@
 
 mod support;
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use reso::analysis::{analyze, reanalyze};
+use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, Throughput};
+use reso::analysis::{analyze, reanalyze, reanalyze_owned};
 use reso::catalog::Catalog;
 use reso::config::Config;
 use reso::syntax::{BlockKind, EditSpan};
@@ -79,6 +79,8 @@ fn keystroke(src: &str, at: &str, config: &Config, catalog: &Catalog) -> (String
     (new_src, edit)
 }
 
+/// The server's path: `reanalyze_owned` takes the previous analysis by value
+/// and re-parses in place (the clone that hands it over is not timed).
 fn incremental(c: &mut Criterion) {
     let config = Config::default();
     let catalog = Catalog::builtin();
@@ -93,20 +95,44 @@ fn incremental(c: &mut Criterion) {
         for at in ["start", "middle", "end"] {
             let (new_src, edit) = keystroke(&src, at, &config, catalog);
             g.bench_function(BenchmarkId::new(size, at), |b| {
-                b.iter(|| {
-                    reanalyze(
-                        &prev,
-                        std::hint::black_box(&new_src),
-                        &edit,
-                        &config,
-                        catalog,
-                    )
-                })
+                b.iter_batched(
+                    || prev.clone(),
+                    |p| reanalyze_owned(p, std::hint::black_box(&new_src), &edit, &config, catalog),
+                    BatchSize::LargeInput,
+                )
             });
         }
     }
     g.finish();
 }
 
-criterion_group!(benches, full, parse, incremental);
+/// `reanalyze` by reference (the old analysis kept), at the middle.
+fn incremental_by_ref(c: &mut Criterion) {
+    let config = Config::default();
+    let catalog = Catalog::builtin();
+    let mut g = c.benchmark_group("keystroke_by_ref");
+    for size in SIZES {
+        let src = support::document(size);
+        let prev = analyze(&src, &config, catalog);
+        g.throughput(Throughput::Bytes(src.len() as u64));
+        if src.len() > support::MB {
+            g.sample_size(20);
+        }
+        let (new_src, edit) = keystroke(&src, "middle", &config, catalog);
+        g.bench_function(BenchmarkId::new(size, "middle"), |b| {
+            b.iter(|| {
+                reanalyze(
+                    &prev,
+                    std::hint::black_box(&new_src),
+                    &edit,
+                    &config,
+                    catalog,
+                )
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, full, parse, incremental, incremental_by_ref);
 criterion_main!(benches);

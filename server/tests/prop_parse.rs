@@ -193,9 +193,52 @@ fn damaged_real_texts_parse_with_invariants() {
     run(runner(60, 3), mutated(fixtures()));
 }
 
+/// What the property tests and fuzzers found, kept as cases of their own.
+#[test]
+fn regressions() {
+    // A wide character before the final digits: char-boundary panic in
+    // `final_char` (found by this test's first run; fixed on main in e27f0a3).
+    check("”12");
+    check("￼0");
+    check("environment 😀12");
+}
+
 #[test]
 fn every_real_text_as_is_keeps_the_invariants() {
     for src in fixtures() {
         check(&src);
+    }
+}
+
+/// `lines::normalise_words` was rewritten for speed (it runs on every body
+/// line); it must give what the first, plain version gave.
+#[test]
+fn normalise_words_as_the_plain_version() {
+    fn plain(t: &str) -> String {
+        let mut out = String::new();
+        for w in t.split_whitespace() {
+            let w: String = w
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect();
+            if w.is_empty() {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&w);
+        }
+        out
+    }
+    let mut runner = runner(500, 4);
+    let strategy = prop_oneof![any::<String>(), draftish(), "[ A-Za-zİÉ0-9.,;:’-]{0,40}"];
+    let result = runner.run(&strategy, |t| {
+        prop_assert_eq!(reso::syntax::lines::normalise_words(&t), plain(&t));
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
     }
 }

@@ -312,20 +312,27 @@ pub fn is_meta_heading(t: &str) -> bool {
 
 /// Lowered words without punctuation, for comparing a line with the title.
 pub fn normalise_words(t: &str) -> String {
+    // Runs on every body line (is this a running head?): one buffer, no
+    // String per word, ASCII without the Unicode tables.
     let mut out = String::with_capacity(t.len());
     for w in t.split_whitespace() {
-        let w: String = w
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect();
-        if w.is_empty() {
-            continue;
-        }
-        if !out.is_empty() {
+        let mark = out.len();
+        if mark > 0 {
             out.push(' ');
         }
-        out.push_str(&w);
+        let start = out.len();
+        for c in w.chars() {
+            if c.is_ascii() {
+                if c.is_ascii_alphanumeric() {
+                    out.push(c.to_ascii_lowercase());
+                }
+            } else if c.is_alphanumeric() {
+                out.extend(c.to_lowercase());
+            }
+        }
+        if out.len() == start {
+            out.truncate(mark);
+        }
     }
     out
 }
