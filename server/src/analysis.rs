@@ -32,7 +32,8 @@ pub fn reanalyze(
     catalog: &Catalog,
 ) -> Analysis {
     let doc = syntax::reparse(&prev.doc, new_src, edit);
-    finish(new_src, doc, config, catalog)
+    let citations = citations_after(prev.citations.clone(), &prev.doc, new_src, &doc, config);
+    finish_with(new_src, doc, citations, config, catalog)
 }
 
 /// As `reanalyze`, taking the previous analysis so that its parse is reused
@@ -44,12 +45,66 @@ pub fn reanalyze_owned(
     config: &Config,
     catalog: &Catalog,
 ) -> Analysis {
+    let old = OldDoc::of(&prev.doc);
     let doc = syntax::incremental::reparse_owned(prev.doc, new_src, edit);
-    finish(new_src, doc, config, catalog)
+    let citations = old.citations_after(prev.citations, new_src, &doc, config);
+    finish_with(new_src, doc, citations, config, catalog)
+}
+
+/// What the citations of a re-parsed document need of the old one.
+struct OldDoc {
+    organ: Option<syntax::Organ>,
+    refs: Vec<syntax::FootnoteRef>,
+}
+
+impl OldDoc {
+    fn of(doc: &Document) -> OldDoc {
+        OldDoc {
+            organ: doc.organ.clone(),
+            refs: doc.footnote_refs.clone(),
+        }
+    }
+
+    /// The citations of `doc`, re-using `prev` (the old document's) when the
+    /// re-parse says which blocks changed.
+    fn citations_after(
+        &self,
+        prev: Vec<Citation>,
+        src: &str,
+        doc: &Document,
+        config: &Config,
+    ) -> Vec<Citation> {
+        match &doc.cache.changed {
+            Some(changed) if doc.organ == self.organ => {
+                citations::recognise_after(prev, &self.refs, src, doc, changed, config)
+            }
+            _ => citations::recognise(src, doc, config),
+        }
+    }
+}
+
+fn citations_after(
+    prev: Vec<Citation>,
+    old: &Document,
+    src: &str,
+    doc: &Document,
+    config: &Config,
+) -> Vec<Citation> {
+    OldDoc::of(old).citations_after(prev, src, doc, config)
 }
 
 fn finish(src: &str, doc: Document, config: &Config, catalog: &Catalog) -> Analysis {
     let citations = citations::recognise(src, &doc, config);
+    finish_with(src, doc, citations, config, catalog)
+}
+
+fn finish_with(
+    src: &str,
+    doc: Document,
+    citations: Vec<Citation>,
+    config: &Config,
+    catalog: &Catalog,
+) -> Analysis {
     let raw = checks::run_all(src, &doc, &citations, config, catalog);
     let mut diagnostics: Vec<Diagnostic> = raw
         .into_iter()

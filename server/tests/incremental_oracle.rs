@@ -5,7 +5,7 @@
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config as PtConfig, RngAlgorithm, TestRng, TestRunner};
-use reso::analysis::{analyze, render_diagnostics};
+use reso::analysis::{analyze, reanalyze_owned, render_diagnostics};
 use reso::catalog::Catalog;
 use reso::config::Config;
 use reso::syntax::incremental::reparse_region;
@@ -108,8 +108,13 @@ fn apply(text: &str, e: &Edit) -> String {
 }
 
 fn check(name: &str, original: &str, edits: &[Edit]) -> Result<(), TestCaseError> {
+    let cfg = Config::default();
+    let catalog = Catalog::builtin();
     let mut text = original.to_string();
     let mut doc = parse(&text);
+    // The keystroke path of the server, chained: its citations and
+    // diagnostics must be a fresh analysis's after every edit.
+    let mut analysis = analyze(&text, &cfg, catalog);
     for (i, e) in edits.iter().enumerate() {
         let next = apply(&text, e);
         let Some(span) = EditSpan::between(&text, &next) else {
@@ -125,7 +130,34 @@ fn check(name: &str, original: &str, edits: &[Edit]) -> Result<(), TestCaseError
                 parse(&next)
             }
         };
-        let fresh = parse(&next);
+        analysis = reanalyze_owned(analysis, &next, &span, &cfg, catalog);
+        let full = analyze(&next, &cfg, catalog);
+        if analysis.citations != full.citations {
+            let only = |a: &[reso::citations::Citation], b: &[reso::citations::Citation]| {
+                a.iter()
+                    .filter(|c| !b.contains(c))
+                    .map(|c| format!("{c:?}"))
+                    .collect::<Vec<_>>()
+                    .join("\n  ")
+            };
+            return Err(TestCaseError::fail(format!(
+                "{name}: edit {i} ({e:?}) at {span:?}: incremental citations differ ({} vs {})\nonly incremental:\n  {}\nonly full:\n  {}",
+                analysis.citations.len(),
+                full.citations.len(),
+                only(&analysis.citations, &full.citations),
+                only(&full.citations, &analysis.citations),
+            )));
+        }
+        prop_assert_eq!(
+            render_diagnostics(&next, &analysis.diagnostics),
+            render_diagnostics(&next, &full.diagnostics),
+            "{}: edit {} ({:?}) at {:?}: incremental diagnostics differ",
+            name,
+            i,
+            e,
+            span
+        );
+        let fresh = full.doc;
         if doc != fresh {
             let first = doc
                 .blocks
@@ -146,7 +178,6 @@ fn check(name: &str, original: &str, edits: &[Edit]) -> Result<(), TestCaseError
         text = next;
     }
     // Diagnostics follow from the document: spot-check the last text.
-    let cfg = Config::default();
     let a = analyze(&text, &cfg, Catalog::builtin());
     let b = reso::checks::run_all(&text, &doc, &a.citations, &cfg, Catalog::builtin());
     let mut b: Vec<_> = b;

@@ -14,6 +14,7 @@ pub use symbol::{Kind, Ref, Session};
 
 use crate::catalog::{Body, Date};
 use crate::config::Config;
+use crate::syntax::incremental::Changed;
 use crate::syntax::{BlockKind, Document, Organ};
 use joined::Joined;
 use scan::OrganRef;
@@ -47,9 +48,11 @@ pub struct Citation {
     pub sc_year: Option<(u16, Range<usize>)>,
     /// Citations of one list (`its resolutions 56/183 ..., 57/238 ... and
     /// 57/270 B ...`) share a group; `None` for a document symbol.
-    pub group: Option<u32>,
+    pub group: Option<u64>,
     /// For a symbol that breaks the symbol grammar: what is wrong.
     pub malformed: Option<String>,
+    /// The index of the first block of the unit of text it was read in.
+    pub(crate) unit: usize,
 }
 
 impl Citation {
@@ -60,6 +63,25 @@ impl Citation {
             session: self.session,
             number: self.number,
             part: self.part,
+        }
+    }
+
+    /// Moved by an edit before it: `bytes` in the text, `blocks` in the
+    /// block list.
+    fn shift(&mut self, bytes: isize, blocks: isize) {
+        let mv = |r: &mut Range<usize>| {
+            *r = r.start.wrapping_add_signed(bytes)..r.end.wrapping_add_signed(bytes);
+        };
+        mv(&mut self.range);
+        if let Some(d) = &mut self.date {
+            mv(&mut d.range);
+        }
+        if let Some((_, r)) = &mut self.sc_year {
+            mv(r);
+        }
+        self.unit = self.unit.wrapping_add_signed(blocks);
+        if let Some(g) = &mut self.group {
+            *g = group_id(self.unit, *g as u32);
         }
     }
 
@@ -88,20 +110,144 @@ pub fn document_organ(doc: &Document, config: &Config) -> Option<Organ> {
 /// Finds every citation in the document, in text order.
 pub fn recognise(src: &str, doc: &Document, config: &Config) -> Vec<Citation> {
     let organ = document_organ(doc, config);
+    let refs = ref_ranges(doc);
+    let units = units(doc, 0..doc.blocks.len());
+    let mut out = recognise_units(src, &units, &refs, organ.as_ref());
+    sort(&mut out);
+    out
+}
+
+/// As [`recognise`], for a document that a re-parse made from the one whose
+/// citations are `prev`: only the units of text around the blocks the
+/// re-parse changed are read again, the others' citations are kept (moved
+/// by the edit). `old_refs` are the old document's footnote references.
+/// Equal to `recognise(src, doc, config)`.
+pub(crate) fn recognise_after(
+    prev: Vec<Citation>,
+    old_refs: &[crate::syntax::FootnoteRef],
+    src: &str,
+    doc: &Document,
+    changed: &Changed,
+    config: &Config,
+) -> Vec<Citation> {
+    let organ = document_organ(doc, config);
+    let refs = ref_ranges(doc);
+    let blocks = &doc.blocks;
+    // The blocks to read again: those the re-parse changed and those whose
+    // footnote references changed (references are numbered across the
+    // document), grown to whole units.
+    let (mut lo, mut hi) = (changed.blocks.start, changed.blocks.end);
+    for r in refs_changed(old_refs, &doc.footnote_refs, changed) {
+        lo = lo.min(r);
+        hi = hi.max(r + 1);
+    }
+    while lo > 0 && mergeable(blocks[lo - 1].kind) {
+        lo -= 1;
+    }
+    while hi < blocks.len() && mergeable(blocks[hi].kind) {
+        hi += 1;
+    }
+    let old_hi = changed.old_index(hi);
+    let mut out: Vec<Citation> = Vec::with_capacity(prev.len() + 8);
+    for mut c in prev {
+        if c.unit < lo {
+            out.push(c);
+        } else if c.unit >= old_hi {
+            c.shift(changed.byte_delta, changed.block_delta);
+            out.push(c);
+        }
+    }
+    out.extend(recognise_units(
+        src,
+        &units(doc, lo..hi),
+        &refs,
+        organ.as_ref(),
+    ));
+    sort(&mut out);
+    out
+}
+
+/// New block indices of footnote references that differ between the old and
+/// the new document, outside the blocks the re-parse changed.
+fn refs_changed(
+    old: &[crate::syntax::FootnoteRef],
+    new: &[crate::syntax::FootnoteRef],
+    changed: &Changed,
+) -> Vec<usize> {
+    let outside = |refs: &[crate::syntax::FootnoteRef], before: bool, bound: usize| {
+        refs.iter()
+            .filter(move |r| {
+                if before {
+                    r.block < bound
+                } else {
+                    r.block >= bound
+                }
+            })
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    let mut out = Vec::new();
+    let (a, b) = (
+        outside(old, true, changed.blocks.start),
+        outside(new, true, changed.blocks.start),
+    );
+    if a != b {
+        out.extend(a.iter().chain(&b).map(|r| r.block));
+    }
+    let old_end = changed.old_index(changed.blocks.end);
+    let mut a = outside(old, false, old_end);
+    for r in &mut a {
+        r.block = r.block.wrapping_add_signed(changed.block_delta);
+        r.range = r.range.start.wrapping_add_signed(changed.byte_delta)
+            ..r.range.end.wrapping_add_signed(changed.byte_delta);
+    }
+    let b = outside(new, false, changed.blocks.end);
+    if a != b {
+        let differ = a.len().max(b.len());
+        for i in 0..differ {
+            if a.get(i) != b.get(i) {
+                out.extend(a.get(i).map(|r| r.block));
+                out.extend(b.get(i).map(|r| r.block));
+            }
+        }
+    }
+    out
+}
+
+/// Text order; citations at one offset (none in practice) by unit.
+fn sort(out: &mut [Citation]) {
+    out.sort_by_key(|c| (c.range.start, c.unit));
+}
+
+fn ref_ranges(doc: &Document) -> Vec<Range<usize>> {
     let mut refs: Vec<Range<usize>> = doc.footnote_refs.iter().map(|r| r.range.clone()).collect();
     refs.sort_by_key(|r| r.start);
-    // Units of text: each block, except that adjacent heading lines (`Resolution
-    // 242 (1967)` / `of 22 November 1967`) and adjacent `Unknown` blocks (text
-    // the parser could not place) are read as one.
-    let mergeable = |k: BlockKind| {
-        matches!(
-            k,
-            BlockKind::Unknown | BlockKind::Heading | BlockKind::Title
-        )
-    };
-    let mut units: Vec<Vec<Range<usize>>> = Vec::new();
+    refs
+}
+
+/// Blocks that join their neighbours of the same sort into one unit of
+/// text: adjacent heading lines (`Resolution 242 (1967)` / `of 22 November
+/// 1967`) and text the parser could not place.
+fn mergeable(k: BlockKind) -> bool {
+    matches!(
+        k,
+        BlockKind::Unknown | BlockKind::Heading | BlockKind::Title
+    )
+}
+
+/// A unit of text read as one: its first block's index and its lines.
+struct Unit {
+    block: usize,
+    lines: Vec<Range<usize>>,
+}
+
+/// The units that start in `range` of blocks: each block, except that
+/// adjacent mergeable blocks are one unit; blank lines and page furniture
+/// are none. `range` must start at a unit's start.
+fn units(doc: &Document, range: Range<usize>) -> Vec<Unit> {
+    let mut units: Vec<Unit> = Vec::new();
     let mut prev: Option<BlockKind> = None;
-    for block in &doc.blocks {
+    for (i, block) in doc.blocks[range.clone()].iter().enumerate() {
         match block.kind {
             BlockKind::Blank | BlockKind::Furniture => {
                 prev = None;
@@ -111,26 +257,34 @@ pub fn recognise(src: &str, doc: &Document, config: &Config) -> Vec<Citation> {
                 units
                     .last_mut()
                     .expect("previous unit")
+                    .lines
                     .extend(block.lines.iter().cloned());
             }
-            _ => units.push(block.lines.clone()),
+            _ => units.push(Unit {
+                block: range.start + i,
+                lines: block.lines.clone(),
+            }),
         }
         prev = Some(block.kind);
     }
-    recognise_units(src, &units, &refs, organ.as_ref())
+    units
 }
 
 /// Finds every citation in plain text, paragraph by paragraph (blank lines
 /// separate paragraphs). `organ` is what "its resolution" means.
 pub fn recognise_text(src: &str, organ: Option<&Organ>) -> Vec<Citation> {
-    let mut units: Vec<Vec<Range<usize>>> = Vec::new();
+    let mut units: Vec<Unit> = Vec::new();
     let mut current: Vec<Range<usize>> = Vec::new();
     let mut pos = 0;
+    let mut push = |lines: Vec<Range<usize>>| {
+        let block = units.len();
+        units.push(Unit { block, lines });
+    };
     for line in src.split_inclusive('\n') {
         let content = line.trim_end_matches(['\n', '\r']);
         if content.trim().is_empty() {
             if !current.is_empty() {
-                units.push(std::mem::take(&mut current));
+                push(std::mem::take(&mut current));
             }
         } else {
             current.push(pos..pos + content.len());
@@ -138,14 +292,17 @@ pub fn recognise_text(src: &str, organ: Option<&Organ>) -> Vec<Citation> {
         pos += line.len();
     }
     if !current.is_empty() {
-        units.push(current);
+        push(current);
     }
-    recognise_units(src, &units, &[], organ)
+    let mut out = recognise_units(src, &units, &[], organ);
+    sort(&mut out);
+    out
 }
 
+/// The citations of each unit, in unit order (not sorted).
 fn recognise_units(
     src: &str,
-    units: &[Vec<Range<usize>>],
+    units: &[Unit],
     exclude: &[Range<usize>],
     organ: Option<&Organ>,
 ) -> Vec<Citation> {
@@ -153,13 +310,15 @@ fn recognise_units(
     let mut out = Vec::new();
     let mut raw = Vec::new();
     let mut joined = Joined::default();
-    let mut next_group = 0;
-    for lines in units {
+    for unit in units {
         joined.clear();
-        for line in lines {
+        for line in &unit.lines {
             joined.push_line(src, line.clone(), exclude);
         }
         raw.clear();
+        // Lists are numbered within the unit; the group is unique in the
+        // document with the unit's block in its high bits.
+        let mut next_group = 0;
         scan::scan(&joined.text, default, &mut next_group, &mut raw);
         for r in raw.drain(..) {
             out.push(Citation {
@@ -175,13 +334,17 @@ fn recognise_units(
                     range: joined.doc_range(range),
                 }),
                 sc_year: r.sc_year.map(|(y, range)| (y, joined.doc_range(range))),
-                group: r.group,
+                group: r.group.map(|g| group_id(unit.block, g)),
                 malformed: r.malformed,
+                unit: unit.block,
             });
         }
     }
-    out.sort_by_key(|c| c.range.start);
     out
+}
+
+fn group_id(unit: usize, local: u32) -> u64 {
+    ((unit as u64) << 32) | u64::from(local)
 }
 
 #[cfg(test)]

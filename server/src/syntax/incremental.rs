@@ -71,6 +71,31 @@ pub(crate) struct ParseCache {
     pub(crate) title_norm: String,
     pub(crate) layout: Layout,
     pub(crate) has_numbered_op: bool,
+    /// What the re-parse that made this document changed; `None` after a
+    /// full parse.
+    pub(crate) changed: Option<Changed>,
+}
+
+/// Which blocks a re-parse made anew. Blocks before `blocks` are the old
+/// document's blocks of the same index, unchanged; block `i` from
+/// `blocks.end` on is the old block `i - block_delta`, moved by
+/// `byte_delta` bytes (and its parent index by `block_delta`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Changed {
+    pub(crate) blocks: Range<usize>,
+    pub(crate) block_delta: isize,
+    pub(crate) byte_delta: isize,
+}
+
+impl Changed {
+    /// The old index of new block `i`, for a block outside `blocks`.
+    pub(crate) fn old_index(&self, i: usize) -> usize {
+        if i < self.blocks.start {
+            i
+        } else {
+            i.wrapping_add_signed(-self.block_delta)
+        }
+    }
 }
 
 impl PartialEq for ParseCache {
@@ -254,6 +279,7 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
     p.organ = old.organ;
     p.title = old.title;
     p.body_start = cache.body_start;
+    p.floor = cp.blocks;
     let resync = Resync {
         old: &tail_cps,
         restart_blocks: cp.blocks,
@@ -261,15 +287,23 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
         line_delta,
     };
     let met = p.walk(cp.line, Some(&resync));
+    for &b in &p.touched {
+        dirty[b] = true;
+    }
+    // Blocks the walk made: new whatever happens after.
+    let walked = cp.blocks..p.blocks.len();
     dirty.resize(p.blocks.len(), true);
     let mut kept: Vec<Vec<Candidate>> = cache.candidates;
     kept.resize_with(p.blocks.len(), Vec::new);
 
+    // Without a meeting point the walk went to the end: the old blocks are
+    // all behind `changed.blocks.end`.
+    let mut block_delta = p.blocks.len() as isize - (cp.blocks + tail_blocks.len()) as isize;
     if let Some((_, k)) = met {
         // Keep the old parse from here on, moved by the edit.
         let old_cp = &tail_cps[k];
         let old_cut = old_cuts[k];
-        let block_delta = p.blocks.len() as isize - old_cp.blocks as isize;
+        block_delta = p.blocks.len() as isize - old_cp.blocks as isize;
         let from = cp.blocks;
         let map = |i: usize| {
             if i >= from {
@@ -333,7 +367,16 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
             });
         }
     }
-    Some(p.finish(&dirty, kept))
+    let first_dirty = dirty.iter().position(|&d| d).unwrap_or(walked.start);
+    let end_dirty = dirty.iter().rposition(|&d| d).map_or(walked.end, |i| i + 1);
+    let changed = Changed {
+        blocks: first_dirty.min(walked.start)..end_dirty.max(walked.end),
+        block_delta,
+        byte_delta: delta,
+    };
+    let mut doc = p.finish(&dirty, kept);
+    doc.cache.changed = Some(changed);
+    Some(doc)
 }
 
 #[cfg(test)]

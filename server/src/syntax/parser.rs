@@ -239,6 +239,10 @@ pub(crate) struct Parser<'a> {
     pub(crate) checkpoints: Vec<Checkpoint>,
     /// Where the body starts (the line after the chapeau).
     pub(crate) body_start: usize,
+    /// Blocks below this index that the walk gave a line (a re-parse walks
+    /// on from a checkpoint and may extend a paragraph opened before it).
+    pub(crate) floor: usize,
+    pub(crate) touched: Vec<usize>,
 }
 
 impl<'a> Parser<'a> {
@@ -262,6 +266,8 @@ impl<'a> Parser<'a> {
             chapeau: None,
             organ: None,
             title: Vec::new(),
+            floor: 0,
+            touched: Vec::new(),
             st: State::new(),
             checkpoints: Vec::new(),
             body_start: 0,
@@ -440,7 +446,7 @@ impl<'a> Parser<'a> {
                 }
                 self.title.push(r);
                 match title_block {
-                    Some(b) => self.blocks[b].lines.push(self.lines[i].range.clone()),
+                    Some(b) => self.add_line(b, self.lines[i].range.clone()),
                     None => title_block = Some(self.push_line(BlockKind::Title, i)),
                 }
             } else {
@@ -454,13 +460,14 @@ impl<'a> Parser<'a> {
 
     fn blank(&mut self, i: usize) {
         // Runs of blank lines share one block.
-        if let Some(last) = self.blocks.last_mut() {
+        if let Some(last) = self.blocks.last() {
             if last.kind == BlockKind::Blank
                 && last.lines.last().is_some_and(|r| {
                     i > 0 && r.start == self.lines[i - 1].range.start && self.lines[i - 1].blank
                 })
             {
-                last.lines.push(self.lines[i].range.clone());
+                let r = self.lines[i].range.clone();
+                self.add_line(self.blocks.len() - 1, r);
                 return;
             }
         }
@@ -705,7 +712,7 @@ impl<'a> Parser<'a> {
     fn extend_footnote(&mut self, block: usize, i: usize) {
         let r = self.lines[i].range.clone();
         let tr = self.trimmed_range(i);
-        self.blocks[block].lines.push(r);
+        self.add_line(block, r);
         if let Some(d) = self.defs.iter_mut().rev().find(|d| d.block == block) {
             d.text.push(tr);
         }
@@ -724,7 +731,7 @@ impl<'a> Parser<'a> {
             && !self.trimmed(next - 1).ends_with('.')
         {
             let r = self.lines[next].range.clone();
-            self.blocks[b].lines.push(r);
+            self.add_line(b, r);
             next += 1;
         }
         if next > i + 1 {
@@ -740,7 +747,7 @@ impl<'a> Parser<'a> {
             {
                 for k in i + 1..=j {
                     let r = self.lines[k].range.clone();
-                    self.blocks[b].lines.push(r);
+                    self.add_line(b, r);
                 }
                 next = j + 1;
             }
@@ -889,7 +896,7 @@ impl<'a> Parser<'a> {
                 && (self.layout != Layout::Indented || self.lines[j].indent == 0)
             {
                 let r = self.lines[j].range.clone();
-                self.blocks[b].lines.push(r);
+                self.add_line(b, r);
                 j += 1;
             }
             // The extra lines are consumed by marking them handled below.
@@ -977,9 +984,17 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Gives block `b` one more line.
+    fn add_line(&mut self, b: usize, r: Range<usize>) {
+        if b < self.floor {
+            self.touched.push(b);
+        }
+        self.blocks[b].lines.push(r);
+    }
+
     fn append(&mut self, b: usize, i: usize) {
         let r = self.lines[i].range.clone();
-        self.blocks[b].lines.push(r);
+        self.add_line(b, r);
         let t = self.trimmed(i);
         if !self.st.cur_has_text {
             self.st.cur_has_text = true;
@@ -1035,6 +1050,7 @@ impl<'a> Parser<'a> {
                 title_norm: self.title_norm,
                 layout: self.layout,
                 has_numbered_op: self.has_numbered_op,
+                changed: None,
             },
         }
     }
