@@ -797,9 +797,26 @@ fn qualifies_citation(b: &[u8], e: usize) -> bool {
     false
 }
 
+/// Whether a text can hold a citation at all: a symbol has a `/`, a list a
+/// keyword (`resolution(s)`, `decision(s)`, capitalised or not). Most
+/// paragraphs have neither and are not scanned word by word.
+fn may_cite(b: &[u8]) -> bool {
+    use memchr::memmem::Finder;
+    use std::sync::OnceLock;
+    static KEYWORDS: OnceLock<[Finder<'static>; 2]> = OnceLock::new();
+    let [resolution, decision] =
+        KEYWORDS.get_or_init(|| [Finder::new(b"esolution"), Finder::new(b"ecision")]);
+    memchr::memchr(b'/', b).is_some()
+        || resolution.find(b).is_some()
+        || decision.find(b).is_some()
+}
+
 /// Scans one joined text. `next_group` numbers the lists across the document.
 pub(crate) fn scan(t: &str, default: Option<OrganRef>, next_group: &mut u32, out: &mut Vec<Raw>) {
     let b = t.as_bytes();
+    if !may_cite(b) {
+        return;
+    }
     let mut i = 0;
     let mut sentence_organ: Option<OrganRef> = None;
     let mut last_council: Option<Body> = None;

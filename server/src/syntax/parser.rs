@@ -514,6 +514,11 @@ impl<'a> Parser<'a> {
         if self.title_norm.is_empty() || t.len() > self.title_norm.len() * 2 + 8 || t.len() < 12 {
             return false;
         }
+        // Then the start of the line: its normalised first bytes must occur
+        // in the title (no allocation; most body lines stop here).
+        if !may_be_title_part(self.title_norm.as_bytes(), t) {
+            return false;
+        }
         let norm = lines::normalise_words(t);
         norm.len() >= 12
             && (norm.contains(' ') || norm == self.title_norm)
@@ -602,9 +607,11 @@ impl<'a> Parser<'a> {
             return i + 1;
         }
         let at_block_start = self.block_start(i);
+        // (The running-head test last: it is the dearest, and a line inside
+        // a paragraph never gets to it.)
         if lines::is_furniture(t)
-            || (self.is_title_part(t)
-                && (at_block_start || self.next_nonblank(i) != Some(i + 1))
+            || ((at_block_start || self.next_nonblank(i) != Some(i + 1))
+                && self.is_title_part(t)
                 && !self.starts_paragraph(i))
         {
             self.furniture(i);
@@ -1099,6 +1106,64 @@ impl<'a> Parser<'a> {
     }
 }
 
+/// Could the normalised words of `t` (`lines::normalise_words`) be part of
+/// `title` (normalised) and at least 12 bytes long? False only when they
+/// cannot: their first bytes (up to 16, up to the first non-ASCII character)
+/// are a prefix of them, so they must occur in the title.
+fn may_be_title_part(title: &[u8], t: &str) -> bool {
+    const MAX: usize = 16;
+    let mut buf = [0u8; MAX];
+    let mut n = 0;
+    // A word with output is behind us and whitespace came after it.
+    let mut sep = false;
+    let mut whole = true;
+    let mut early = false;
+    for &c in t.as_bytes() {
+        if c >= 0x80 {
+            whole = false;
+            break;
+        }
+        // `char::is_whitespace` on ASCII.
+        if matches!(c, b'\t'..=b'\r' | b' ') {
+            sep = n > 0;
+            continue;
+        }
+        if !c.is_ascii_alphanumeric() {
+            continue;
+        }
+        if n + usize::from(sep) >= MAX {
+            whole = false;
+            break;
+        }
+        if sep {
+            buf[n] = b' ';
+            n += 1;
+            sep = false;
+        }
+        buf[n] = c.to_ascii_lowercase();
+        n += 1;
+        // Most lines are refused on their first few bytes.
+        if !early && n >= 6 {
+            if !occurs(title, &buf[..n]) {
+                return false;
+            }
+            early = true;
+        }
+    }
+    if whole && n < 12 {
+        return false;
+    }
+    occurs(title, &buf[..n])
+}
+
+/// Does `part` occur in `whole` (true when `part` is empty)?
+fn occurs(whole: &[u8], part: &[u8]) -> bool {
+    match part.first() {
+        None => true,
+        Some(&c) => memchr::memchr_iter(c, whole).any(|k| whole[k..].starts_with(part)),
+    }
+}
+
 /// Does `t` start with a word in capitals (a form field such as `NAME OF EXPORTER`)?
 fn starts_with_capitals(t: &str) -> bool {
     let word: Vec<char> = t
@@ -1109,4 +1174,67 @@ fn starts_with_capitals(t: &str) -> bool {
         .filter(|c| c.is_alphabetic())
         .collect();
     word.len() >= 2 && word.iter().all(|c| c.is_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// `may_be_title_part` refuses only lines that the full test refuses.
+    fn refuses_only_non_parts(title: &str, t: &str) {
+        let title = lines::normalise_words(title);
+        let norm = lines::normalise_words(t);
+        if norm.len() >= 12 && title.contains(&norm) {
+            assert!(
+                may_be_title_part(title.as_bytes(), t),
+                "{t:?} in {title:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_running_head_prefilter_keeps_every_running_head() {
+        let title = "Agricultural technology for sustainable development";
+        for t in [
+            "Agricultural technology for",
+            "  sustainable   development",
+            "A/RES/66/184 Agricultural technology for sustainable development",
+            "technology, for sustainable-development",
+            "Agricultural technology for sustainable development",
+            "Agricultural technologyforsustainable",
+            "«technology» for sustainable développement",
+        ] {
+            refuses_only_non_parts(title, t);
+        }
+        assert!(!may_be_title_part(
+            lines::normalise_words(title).as_bytes(),
+            "Recalling its resolution 64/187"
+        ));
+        // Whole lines shorter than 12 bytes once normalised are no running head.
+        assert!(!may_be_title_part(b"for sustainable", "- for - sust -"));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+        #[test]
+        fn the_running_head_prefilter_refuses_only_non_parts(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Agricultural", "technology", "for", "sustainable", "development", "-",
+                    ",", "Dével", "é", "2011", " ", "\t", "\u{a0}", "\u{b}", "A/66", "(", "FOR",
+                ]),
+                0..12,
+            ),
+            from in 0usize..12,
+            len in 0usize..12,
+        ) {
+            let t: String = words.join(" ");
+            let end = (from + len).min(words.len());
+            let title: String = words[from.min(end)..end].join(" ");
+            refuses_only_non_parts(&title, &t);
+            refuses_only_non_parts(&format!("{title} and more words of a title"), &t);
+            refuses_only_non_parts(&t, &title);
+        }
+    }
 }

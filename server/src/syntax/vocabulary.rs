@@ -6,7 +6,8 @@
 //! `Noting with deep concern`). The first word is matched case-sensitively,
 //! as printed; after a before-adverb the entry's first letter is lower case.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use super::model::OpenerKind;
@@ -18,17 +19,67 @@ const ADVERBS: &str = include_str!("../../../grammar/vocabulary/adverbs.txt");
 /// The longest entry, in words (`Acting under Chapter VII of the Charter of the United Nations`).
 const MAX_WORDS: usize = 16;
 
+/// A fast hash for the short phrases looked up on every line (FxHash: the
+/// maps are built from the embedded lists, so no untrusted keys).
+#[derive(Default, Clone, Copy)]
+struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl Fx {
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type FxBuild = BuildHasherDefault<Fx>;
+
+/// Phrase → the kind of the entry it is (`None`: only the first words of
+/// longer entries), so that matching stops at the first phrase that begins
+/// no entry.
+type Phrases = HashMap<String, Option<OpenerKind>, FxBuild>;
+
+/// Adds an entry and the phrases of its first words; the first listing of
+/// an entry decides its kind.
+fn add_phrase(map: &mut Phrases, entry: &str, kind: OpenerKind) {
+    for (i, _) in entry.match_indices(' ') {
+        map.entry(entry[..i].to_string()).or_insert(None);
+    }
+    let slot = map.entry(entry.to_string()).or_insert(None);
+    if slot.is_none() {
+        *slot = Some(kind);
+    }
+}
+
 pub struct Vocabulary {
     /// Entry text → kind (entries as listed, first letter as printed).
-    entries: HashMap<String, OpenerKind>,
+    entries: Phrases,
     /// Entry text with its first letter lowered → kind (after a before-adverb).
-    lowered: HashMap<String, OpenerKind>,
+    lowered: Phrases,
     before: Vec<Vec<String>>,
     /// After-adverbs and manner phrases, word by word, longest first.
     pub after: Vec<Vec<String>>,
     pub with: Vec<Vec<String>>,
     /// First words that can begin an opener (entries and before-adverbs).
-    first_words: std::collections::HashSet<String>,
+    first_words: HashSet<String, FxBuild>,
     /// All entries of each kind, in file order, for suggestions and completion.
     pub preambular: Vec<String>,
     pub operative: Vec<String>,
@@ -68,8 +119,8 @@ impl Vocabulary {
     }
 
     fn load() -> Vocabulary {
-        let mut entries = HashMap::new();
-        let mut lowered = HashMap::new();
+        let mut entries = Phrases::default();
+        let mut lowered = Phrases::default();
         let mut preambular = Vec::new();
         let mut operative = Vec::new();
         for (text, kind) in [
@@ -78,8 +129,8 @@ impl Vocabulary {
         ] {
             for e in list(text) {
                 let e = e.split_whitespace().collect::<Vec<_>>().join(" ");
-                entries.entry(e.clone()).or_insert(kind);
-                lowered.entry(lower_first(&e)).or_insert(kind);
+                add_phrase(&mut entries, &e, kind);
+                add_phrase(&mut lowered, &lower_first(&e), kind);
                 match kind {
                     OpenerKind::Preambular => preambular.push(e),
                     OpenerKind::Operative => operative.push(e),
@@ -109,7 +160,9 @@ impl Vocabulary {
             l.sort_by_key(|w| std::cmp::Reverse(w.len()));
         }
         let first_words = entries
-            .keys()
+            .iter()
+            .filter(|(_, k)| k.is_some())
+            .map(|(e, _)| e)
             .chain(before.iter().map(|w| &w[0]))
             .filter_map(|e| e.split(' ').next())
             .map(str::to_string)
@@ -128,7 +181,7 @@ impl Vocabulary {
 
     /// Is `word` (as printed) the first word of some opener or before-adverb?
     pub fn is_known(&self, phrase: &str) -> Option<OpenerKind> {
-        self.entries.get(phrase).copied()
+        self.entries.get(phrase).copied().flatten()
     }
 
     /// The kind of opener a trimmed line starts with, if any. Most lines are
@@ -141,12 +194,13 @@ impl Vocabulary {
         if !self.first_words.contains(first) {
             return None;
         }
-        let words: Vec<&str> = line
-            .split_whitespace()
-            .take(MAX_WORDS)
-            .map(|w| w.trim_end_matches([',', ':', ';']))
-            .collect();
-        self.match_words(&words).map(|m| m.kind)
+        let mut words = [""; MAX_WORDS];
+        let mut n = 0;
+        for w in line.split_whitespace().take(MAX_WORDS) {
+            words[n] = w.trim_end_matches([',', ':', ';']);
+            n += 1;
+        }
+        self.match_words(&words[..n]).map(|m| m.kind)
     }
 
     /// Matches the longest opener at the start of `words` (punctuation such as
@@ -189,15 +243,18 @@ impl Vocabulary {
             &self.entries
         };
         let max = words.len().min(MAX_WORDS);
-        let mut phrase = String::new();
+        let mut phrase = String::with_capacity(64);
         let mut found = None;
         for (i, w) in words[..max].iter().enumerate() {
             if i > 0 {
                 phrase.push(' ');
             }
             phrase.push_str(w);
-            if let Some(k) = map.get(&phrase) {
-                found = Some((i + 1, *k, phrase.clone()));
+            match map.get(&phrase) {
+                // No entry begins with these words.
+                None => break,
+                Some(None) => {}
+                Some(&Some(k)) => found = Some((i + 1, k, phrase.clone())),
             }
         }
         found
