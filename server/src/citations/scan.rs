@@ -806,9 +806,7 @@ fn may_cite(b: &[u8]) -> bool {
     static KEYWORDS: OnceLock<[Finder<'static>; 2]> = OnceLock::new();
     let [resolution, decision] =
         KEYWORDS.get_or_init(|| [Finder::new(b"esolution"), Finder::new(b"ecision")]);
-    memchr::memchr(b'/', b).is_some()
-        || resolution.find(b).is_some()
-        || decision.find(b).is_some()
+    memchr::memchr(b'/', b).is_some() || resolution.find(b).is_some() || decision.find(b).is_some()
 }
 
 /// Scans one joined text. `next_group` numbers the lists across the document.
@@ -849,11 +847,14 @@ pub(crate) fn scan(t: &str, default: Option<OrganRef>, next_group: &mut u32, out
             }
             continue;
         }
-        if let Some(end) = try_symbol(b, i, out) {
-            i = end;
-            continue;
-        }
         let e = word_end(b, i);
+        // A symbol's series is a word before a `/` (`try_symbol` needs it).
+        if at(b, e) == b'/' {
+            if let Some(end) = try_symbol(b, i, out) {
+                i = end;
+                continue;
+            }
+        }
         let word = &t[i..e];
         let keyword = match word {
             "resolution" | "Resolution" => Some((Kind::Resolution, false)),

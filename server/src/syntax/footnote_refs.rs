@@ -276,14 +276,24 @@ fn token_bounds(line: &str, p: usize) -> (usize, usize) {
 /// are `E2 81 B0/B4-B9`) at or after `from`.
 fn next_pasted_hit(b: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
+    // Eight bytes at a time past those with neither a digit nor a non-ASCII
+    // byte (most of a text).
+    while i + 8 <= b.len() {
+        let x = u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
+        if !has_digit_or_non_ascii(x) {
+            i += 8;
+            continue;
+        }
+        let end = i + 8;
+        while i < end {
+            if is_pasted_hit(b, i) {
+                return Some(i);
+            }
+            i += 1;
+        }
+    }
     while i < b.len() {
-        let c = b[i];
-        if c.is_ascii_digit()
-            || (c == 0xC2 && matches!(b.get(i + 1), Some(0xB2 | 0xB3 | 0xB9)))
-            || (c == 0xE2
-                && b.get(i + 1) == Some(&0x81)
-                && matches!(b.get(i + 2), Some(0xB0 | 0xB4..=0xB9)))
-        {
+        if is_pasted_hit(b, i) {
             return Some(i);
         }
         i += 1;
@@ -291,14 +301,37 @@ fn next_pasted_hit(b: &[u8], from: usize) -> Option<usize> {
     None
 }
 
+fn is_pasted_hit(b: &[u8], i: usize) -> bool {
+    let c = b[i];
+    c.is_ascii_digit()
+        || (c == 0xC2 && matches!(b.get(i + 1), Some(0xB2 | 0xB3 | 0xB9)))
+        || (c == 0xE2
+            && b.get(i + 1) == Some(&0x81)
+            && matches!(b.get(i + 2), Some(0xB0 | 0xB4..=0xB9)))
+}
+
+/// Whether one of the eight bytes of `x` is an ASCII digit or not ASCII.
+fn has_digit_or_non_ascii(x: u64) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let lo = x & LOW7;
+    // Per byte (below 0x80, so nothing carries or borrows into the next):
+    // `b + 0x50` reaches 0x80 when b >= 0x30; `0xB9 - b` stays at or above
+    // 0x80 when b <= 0x39.
+    let at_least_0 = lo + 0x5050_5050_5050_5050;
+    let at_most_9 = 0xB9B9_B9B9_B9B9_B9B9 - lo;
+    let digit = at_least_0 & at_most_9 & !x & HIGH;
+    (digit | (x & HIGH)) != 0
+}
+
 /// The next `[^` at or after `from`.
 fn next_draft_hit(b: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
-    while i + 1 < b.len() {
-        if b[i] == b'[' && b[i + 1] == b'^' {
-            return Some(i);
+    while let Some(k) = memchr::memchr(b'[', &b[i..]) {
+        if b.get(i + k + 1) == Some(&b'^') {
+            return Some(i + k);
         }
-        i += 1;
+        i += k + 1;
     }
     None
 }
@@ -619,12 +652,82 @@ mod tests {
         same_candidates("Recalling its resolution 66/184,¹ in km² and m³ 2024–\n20243 ⁴⁵\u{a0}12 [^3]\u{2003}7 and\n 5, of 3 December");
     }
 
+    #[test]
+    fn eight_bytes_at_a_time_find_every_digit_and_wide_character() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut x = [b'a'; 8];
+                x[at] = b;
+                let want = b.is_ascii_digit() || b >= 0x80;
+                assert_eq!(
+                    has_digit_or_non_ascii(u64::from_le_bytes(x)),
+                    want,
+                    "{b:#x} at {at}"
+                );
+            }
+        }
+        let t = "abcdefghijklmnopqrstuvwxyz 12 abcdefghijklmnop² abcdefghijklmnopqrst⁴";
+        let hits: Vec<usize> = std::iter::successors(next_pasted_hit(t.as_bytes(), 0), |&p| {
+            next_pasted_hit(t.as_bytes(), p + 1)
+        })
+        .collect();
+        let want: Vec<usize> = t
+            .char_indices()
+            .filter(|&(_, c)| c.is_ascii_digit() || superscript_value(c).is_some())
+            .map(|(p, _)| p)
+            .collect();
+        assert_eq!(hits, want);
+    }
+
     const PIECES: &[&str] = &[
-        " ", "\n", "\n\n", "\u{a0}", "\u{2003}", "\t", "1. ", "(a) ", "Recalling ", "Decides ",
-        "The General Assembly,\n", "text", "paragraph ", "UN80", "COP28 ", ",4", ", 6", "4",
-        "12", "2024", "20243", "2024–", "²", "¹³", "¹", "⁰", "⁴", "km²", "m³", "[^1]", "[^2]:", "1,000",
-        ".", ";", ")", "”", "’", "5.", "ab.3", "x.y.7", "3 December", "-", "—", "/", "A/66/7",
-        "é", "1 Note.\n", "per ",
+        " ",
+        "\n",
+        "\n\n",
+        "\u{a0}",
+        "\u{2003}",
+        "\t",
+        "1. ",
+        "(a) ",
+        "Recalling ",
+        "Decides ",
+        "The General Assembly,\n",
+        "text",
+        "paragraph ",
+        "UN80",
+        "COP28 ",
+        ",4",
+        ", 6",
+        "4",
+        "12",
+        "2024",
+        "20243",
+        "2024–",
+        "²",
+        "¹³",
+        "¹",
+        "⁰",
+        "⁴",
+        "km²",
+        "m³",
+        "[^1]",
+        "[^2]:",
+        "1,000",
+        ".",
+        ";",
+        ")",
+        "”",
+        "’",
+        "5.",
+        "ab.3",
+        "x.y.7",
+        "3 December",
+        "-",
+        "—",
+        "/",
+        "A/66/7",
+        "é",
+        "1 Note.\n",
+        "per ",
     ];
 
     proptest! {

@@ -83,6 +83,35 @@ pub struct Vocabulary {
     /// All entries of each kind, in file order, for suggestions and completion.
     pub preambular: Vec<String>,
     pub operative: Vec<String>,
+    /// For suggestions: the first word of each preambular / operative entry
+    /// (in file order, each once), as listed and lowered, with its length
+    /// in characters.
+    suggestions: [Vec<FirstWord>; 2],
+}
+
+struct FirstWord {
+    listed: String,
+    lowered: String,
+    /// Characters of `listed` and of `lowered`.
+    chars: usize,
+    lowered_chars: usize,
+}
+
+fn first_words_of(list: &[String]) -> Vec<FirstWord> {
+    let mut seen = HashSet::<&str, FxBuild>::default();
+    list.iter()
+        .map(|e| e.split(' ').next().unwrap_or(e))
+        .filter(|f| seen.insert(f))
+        .map(|f| {
+            let lowered = lower_first(f);
+            FirstWord {
+                listed: f.to_string(),
+                lowered_chars: lowered.chars().count(),
+                lowered,
+                chars: f.chars().count(),
+            }
+        })
+        .collect()
 }
 
 /// A matched opener: how many words it spans and the phrase as written.
@@ -167,7 +196,9 @@ impl Vocabulary {
             .filter_map(|e| e.split(' ').next())
             .map(str::to_string)
             .collect();
+        let suggestions = [first_words_of(&preambular), first_words_of(&operative)];
         Vocabulary {
+            suggestions,
             first_words,
             entries,
             lowered,
@@ -284,35 +315,37 @@ impl Vocabulary {
     /// it is close enough to be a misspelling.
     pub fn suggest(&self, word: &str, kind: OpenerKind, lowered: bool) -> Option<String> {
         let list = match kind {
-            OpenerKind::Preambular => &self.preambular,
-            OpenerKind::Operative => &self.operative,
+            OpenerKind::Preambular => &self.suggestions[0],
+            OpenerKind::Operative => &self.suggestions[1],
         };
         let word_len = word.chars().count();
         if word_len < 3 {
             return None;
         }
         let limit = if word_len <= 5 { 1 } else { 2 };
-        let mut best: Option<(usize, &str)> = None;
-        for e in list {
-            let first = e.split(' ').next().unwrap_or(e);
-            let cand = if lowered {
-                lower_first(first)
+        // First words repeat across entries: each is tried once, in file
+        // order (a later equal one could not win: the best needs `d` smaller).
+        let mut best: Option<(usize, &FirstWord)> = None;
+        for f in list {
+            let (cand, chars) = if lowered {
+                (&f.lowered, f.lowered_chars)
             } else {
-                first.to_string()
+                (&f.listed, f.chars)
             };
-            if cand == word {
+            // Farther apart in length than `limit`: too far.
+            if chars.abs_diff(word_len) > limit || cand == word {
                 continue;
             }
-            let d = levenshtein(word, &cand, limit + 1);
+            let d = levenshtein(word, cand, limit + 1);
             if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
-                best = Some((d, first));
+                best = Some((d, f));
             }
         }
         best.map(|(_, f)| {
             if lowered {
-                lower_first(f)
+                f.lowered.clone()
             } else {
-                f.to_string()
+                f.listed.clone()
             }
         })
     }
@@ -324,13 +357,32 @@ fn starts_with_words(words: &[&str], phrase: &[String]) -> bool {
 
 /// Edit distance, giving up (returning `cap`) once it exceeds `cap`.
 pub fn levenshtein(a: &str, b: &str, cap: usize) -> usize {
+    if a.is_ascii() && b.is_ascii() {
+        return edit_distance(a.as_bytes(), b.as_bytes(), cap);
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    edit_distance(&a, &b, cap)
+}
+
+fn edit_distance<T: PartialEq>(a: &[T], b: &[T], cap: usize) -> usize {
     if a.len().abs_diff(b.len()) >= cap {
         return cap;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+    // Two rows; on the stack for words of up to 63 characters.
+    const STACK: usize = 64;
+    let mut heap = Vec::new();
+    let mut stack = [0usize; 2 * STACK];
+    let rows: &mut [usize] = if b.len() < STACK {
+        &mut stack[..2 * (b.len() + 1)]
+    } else {
+        heap.resize(2 * (b.len() + 1), 0);
+        &mut heap
+    };
+    let (mut prev, mut cur) = rows.split_at_mut(b.len() + 1);
+    for (j, p) in prev.iter_mut().enumerate() {
+        *p = j;
+    }
     for i in 1..=a.len() {
         cur[0] = i;
         let mut row_min = cur[0];
@@ -401,5 +453,81 @@ mod tests {
                 .as_deref(),
             Some("Recalling")
         );
+    }
+
+    /// `suggest` as first written: every entry, its first word made anew.
+    fn suggest_over_every_entry(word: &str, kind: OpenerKind, lowered: bool) -> Option<String> {
+        let v = Vocabulary::get();
+        let list = match kind {
+            OpenerKind::Preambular => &v.preambular,
+            OpenerKind::Operative => &v.operative,
+        };
+        let word_len = word.chars().count();
+        if word_len < 3 {
+            return None;
+        }
+        let limit = if word_len <= 5 { 1 } else { 2 };
+        let mut best: Option<(usize, &str)> = None;
+        for e in list {
+            let first = e.split(' ').next().unwrap_or(e);
+            let cand = if lowered {
+                lower_first(first)
+            } else {
+                first.to_string()
+            };
+            if cand == word {
+                continue;
+            }
+            let d = levenshtein(word, &cand, limit + 1);
+            if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, first));
+            }
+        }
+        best.map(|(_, f)| {
+            if lowered {
+                lower_first(f)
+            } else {
+                f.to_string()
+            }
+        })
+    }
+
+    #[test]
+    fn suggestions_are_those_of_every_entry() {
+        let v = Vocabulary::get();
+        let mut words: Vec<String> = vec!["Sresses".into(), "Banana".into(), "Noté".into()];
+        for e in v.preambular.iter().chain(&v.operative).step_by(7) {
+            let f: Vec<char> = e.split(' ').next().unwrap().chars().collect();
+            for k in 0..f.len() {
+                let mut dropped = f.clone();
+                dropped.remove(k);
+                words.push(dropped.iter().collect());
+                let mut changed = f.clone();
+                changed[k] = if f[k] == 'é' { 'e' } else { 'é' };
+                words.push(changed.iter().collect());
+            }
+            words.push(f.iter().collect());
+        }
+        for w in &words {
+            for kind in [OpenerKind::Preambular, OpenerKind::Operative] {
+                for lowered in [false, true] {
+                    let w = if lowered { lower_first(w) } else { w.clone() };
+                    assert_eq!(
+                        v.suggest(&w, kind, lowered),
+                        suggest_over_every_entry(&w, kind, lowered),
+                        "{w} {kind:?} {lowered}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn edit_distance_on_bytes_and_characters() {
+        assert_eq!(levenshtein("Recallign", "Recalling", 3), 2);
+        assert_eq!(levenshtein("Notéd", "Noted", 3), 1);
+        assert_eq!(levenshtein("a", "abcdef", 3), 3);
+        let long = "x".repeat(70);
+        assert_eq!(levenshtein(&long, &format!("{long}y"), 3), 1);
     }
 }
