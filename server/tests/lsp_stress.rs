@@ -166,3 +166,38 @@ fn two_hundred_documents_opened_at_once_and_closed() {
     lsp.diagnostics(&uris[7], 1);
     lsp.assert_serving(&uris[7]);
 }
+
+/// The server re-uses the previous publish's serialised diagnostics where
+/// nothing changed: after every single edit (waiting for its publish), the
+/// published diagnostics equal those of the same text opened afresh.
+#[test]
+fn every_publish_after_an_edit_equals_a_fresh_open() {
+    let mut lsp = Lsp::in_process(Options::default());
+    lsp.initialize();
+    let uri = "file:///typed.reso";
+    let mut text = fixture("A-RES-66-184.txt");
+    lsp.open(uri, 1, &text);
+    lsp.diagnostics(uri, 1);
+    let mut rng = Rng(0x5eed_0000_0000_0042);
+    for version in 2..60 {
+        let change = random_change(&mut rng, &mut text);
+        lsp.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}),
+        );
+        let typed = lsp.diagnostics(uri, version);
+        let fresh_uri = format!("file:///fresh-{version}.reso");
+        lsp.open(&fresh_uri, 1, &text);
+        let fresh = lsp.diagnostics(&fresh_uri, 1);
+        lsp.close(&fresh_uri);
+        let fresh = serde_json::to_string(&fresh)
+            .unwrap()
+            .replace(&fresh_uri, uri);
+        assert_eq!(
+            serde_json::to_string(&typed).unwrap(),
+            fresh,
+            "version {version}"
+        );
+    }
+    assert_eq!(lsp.shutdown_and_exit(), 0);
+}

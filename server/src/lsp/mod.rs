@@ -13,6 +13,7 @@
 mod capabilities;
 pub mod from_proto;
 pub mod handlers;
+mod published;
 mod server;
 mod state;
 pub mod to_proto;

@@ -11,7 +11,6 @@
 //! Requests read an immutable [`Snapshot`] (`Arc` of text, version, line index
 //! and analysis) of the newest version, and hold no lock while they compute.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
@@ -23,7 +22,8 @@ use ropey::Rope;
 use tower_lsp::lsp_types::{self as lsp, MessageType, Url};
 use tower_lsp::Client;
 
-use super::workspace::{self, CitationIndex, CrossSettings};
+use super::published::OwnDiagnostics;
+use super::workspace::{CitationIndex, CrossSettings};
 use super::{from_proto, to_proto, Options};
 use crate::analysis::{analyze, reanalyze, reanalyze_owned, Analysis};
 use crate::catalog::Catalog;
@@ -37,11 +37,15 @@ use crate::text::{self, Encoding, LineIndex};
 pub struct Snapshot {
     pub uri: Url,
     pub version: i32,
-    pub text: Arc<str>,
+    /// An `Arc<String>` so that the next version's analysis, when it owns
+    /// this snapshot, edits the text in place instead of copying it.
+    pub text: Arc<String>,
     pub index: Arc<LineIndex>,
     pub analysis: Analysis,
     /// The position encoding negotiated with the client.
     pub encoding: Encoding,
+    /// The analysis's diagnostics as published.
+    pub(crate) published: Arc<OwnDiagnostics>,
     open_id: u64,
     config_generation: u64,
 }
@@ -176,6 +180,8 @@ pub struct State {
     /// across documents. Locked briefly, never across an `.await`, and never
     /// while a guard of `docs` is held.
     citations: Mutex<CitationIndex>,
+    /// The transport's queue of messages to the client, once serving.
+    output: std::sync::OnceLock<tokio::sync::mpsc::Sender<Vec<u8>>>,
 }
 
 impl State {
@@ -194,6 +200,7 @@ impl State {
             next_open_id: AtomicU64::new(1),
             deferred: RwLock::new(Vec::new()),
             citations: Mutex::new(CitationIndex::default()),
+            output: std::sync::OnceLock::new(),
         }
     }
 
@@ -479,8 +486,7 @@ impl State {
         let lock = self.lock_of(uri);
         let _guard = lock.lock().await;
         if !self.docs.contains_key(uri) {
-            self.client
-                .publish_diagnostics(uri.clone(), Vec::new(), None)
+            self.publish(uri, &OwnDiagnostics::default(), &[], None)
                 .await;
             let config = self.config();
             let root = self.root();
@@ -544,10 +550,7 @@ impl State {
             // this URI's lock is held.
             index.set_published(uri, cross.clone());
         }
-        let own = indexed.own;
-        let diagnostics = workspace::merged(&own, &cross);
-        self.client
-            .publish_diagnostics(uri.clone(), diagnostics, Some(indexed.version))
+        self.publish(uri, &indexed.own, &cross, Some(indexed.version))
             .await;
     }
 
@@ -596,27 +599,66 @@ impl State {
         let uri2 = uri.clone();
         let job = tokio::task::spawn_blocking(move || {
             std::panic::catch_unwind(AssertUnwindSafe(|| {
-                let text: Arc<str> = Arc::from(rope.to_string());
-                if let Some(t) = trigger.filter(|t| !t.is_empty()) {
-                    if text.contains(t.as_str()) {
-                        panic!("test panic: the text contains the trigger {t:?}");
-                    }
-                }
-                let analysis = match base {
+                let (text, index, analysis, published) = match base {
                     Some((prev, edit)) => match Arc::try_unwrap(prev) {
-                        Ok(prev) => reanalyze_owned(prev.analysis, &text, &edit, &config, &catalog),
-                        Err(prev) => reanalyze(&prev.analysis, &text, &edit, &config, &catalog),
+                        Ok(mut prev) => {
+                            let text = edited_text(prev.text, &rope, &edit);
+                            let index = Arc::new(prev.index.edited(
+                                &text,
+                                edit.start,
+                                edit.old_end,
+                                edit.new_end,
+                            ));
+                            check_trigger(trigger.as_deref(), &text);
+                            let old_diags = std::mem::take(&mut prev.analysis.diagnostics);
+                            let analysis =
+                                reanalyze_owned(prev.analysis, &text, &edit, &config, &catalog);
+                            let here = positions(&uri2, &index, encoding);
+                            let published = OwnDiagnostics::build(
+                                &here,
+                                &analysis.diagnostics,
+                                Some((&old_diags, &prev.published)),
+                            );
+                            (text, index, analysis, published)
+                        }
+                        Err(prev) => {
+                            let text = edited_text(prev.text.clone(), &rope, &edit);
+                            let index = Arc::new(prev.index.edited(
+                                &text,
+                                edit.start,
+                                edit.old_end,
+                                edit.new_end,
+                            ));
+                            check_trigger(trigger.as_deref(), &text);
+                            let analysis =
+                                reanalyze(&prev.analysis, &text, &edit, &config, &catalog);
+                            let here = positions(&uri2, &index, encoding);
+                            let published = OwnDiagnostics::build(
+                                &here,
+                                &analysis.diagnostics,
+                                Some((&prev.analysis.diagnostics, &prev.published)),
+                            );
+                            (text, index, analysis, published)
+                        }
                     },
-                    None => analyze(&text, &config, &catalog),
+                    None => {
+                        let text = rope.to_string();
+                        check_trigger(trigger.as_deref(), &text);
+                        let index = Arc::new(LineIndex::new(&text));
+                        let analysis = analyze(&text, &config, &catalog);
+                        let here = positions(&uri2, &index, encoding);
+                        let published = OwnDiagnostics::build(&here, &analysis.diagnostics, None);
+                        (text, index, analysis, published)
+                    }
                 };
-                let index = Arc::new(LineIndex::new(&text));
                 Snapshot {
                     uri: uri2,
                     version,
-                    text,
+                    text: Arc::new(text),
                     index,
                     analysis,
                     encoding,
+                    published: Arc::new(published),
                     open_id,
                     config_generation: generation,
                 }
@@ -662,7 +704,7 @@ impl State {
             }
             doc.snapshot = Some(snapshot.clone());
         }
-        let own = Arc::new(self.to_proto_diagnostics(&snapshot));
+        let own = snapshot.published.clone();
         let config = self.config();
         let root = self.root();
         let settings = cross_settings(&config, root.as_deref());
@@ -673,26 +715,94 @@ impl State {
             index.set_published(uri, cross.clone());
             (cross, affected)
         };
-        let diagnostics = workspace::merged(&own, &cross);
-        self.client
-            .publish_diagnostics(uri.clone(), diagnostics, Some(version))
-            .await;
+        self.publish(uri, &own, &cross, Some(version)).await;
         self.schedule_republish(affected);
         Ok(snapshot)
     }
 
-    fn to_proto_diagnostics(&self, snapshot: &Snapshot) -> Vec<lsp::Diagnostic> {
-        let mut others: HashMap<String, Option<to_proto::Positions>> = HashMap::new();
-        to_proto::diagnostics(snapshot, |doc| {
-            others
-                .entry(doc.to_string())
-                .or_insert_with(|| {
-                    let uri = Url::parse(doc).ok()?;
-                    let doc = self.docs.get(&uri)?;
-                    doc.snapshot.as_ref().map(|s| s.positions())
-                })
-                .clone()
-        })
+    /// Sends `publishDiagnostics`: straight to the transport as text when
+    /// serving (the usual case), else through tower-lsp's client.
+    async fn publish(
+        &self,
+        uri: &Url,
+        own: &OwnDiagnostics,
+        cross: &[lsp::Diagnostic],
+        version: Option<i32>,
+    ) {
+        let body = own.notification(uri, cross, version);
+        if let Some(out) = self.output.get() {
+            let _ = out.send(body).await;
+            return;
+        }
+        let params = serde_json::from_slice::<serde_json::Value>(&body)
+            .ok()
+            .and_then(|mut v| {
+                serde_json::from_value::<lsp::PublishDiagnosticsParams>(v["params"].take()).ok()
+            });
+        let Some(params) = params else {
+            return;
+        };
+        self.client
+            .publish_diagnostics(params.uri, params.diagnostics, params.version)
+            .await;
+    }
+
+    /// Where the transport writes messages to the client.
+    pub(crate) fn set_output(&self, out: tokio::sync::mpsc::Sender<Vec<u8>>) {
+        let _ = self.output.set(out);
+    }
+}
+
+/// The test hook (`RESO_TEST_PANIC`): panics when the text contains the trigger.
+fn check_trigger(trigger: Option<&str>, text: &str) {
+    if let Some(t) = trigger.filter(|t| !t.is_empty()) {
+        if text.contains(t) {
+            panic!("test panic: the text contains the trigger {t:?}");
+        }
+    }
+}
+
+/// The text of `rope`, made from the previous snapshot's text (`old`) and
+/// the span of the edits since: in place when the old text is no longer
+/// shared, so that a keystroke copies no more than the tail of the text.
+fn edited_text(old: Arc<String>, rope: &Rope, edit: &EditSpan) -> String {
+    let fits = edit.start <= edit.old_end
+        && edit.old_end <= old.len()
+        && edit.start <= edit.new_end
+        && edit.new_end <= rope.len_bytes()
+        && old.len() - (edit.old_end - edit.start) + (edit.new_end - edit.start)
+            == rope.len_bytes()
+        && old.is_char_boundary(edit.start)
+        && old.is_char_boundary(edit.old_end);
+    let inserted = fits
+        .then(|| rope.get_byte_slice(edit.start..edit.new_end))
+        .flatten();
+    let Some(inserted) = inserted else {
+        return rope.to_string();
+    };
+    let inserted = inserted.to_string();
+    let text = match Arc::try_unwrap(old) {
+        Ok(mut text) => {
+            text.replace_range(edit.start..edit.old_end, &inserted);
+            text
+        }
+        Err(shared) => {
+            let mut text = String::with_capacity(rope.len_bytes());
+            text.push_str(&shared[..edit.start]);
+            text.push_str(&inserted);
+            text.push_str(&shared[edit.old_end..]);
+            text
+        }
+    };
+    debug_assert!(text == *rope, "the edit span does not describe the edits");
+    text
+}
+
+fn positions(uri: &Url, index: &Arc<LineIndex>, encoding: Encoding) -> to_proto::Positions {
+    to_proto::Positions {
+        uri: uri.clone(),
+        index: index.clone(),
+        encoding,
     }
 }
 

@@ -58,6 +58,7 @@ where
     let state = service.inner().state.clone();
     let (out_tx, out_rx) = mpsc::channel::<Vec<u8>>(256);
     let writer = tokio::spawn(write_loop(output, out_rx));
+    state.set_output(out_tx.clone());
 
     // Server-to-client requests and notifications (publishDiagnostics ...).
     let (mut to_client, mut client_responses) = socket.split();

@@ -23,6 +23,7 @@ use std::sync::{Arc, Weak};
 
 use tower_lsp::lsp_types::{self as lsp, Url};
 
+use super::published::OwnDiagnostics;
 use super::state::Snapshot;
 use super::to_proto::{self, Positions};
 use crate::checks::citations::{inconsistent_across, OtherDocument};
@@ -38,7 +39,7 @@ struct Entry {
     /// The dated, well-formed citations by symbol, in document order.
     dated: HashMap<String, Vec<Citation>>,
     /// The document's own diagnostics, converted once per snapshot.
-    own: Arc<Vec<lsp::Diagnostic>>,
+    own: Arc<OwnDiagnostics>,
     /// The cross-document diagnostics last published with them.
     published: Vec<lsp::Diagnostic>,
 }
@@ -47,7 +48,7 @@ struct Entry {
 pub struct Indexed {
     pub snapshot: Weak<Snapshot>,
     pub version: i32,
-    pub own: Arc<Vec<lsp::Diagnostic>>,
+    pub own: Arc<OwnDiagnostics>,
 }
 
 /// What decides the cross-document diagnostics besides the documents: their
@@ -82,7 +83,7 @@ impl CitationIndex {
     pub fn update(
         &mut self,
         snapshot: &Arc<Snapshot>,
-        own: Arc<Vec<lsp::Diagnostic>>,
+        own: Arc<OwnDiagnostics>,
         settings: CrossSettings<'_>,
     ) -> Vec<Url> {
         let uri = snapshot.uri.clone();
@@ -254,18 +255,6 @@ impl CitationIndex {
             own: e.own.clone(),
         })
     }
-}
-
-/// A document's own diagnostics with the cross-document ones, by position.
-pub fn merged(own: &[lsp::Diagnostic], cross: &[lsp::Diagnostic]) -> Vec<lsp::Diagnostic> {
-    let mut all = Vec::with_capacity(own.len() + cross.len());
-    all.extend_from_slice(own);
-    all.extend_from_slice(cross);
-    if !cross.is_empty() {
-        // Stable: each list keeps its order among equal positions.
-        all.sort_by_key(|d| d.range.start);
-    }
-    all
 }
 
 /// How a message names another document: its path under the workspace root,

@@ -5,7 +5,7 @@ use std::ops::Range;
 use super::{Encoding, Position};
 
 /// A character of more than one byte, located within its line.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Wide {
     /// Start of the character, in bytes from the start of the line.
     byte: u32,
@@ -41,83 +41,189 @@ impl Wide {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Line {
     /// Byte offset of the line's first byte.
     start: usize,
     /// Byte offset just past the line's content (before its line break).
     end: usize,
-    /// The line's multi-byte characters in order; empty for an ASCII line.
-    wide: Box<[Wide]>,
+    /// Index in `LineIndex::wides` of the line's first multi-byte character;
+    /// its characters run to the next line's.
+    wide: u32,
 }
 
-/// Lines of a text, built once per version of a document. Conversions take
-/// O(log n) and follow the rules of the module documentation.
-#[derive(Debug, Clone)]
+/// Lines of a text. Conversions take O(log n) and follow the rules of the
+/// module documentation. Flat (two vectors), so that the index of the next
+/// version is this one with the edited lines replaced ([`LineIndex::edited`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineIndex {
     len: usize,
     lines: Vec<Line>,
+    /// Every line's multi-byte characters, line after line.
+    wides: Vec<Wide>,
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Eight bytes with no line break and no byte of a multi-byte character.
+fn plain(w: u64) -> bool {
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
+    w & HIGH == 0
+        && !has_zero(w ^ (ONES * u64::from(b'\n')))
+        && !has_zero(w ^ (ONES * u64::from(b'\r')))
+}
+
+/// Scans `bytes[from..to]`, whose start is a line's start, into lines and
+/// their wide characters. With `more`, `to` is just past a line break and
+/// the line that starts there is not scanned; else `to` is the text's end
+/// and ends the last line.
+fn scan(
+    bytes: &[u8],
+    (from, to): (usize, usize),
+    more: bool,
+    lines: &mut Vec<Line>,
+    wides: &mut Vec<Wide>,
+) {
+    let mut start = from;
+    // Bytes of the line's wide characters beyond their UTF-16 units and
+    // beyond their count, up to the current byte.
+    let (mut over16, mut over_chars) = (0u32, 0u32);
+    let mut first_wide = wides.len() as u32;
+    let mut i = from;
+    while i < to {
+        while i + 8 <= to
+            && plain(u64::from_le_bytes(
+                bytes[i..i + 8].try_into().expect("8 bytes"),
+            ))
+        {
+            i += 8;
+        }
+        if i >= to {
+            break;
+        }
+        let b = bytes[i];
+        if b == b'\n' || b == b'\r' {
+            let brk = if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                2
+            } else {
+                1
+            };
+            lines.push(Line {
+                start,
+                end: i,
+                wide: first_wide,
+            });
+            i += brk;
+            start = i;
+            over16 = 0;
+            over_chars = 0;
+            first_wide = wides.len() as u32;
+            if i >= to && more {
+                return;
+            }
+            continue;
+        }
+        if b < 0x80 {
+            i += 1;
+            continue;
+        }
+        let len8: u8 = match b {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        let rel = (i - start) as u32;
+        wides.push(Wide {
+            byte: rel,
+            utf16: rel - over16,
+            chars: rel - over_chars,
+            len8,
+        });
+        over16 += u32::from(len8) - if len8 == 4 { 2 } else { 1 };
+        over_chars += u32::from(len8) - 1;
+        i += usize::from(len8);
+    }
+    lines.push(Line {
+        start,
+        end: to.min(bytes.len()),
+        wide: first_wide,
+    });
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
-        let bytes = text.as_bytes();
-        let mut lines = Vec::new();
-        let mut start = 0usize;
-        let mut wide: Vec<Wide> = Vec::new();
-        // Running counts within the current line, at the current byte.
-        let mut utf16 = 0u32;
-        let mut chars = 0u32;
-        let mut i = 0usize;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b == b'\n' || b == b'\r' {
-                let brk = if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                    2
-                } else {
-                    1
-                };
-                lines.push(Line {
-                    start,
-                    end: i,
-                    wide: std::mem::take(&mut wide).into_boxed_slice(),
-                });
-                i += brk;
-                start = i;
-                utf16 = 0;
-                chars = 0;
-                continue;
-            }
-            if b < 0x80 {
-                utf16 += 1;
-                chars += 1;
-                i += 1;
-                continue;
-            }
-            let len8: u8 = match b {
-                0xC0..=0xDF => 2,
-                0xE0..=0xEF => 3,
-                _ => 4,
-            };
-            wide.push(Wide {
-                byte: (i - start) as u32,
-                utf16,
-                chars,
-                len8,
-            });
-            utf16 += if len8 == 4 { 2 } else { 1 };
-            chars += 1;
-            i += usize::from(len8);
-        }
-        lines.push(Line {
-            start,
-            end: bytes.len(),
-            wide: wide.into_boxed_slice(),
-        });
+        let mut lines = Vec::with_capacity(text.len() / 40 + 1);
+        let mut wides = Vec::new();
+        scan(
+            text.as_bytes(),
+            (0, text.len()),
+            false,
+            &mut lines,
+            &mut wides,
+        );
         LineIndex {
-            len: bytes.len(),
+            len: text.len(),
             lines,
+            wides,
         }
+    }
+
+    /// The index of `text`, which is this index's text with the bytes
+    /// `start..old_end` replaced by `text[start..new_end]`: the lines around
+    /// the edit are scanned again, the others kept (moved). Equal to
+    /// `LineIndex::new(text)`.
+    pub fn edited(&self, text: &str, start: usize, old_end: usize, new_end: usize) -> LineIndex {
+        let delta = new_end as isize - old_end as isize;
+        let ok = old_end >= start
+            && new_end >= start
+            && old_end <= self.len
+            && text.len() as isize == self.len as isize + delta;
+        if !ok {
+            return LineIndex::new(text);
+        }
+        // From the line before the edit's to the line after the one its end
+        // is in: a line break the edit split or joined lies in between.
+        let la = (self.line_of(start) as usize).saturating_sub(1);
+        let lb = self.line_of(old_end) as usize + 2;
+        let from = self.lines[la].start;
+        let (to, rest) = if lb < self.lines.len() {
+            (self.lines[lb].start.wrapping_add_signed(delta), lb)
+        } else {
+            (text.len(), self.lines.len())
+        };
+        let wide_from = self.lines[la].wide as usize;
+        let mut lines = Vec::with_capacity(self.lines.len() + 8);
+        lines.extend_from_slice(&self.lines[..la]);
+        let mut wides = Vec::with_capacity(self.wides.len() + 8);
+        wides.extend_from_slice(&self.wides[..wide_from]);
+        let more = rest < self.lines.len();
+        scan(text.as_bytes(), (from, to), more, &mut lines, &mut wides);
+        if more {
+            let old_wide = self.lines[rest].wide as usize;
+            let wide_delta = wides.len() as i64 - old_wide as i64;
+            wides.extend_from_slice(&self.wides[old_wide..]);
+            lines.extend(self.lines[rest..].iter().map(|l| Line {
+                start: l.start.wrapping_add_signed(delta),
+                end: l.end.wrapping_add_signed(delta),
+                wide: (i64::from(l.wide) + wide_delta) as u32,
+            }));
+        }
+        LineIndex {
+            len: text.len(),
+            lines,
+            wides,
+        }
+    }
+
+    /// The wide characters of line `i`.
+    fn wide(&self, i: usize) -> &[Wide] {
+        let a = self.lines[i].wide as usize;
+        let b = self
+            .lines
+            .get(i + 1)
+            .map_or(self.wides.len(), |l| l.wide as usize);
+        &self.wides[a..b]
     }
 
     /// Length of the indexed text in bytes.
@@ -154,11 +260,12 @@ impl LineIndex {
         let line_no = self.line_of(offset);
         let line = &self.lines[line_no as usize];
         let rel = (offset.min(self.len).min(line.end) - line.start) as u32;
-        let i = line.wide.partition_point(|w| w.byte <= rel);
+        let wide = self.wide(line_no as usize);
+        let i = wide.partition_point(|w| w.byte <= rel);
         let column = if i == 0 {
             rel
         } else {
-            let w = &line.wide[i - 1];
+            let w = &wide[i - 1];
             if rel < w.byte + u32::from(w.len8) {
                 w.start(enc)
             } else {
@@ -178,12 +285,13 @@ impl LineIndex {
         let Some(line) = self.lines.get(pos.line as usize) else {
             return self.len;
         };
+        let wide = self.wide(pos.line as usize);
         let col = pos.column;
-        let i = line.wide.partition_point(|w| w.start(enc) <= col);
+        let i = wide.partition_point(|w| w.start(enc) <= col);
         let rel = if i == 0 {
             col as usize
         } else {
-            let w = &line.wide[i - 1];
+            let w = &wide[i - 1];
             if col < w.start(enc) + w.len(enc) {
                 w.byte as usize
             } else {
@@ -306,6 +414,52 @@ mod tests {
         assert_eq!(idx.line_count(), 1);
         assert_eq!(idx.offset(p(0, 3), Utf16), 0);
         assert_eq!(idx.position(0, Utf16), p(0, 0));
+    }
+
+    /// Texts with every line break and character width, edited at every
+    /// pair of char boundaries with every replacement: `edited` equals `new`.
+    #[test]
+    fn edited_equals_a_new_index() {
+        let texts = [
+            "",
+            "a",
+            "ab\r\ncd\ref\ngh",
+            "é\r\n😀a\r\u{c}决\n\u{5d0}\u{5d1} a\u{301}b\0\n",
+            "\n\n\r\r\n",
+            "plain ascii line that is long enough for words\nand a second one\n",
+        ];
+        let inserts = ["", "x", "\n", "\r", "\r\n", "é😀", "a\nb\r\nc"];
+        for text in texts {
+            let old = LineIndex::new(text);
+            let bounds: Vec<usize> = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([text.len()])
+                .collect();
+            for (k, &a) in bounds.iter().enumerate() {
+                for &b in &bounds[k..] {
+                    for ins in inserts {
+                        let new_text = format!("{}{}{}", &text[..a], ins, &text[b..]);
+                        let got = old.edited(&new_text, a, b, a + ins.len());
+                        assert_eq!(
+                            got,
+                            LineIndex::new(&new_text),
+                            "{text:?} {a}..{b} <- {ins:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn long_ascii_runs_and_wide_characters_after_them() {
+        let text = "0123456789abcdefghij\r\n0123456789abcdefé0123456789\n😀";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_count(), 3);
+        let e = text.find('é').unwrap();
+        assert_eq!(idx.position(e + 2, Utf16), p(1, 17));
+        assert_eq!(idx.position(text.len(), Utf16), p(2, 2));
     }
 
     #[test]
