@@ -130,8 +130,26 @@ fn check(name: &str, original: &str, edits: &[Edit]) -> Result<(), TestCaseError
                 parse(&next)
             }
         };
-        analysis = reanalyze_owned(analysis, &next, &span, &cfg, catalog);
         let full = analyze(&next, &cfg, catalog);
+        let fresh = &full.doc;
+        if doc != *fresh {
+            let first = doc
+                .blocks
+                .iter()
+                .zip(&fresh.blocks)
+                .position(|(a, b)| a != b)
+                .unwrap_or(doc.blocks.len().min(fresh.blocks.len()));
+            return Err(TestCaseError::fail(format!(
+                "{name}: edit {i} ({e:?}) at {span:?}: incremental differs from a full parse\nfirst differing block {first}:\nincremental {:?}\nfull        {:?}\n{} vs {} blocks; refs {} vs {}",
+                doc.blocks.get(first),
+                fresh.blocks.get(first),
+                doc.blocks.len(),
+                fresh.blocks.len(),
+                doc.footnote_refs.len(),
+                fresh.footnote_refs.len()
+            )));
+        }
+        analysis = reanalyze_owned(analysis, &next, &span, &cfg, catalog);
         if analysis.citations != full.citations {
             let only = |a: &[reso::citations::Citation], b: &[reso::citations::Citation]| {
                 a.iter()
@@ -157,24 +175,6 @@ fn check(name: &str, original: &str, edits: &[Edit]) -> Result<(), TestCaseError
             e,
             span
         );
-        let fresh = full.doc;
-        if doc != fresh {
-            let first = doc
-                .blocks
-                .iter()
-                .zip(&fresh.blocks)
-                .position(|(a, b)| a != b)
-                .unwrap_or(doc.blocks.len().min(fresh.blocks.len()));
-            return Err(TestCaseError::fail(format!(
-                "{name}: edit {i} ({e:?}) at {span:?}: incremental differs from a full parse\nfirst differing block {first}:\nincremental {:?}\nfull        {:?}\n{} vs {} blocks; refs {} vs {}",
-                doc.blocks.get(first),
-                fresh.blocks.get(first),
-                doc.blocks.len(),
-                fresh.blocks.len(),
-                doc.footnote_refs.len(),
-                fresh.footnote_refs.len()
-            )));
-        }
         text = next;
     }
     // Diagnostics follow from the document: spot-check the last text.
@@ -218,5 +218,61 @@ fn incremental_equals_full_parse() {
     assert!(
         region > 3 * full,
         "{region} incremental re-parses, {full} full ones"
+    );
+}
+
+/// Edits in the first lines of the body (the first paragraphs after the
+/// chapeau, where a re-parse restarts at the body's start): typing, a new
+/// line and a deleted first character on each of the first lines, on every
+/// real text. Most take the incremental path, and all equal a full parse.
+#[test]
+fn edits_at_the_start_of_the_body_equal_a_full_parse() {
+    let cfg = Config::default();
+    let catalog = Catalog::builtin();
+    let (mut region, mut total) = (0, 0);
+    for (name, text) in fixtures() {
+        let base = analyze(&text, &cfg, catalog);
+        let Some(chapeau) = base.doc.chapeau else {
+            continue;
+        };
+        let from = base.doc.blocks[chapeau].lines[0].end;
+        let line_ends: Vec<usize> = text[from..]
+            .match_indices('\n')
+            .map(|(i, _)| from + i)
+            .take(12)
+            .collect();
+        for (k, &end) in line_ends.iter().enumerate() {
+            let start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+            let mut edits = vec![(end, end, "x"), (end, end, "\n")];
+            if start < end && text.is_char_boundary(start + 1) {
+                edits.push((start, start + 1, ""));
+            }
+            for (a, b, ins) in edits {
+                let next = format!("{}{}{}", &text[..a], ins, &text[b..]);
+                let Some(span) = EditSpan::between(&text, &next) else {
+                    continue;
+                };
+                total += 1;
+                let full = analyze(&next, &cfg, catalog);
+                if let Some(doc) = reparse_region(base.doc.clone(), &next, &span) {
+                    region += 1;
+                    assert!(doc == full.doc, "{name}: line {k} after the chapeau, {ins:?} at {a}..{b}: the re-parse differs");
+                }
+                let inc = reanalyze_owned(base.clone(), &next, &span, &cfg, catalog);
+                assert_eq!(
+                    inc.citations, full.citations,
+                    "{name}: line {k}, {ins:?} at {a}..{b}"
+                );
+                assert_eq!(
+                    render_diagnostics(&next, &inc.diagnostics),
+                    render_diagnostics(&next, &full.diagnostics),
+                    "{name}: line {k}, {ins:?} at {a}..{b}"
+                );
+            }
+        }
+    }
+    assert!(
+        region * 2 > total,
+        "{region} of {total} edits re-parsed incrementally"
     );
 }

@@ -218,16 +218,40 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
     // anything of `old` is taken apart).
     let cache = &old.cache;
     let draft_form = new_src.contains("[^");
-    if draft_form != cache.draft_form || la <= cache.body_start + 1 {
+    if draft_form != cache.draft_form || la < cache.body_start {
         return None;
+    }
+    // A chapeau without its comma stands only when an opener follows it: an
+    // edit up to the first line after it decides whether it is one.
+    // Without a chapeau the body starts at the first paragraph, which an
+    // edit near it may move (or make, when there is none).
+    match old.chapeau {
+        Some(b) => {
+            let r = old.blocks[b].lines[0].clone();
+            if matches!(lines::chapeau(new_src[r].trim()), Some((_, false)))
+                && !(cache.body_start..=la).any(|j| !cache.lines[j].blank)
+            {
+                return None;
+            }
+        }
+        None if la <= cache.body_start + 1 => return None,
+        None => {
+            // No paragraph at all: the first one an edit makes starts the body.
+            let f = cache.facts.get(cache.body_start)?;
+            if !(f.op_number || f.opener.is_some()) {
+                return None;
+            }
+        }
     }
     let chapeau_near = |f: &[LineFacts]| f.iter().any(|f| f.chapeau);
     if chapeau_near(&cache.facts[la..lb]) || chapeau_near(&middle_facts) {
         return None;
     }
+    // The last checkpoint at or before the line above the edit's (that line
+    // is unchanged, and so is everything before it).
     let ci = cache
         .checkpoints
-        .partition_point(|c| c.line < la)
+        .partition_point(|c| c.line <= la)
         .checked_sub(1)?;
 
     // The new lines and their facts: before and after the edit as they were.

@@ -370,11 +370,11 @@ impl<'a> Parser<'a> {
         let n = self.lines.len();
         let mut i = from;
         while i < n {
-            if i > 0
-                && !self.lines[i].blank
-                && self.lines[i - 1].blank
-                && self.st.fn_mode == FnMode::None
-                && self.st.skip_to <= i
+            // A checkpoint at each paragraph start after a blank line, and
+            // where the walk starts (the body's start: a re-parse of the
+            // first paragraph restarts there).
+            let para_start = i > 0 && !self.lines[i].blank && self.lines[i - 1].blank;
+            if (para_start || i == from) && self.st.fn_mode == FnMode::None && self.st.skip_to <= i
             {
                 // `skip_to` is behind us here and does not matter any more.
                 let state = State {
