@@ -19,6 +19,10 @@ struct Seg {
 pub(crate) struct Joined {
     pub text: String,
     segs: Vec<Seg>,
+    /// The excluded ranges of the last line pushed (their address and
+    /// length) and the index of the first that ended after its start: lines
+    /// come in text order, so the next search starts there.
+    hint: (usize, usize, usize),
 }
 
 impl Joined {
@@ -52,7 +56,7 @@ impl Joined {
             self.text.push(' ');
         }
         // The excluded ranges that overlap this line.
-        let first = exclude.partition_point(|r| r.end <= start);
+        let first = self.first_after(exclude, start);
         let mut pos = start;
         for r in &exclude[first..] {
             if r.start >= end {
@@ -67,6 +71,29 @@ impl Joined {
         if pos < end && src.is_char_boundary(pos) {
             self.push_piece(src, pos..end);
         }
+    }
+
+    /// The index of the first range of `exclude` that ends after `start`
+    /// (`partition_point`), searched from where the last line's search
+    /// ended when the same ranges are passed and that is still below it.
+    fn first_after(&mut self, exclude: &[Range<usize>], start: usize) -> usize {
+        let (addr, len, h) = self.hint;
+        let same = addr == exclude.as_ptr() as usize && len == exclude.len();
+        let first = if same && h <= len && (h == 0 || exclude[h - 1].end <= start) {
+            // Gallop: everything before `lo` ends at or before `start`.
+            let (mut lo, mut hi, mut step) = (h, h, 1);
+            while hi < len && exclude[hi].end <= start {
+                lo = hi + 1;
+                hi += step;
+                step *= 2;
+            }
+            let hi = hi.min(len);
+            lo + exclude[lo..hi].partition_point(|r| r.end <= start)
+        } else {
+            exclude.partition_point(|r| r.end <= start)
+        };
+        self.hint = (exclude.as_ptr() as usize, exclude.len(), first);
+        first
     }
 
     fn seg_for(&self, j: usize) -> Option<&Seg> {
@@ -119,6 +146,27 @@ mod tests {
         let at = j.text.find("of 21").unwrap();
         let r = j.doc_range(at..at + 5);
         assert_eq!(&src[r], "of\n  21");
+    }
+
+    #[test]
+    fn the_search_from_the_last_line_finds_what_a_full_search_finds() {
+        let exclude: Vec<Range<usize>> = (0..200).map(|k| k * 10 + 3..k * 10 + 5).collect();
+        let mut j = Joined::default();
+        // Forward in small and large steps, then backward, then other ranges.
+        let starts = (0..2100)
+            .step_by(7)
+            .chain((0..2100).step_by(450))
+            .chain((0..2100).rev().step_by(13));
+        for start in starts {
+            let want = exclude.partition_point(|r| r.end <= start);
+            assert_eq!(j.first_after(&exclude, start), want, "{start}");
+            assert_eq!(
+                j.first_after(&exclude[..50], start),
+                want.min(50),
+                "{start}"
+            );
+        }
+        assert_eq!(j.first_after(&[], 5), 0);
     }
 
     #[test]

@@ -261,15 +261,45 @@ impl<'a> BlockLines<'a> {
 
 /// The whitespace-separated token around byte `p` (a character start) of `line`.
 fn token_bounds(line: &str, p: usize) -> (usize, usize) {
-    let start = line[..p]
-        .char_indices()
-        .rev()
-        .find(|(_, c)| c.is_whitespace())
-        .map_or(0, |(k, c)| k + c.len_utf8());
-    let end = line[p..]
-        .find(char::is_whitespace)
-        .map_or(line.len(), |k| p + k);
+    let b = line.as_bytes();
+    let mut start = p;
+    while start > 0 {
+        let c = b[start - 1];
+        if c < 0x80 {
+            if is_ascii_space(c) {
+                break;
+            }
+            start -= 1;
+        } else {
+            let ch = line[..start].chars().next_back().expect("a character");
+            if ch.is_whitespace() {
+                break;
+            }
+            start -= ch.len_utf8();
+        }
+    }
+    let mut end = p;
+    while end < b.len() {
+        let c = b[end];
+        if c < 0x80 {
+            if is_ascii_space(c) {
+                break;
+            }
+            end += 1;
+        } else {
+            let ch = line[end..].chars().next().expect("a character");
+            if ch.is_whitespace() {
+                break;
+            }
+            end += ch.len_utf8();
+        }
+    }
     (start, end)
+}
+
+/// `char::is_whitespace` on an ASCII byte.
+fn is_ascii_space(c: u8) -> bool {
+    matches!(c, b'\t'..=b'\r' | b' ')
 }
 
 /// The next ASCII digit or superscript digit (`¹²³` are `C2 B9/B2/B3`, `⁰⁴-⁹`
@@ -415,9 +445,32 @@ pub(crate) fn superscript_value(c: char) -> Option<u32> {
     }
 }
 
-fn bare_word(w: &str) -> String {
-    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
-        .to_lowercase()
+/// Is `w` a word after which a number is never a reference (`TAKES_NUMBER`)?
+fn takes_number(w: &str) -> bool {
+    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    SORTED
+        .get_or_init(|| {
+            let mut v = TAKES_NUMBER.to_vec();
+            v.sort_unstable();
+            v.dedup();
+            v
+        })
+        .binary_search(&w)
+        .is_ok()
+}
+
+/// The word before a number as `TAKES_NUMBER` lists it: its letters, digits
+/// and hyphens, lowered.
+fn takes_number_bare(w: &str) -> bool {
+    let bare = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    if bare
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        takes_number(&bare.to_lowercase())
+    } else {
+        takes_number(bare)
+    }
 }
 
 /// The candidates in one token of pasted text that starts at `start`;
@@ -499,10 +552,7 @@ fn pasted_token<'a>(
         }
         // A bare number standing alone.
         let prev = prev_word();
-        if prev.is_some_and(|p| {
-            let w = bare_word(p);
-            TAKES_NUMBER.contains(&w.as_str()) || TAKES_NUMBER.contains(&p)
-        }) {
+        if prev.is_some_and(|p| takes_number_bare(p) || takes_number(p)) {
             return;
         }
         // A number that is a quantity (`13 steps`, `26 per cent`) or

@@ -378,6 +378,12 @@ pub fn ends_finished(t: &str) -> bool {
 /// negotiation brackets are skipped.
 pub fn final_char(t: &str) -> Option<(usize, char)> {
     let mut s = t.trim_end();
+    // Most lines end in a letter or punctuation that nothing below removes.
+    if let Some(&c) = s.as_bytes().last() {
+        if c.is_ascii() && !c.is_ascii_digit() && c != b']' && c != b'"' {
+            return Some((s.len() - 1, char::from(c)));
+        }
+    }
     loop {
         let before = s.len();
         // `[^3]`
