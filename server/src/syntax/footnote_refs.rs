@@ -306,11 +306,11 @@ fn is_ascii_space(c: u8) -> bool {
 /// are `E2 81 B0/B4-B9`) at or after `from`.
 fn next_pasted_hit(b: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
-    // Eight bytes at a time past those with neither a digit nor a non-ASCII
-    // byte (most of a text).
+    // Eight bytes at a time past those with neither a digit nor the first
+    // byte of a superscript (most of a text).
     while i + 8 <= b.len() {
         let x = u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
-        if !has_digit_or_non_ascii(x) {
+        if !has_digit_or_superscript_lead(x) {
             i += 8;
             continue;
         }
@@ -340,8 +340,9 @@ fn is_pasted_hit(b: &[u8], i: usize) -> bool {
             && matches!(b.get(i + 2), Some(0xB0 | 0xB4..=0xB9)))
 }
 
-/// Whether one of the eight bytes of `x` is an ASCII digit or not ASCII.
-fn has_digit_or_non_ascii(x: u64) -> bool {
+/// Whether one of the eight bytes of `x` is an ASCII digit, `C2` or `E2`
+/// (the first bytes of the superscript digits).
+fn has_digit_or_superscript_lead(x: u64) -> bool {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
     let lo = x & LOW7;
@@ -351,7 +352,15 @@ fn has_digit_or_non_ascii(x: u64) -> bool {
     let at_least_0 = lo + 0x5050_5050_5050_5050;
     let at_most_9 = 0xB9B9_B9B9_B9B9_B9B9 - lo;
     let digit = at_least_0 & at_most_9 & !x & HIGH;
-    (digit | (x & HIGH)) != 0
+    digit != 0
+        || has_zero_byte(x ^ 0xC2C2_C2C2_C2C2_C2C2)
+        || has_zero_byte(x ^ 0xE2E2_E2E2_E2E2_E2E2)
+}
+
+/// Whether one of the eight bytes of `v` is zero (exact as a whole, though
+/// the bit it sets may be in a later byte).
+fn has_zero_byte(v: u64) -> bool {
+    (v.wrapping_sub(0x0101_0101_0101_0101) & !v & 0x8080_8080_8080_8080) != 0
 }
 
 /// The next `[^` at or after `from`.
@@ -708,15 +717,21 @@ mod tests {
             for at in 0..8 {
                 let mut x = [b'a'; 8];
                 x[at] = b;
-                let want = b.is_ascii_digit() || b >= 0x80;
-                assert_eq!(
-                    has_digit_or_non_ascii(u64::from_le_bytes(x)),
-                    want,
-                    "{b:#x} at {at}"
-                );
+                let want = b.is_ascii_digit() || b == 0xC2 || b == 0xE2;
+                let got = has_digit_or_superscript_lead(u64::from_le_bytes(x));
+                assert_eq!(got, want, "{b:#x} at {at}");
+                // Around other bytes than `a`, wide characters among them.
+                for other in [0u8, 0x80, 0xC1, 0xC3, 0xE1, 0xE3, 0xFF, b'/', b':'] {
+                    let mut y = [other; 8];
+                    y[at] = b;
+                    let want = want || other == 0xC2 || other == 0xE2 || other.is_ascii_digit();
+                    let got = has_digit_or_superscript_lead(u64::from_le_bytes(y));
+                    assert_eq!(got, want, "{b:#x} at {at} among {other:#x}");
+                }
             }
         }
-        let t = "abcdefghijklmnopqrstuvwxyz 12 abcdefghijklmnop² abcdefghijklmnopqrst⁴";
+        let t =
+            "abcdefghijklmnopqrstuvwxyz 12 abcdefghijklmnop² “abcdefghijk”lmnopqrst⁴ ’’’’’’’’’’¹";
         let hits: Vec<usize> = std::iter::successors(next_pasted_hit(t.as_bytes(), 0), |&p| {
             next_pasted_hit(t.as_bytes(), p + 1)
         })

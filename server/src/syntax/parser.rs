@@ -51,7 +51,7 @@ impl LineFacts {
         if line.blank {
             return LineFacts::default();
         }
-        let t = src[line.range.clone()].trim();
+        let t = trim(&src[line.range.clone()]);
         let Some(&first) = t.as_bytes().first() else {
             return LineFacts::default();
         };
@@ -284,13 +284,16 @@ impl<'a> Parser<'a> {
     }
 
     fn trimmed(&self, i: usize) -> &'a str {
-        self.text(i).trim()
+        trim(self.text(i))
     }
 
     /// Byte range of the trimmed line.
     fn trimmed_range(&self, i: usize) -> Range<usize> {
         let r = &self.lines[i].range;
         let t = self.text(i);
+        if trim(t).len() == t.len() {
+            return r.clone();
+        }
         let start = r.start + (t.len() - t.trim_start().len());
         start..start + t.trim().len()
     }
@@ -1181,6 +1184,16 @@ fn occurs(whole: &[u8], part: &[u8]) -> bool {
     }
 }
 
+/// `str::trim`, returning at once when the line starts and ends in a
+/// printable ASCII character (most lines).
+fn trim(t: &str) -> &str {
+    match t.as_bytes() {
+        [f, .., l] if (0x21..0x80).contains(f) && (0x21..0x80).contains(l) => t,
+        [c] if (0x21..0x80).contains(c) => t,
+        _ => t.trim(),
+    }
+}
+
 /// Does `t` start with a word in capitals (a form field such as `NAME OF EXPORTER`)?
 fn starts_with_capitals(t: &str) -> bool {
     let word: Vec<char> = t
@@ -1227,6 +1240,31 @@ mod tests {
         ));
         // Whole lines shorter than 12 bytes once normalised are no running head.
         assert!(!may_be_title_part(b"for sustainable", "- for - sust -"));
+    }
+
+    #[test]
+    fn trim_is_str_trim() {
+        for t in [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "ab",
+            " ab ",
+            "\u{a0}a",
+            "a\u{a0}",
+            "\t",
+            "\x0c",
+            "\0a",
+            "a\0",
+            "é",
+            "“a”",
+            "~",
+            "a\u{2003}",
+        ] {
+            assert_eq!(trim(t), t.trim(), "{t:?}");
+        }
     }
 
     proptest! {
