@@ -88,6 +88,9 @@ fn date_against_catalogue(c: &Citation, entry: Option<&Entry>) -> Option<Diagnos
         (Some(cited), Some(real)) if cited.date != real => Some((real, cited)),
         _ => None,
     };
+    if wrong_year.is_none() && wrong_date.is_none() {
+        return None;
+    }
     let real = entry.date;
     let adopted = match real {
         Some(d) => format!("adopted on {}", d.long()),

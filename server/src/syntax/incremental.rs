@@ -11,7 +11,7 @@ use std::ops::Range;
 use super::footnote_refs::Candidate;
 use super::lines::{self, Line};
 use super::model::{Block, Document, Layout};
-use super::parser::{body_globals, parse, Checkpoint, LineFacts, Parser, State};
+use super::parser::{parse, BodyCounts, Checkpoint, LineFacts, Parser, State};
 
 /// One edit as byte offsets: `start..old_end` of the old text became
 /// `start..new_end` of the new one.
@@ -71,6 +71,9 @@ pub(crate) struct ParseCache {
     pub(crate) title_norm: String,
     pub(crate) layout: Layout,
     pub(crate) has_numbered_op: bool,
+    pub(crate) body_counts: BodyCounts,
+    /// How many `[^` the text holds (any makes the draft footnote form).
+    pub(crate) draft_marks: usize,
     /// What the re-parse that made this document changed; `None` after a
     /// full parse.
     pub(crate) changed: Option<Changed>,
@@ -217,7 +220,9 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
     // What holds for the whole document must not change (checked before
     // anything of `old` is taken apart).
     let cache = &old.cache;
-    let draft_form = new_src.contains("[^");
+    let marks = |f: &[LineFacts]| f.iter().map(|f| f.draft_marks as usize).sum::<usize>();
+    let draft_marks = cache.draft_marks + marks(&middle_facts) - marks(&cache.facts[la..lb]);
+    let draft_form = draft_marks > 0;
     if draft_form != cache.draft_form || la < cache.body_start {
         return None;
     }
@@ -255,6 +260,7 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
         .checked_sub(1)?;
 
     // The new lines and their facts: before and after the edit as they were.
+    let old_region = BodyCounts::region(&cache.lines, &cache.facts, la, lb);
     let mut cache = std::mem::take(&mut old.cache);
     let cut = cache.lines[cache.checkpoints[ci].line].range.start;
     let old_cuts: Vec<usize> = cache.checkpoints[ci..]
@@ -268,9 +274,18 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
     }
     let mut facts = cache.facts;
     facts.splice(la..lb, middle_facts);
-    if body_globals(&lines, &facts, cache.body_start) != (cache.layout, cache.has_numbered_op) {
+    let new_region = BodyCounts::region(&lines, &facts, la, middle_end);
+    let body_counts = cache
+        .body_counts
+        .edited(old_region, new_region, la, (lb, middle_end))?;
+    if body_counts.globals() != (cache.layout, cache.has_numbered_op) {
         return None;
     }
+    debug_assert_eq!(
+        body_counts,
+        BodyCounts::of(&lines, &facts, cache.body_start)
+    );
+    debug_assert_eq!(draft_marks, new_src.matches("[^").count());
 
     // Restart at the last checkpoint before the edit: keep what came before
     // it, and set the rest aside for when the walk meets the old parse again.
@@ -298,6 +313,8 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
     p.st = cp.state.clone();
     p.layout = cache.layout;
     p.has_numbered_op = cache.has_numbered_op;
+    p.body_counts = body_counts;
+    p.draft_marks = draft_marks;
     p.title_norm = cache.title_norm;
     p.chapeau = old.chapeau;
     p.organ = old.organ;

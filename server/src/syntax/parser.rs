@@ -19,8 +19,9 @@ use super::vocabulary::Vocabulary;
 pub fn parse(src: &str) -> Document {
     let lines = lines::split_lines(src);
     let facts: Vec<LineFacts> = lines.iter().map(|l| LineFacts::of(src, l)).collect();
-    let draft_form = src.contains("[^");
-    let mut p = Parser::new(src, lines, facts, draft_form);
+    let draft_marks: usize = facts.iter().map(|f| f.draft_marks as usize).sum();
+    let mut p = Parser::new(src, lines, facts, draft_marks > 0);
+    p.draft_marks = draft_marks;
     // Real text has two to three lines a block and four to six a checkpoint
     // (10 MB of fixtures: 185,366 lines, 82,332 blocks, 38,239 checkpoints):
     // the copying of growing vectors is saved without holding much spare.
@@ -44,6 +45,8 @@ pub(crate) struct LineFacts {
     pub(crate) body_end: bool,
     /// A chapeau (`The General Assembly` with or without comma).
     pub(crate) chapeau: bool,
+    /// How many `[^` the line holds (any makes the draft footnote form).
+    pub(crate) draft_marks: u32,
 }
 
 impl LineFacts {
@@ -66,41 +69,122 @@ impl LineFacts {
             body_end: (first == b'A' || first.is_ascii_digit())
                 && (lines::is_annex(t) || lines::is_meeting_line(t)),
             chapeau: t.starts_with("The") && lines::chapeau(t).is_some(),
+            draft_marks: if t.as_bytes().contains(&b'[') {
+                t.matches("[^").count() as u32
+            } else {
+                0
+            },
         }
     }
 }
 
-/// The layout (blank-line layout when most paragraph starts follow a blank
-/// line) and whether the body numbers its operative paragraphs (numbered
-/// paragraphs of an annex do not count).
-pub(crate) fn body_globals(lines: &[Line], facts: &[LineFacts], start: usize) -> (Layout, bool) {
-    let (mut after_blank, mut other) = (0, 0);
-    let mut numbered = false;
-    let mut in_body = true;
-    for i in start..lines.len() {
+/// What decides a body's layout (blank-line layout when most paragraph
+/// starts follow a blank line) and whether it numbers its operative
+/// paragraphs (numbered paragraphs of an annex do not count), counted so
+/// that a re-parse updates it around an edit.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct BodyCounts {
+    /// Paragraph starts after a blank line, and the others.
+    after_blank: usize,
+    other: usize,
+    /// Lines with an operative number before the end of the body.
+    numbered: usize,
+    /// The first line that ends the body (annex, meeting line).
+    end: Option<usize>,
+}
+
+/// What some lines count towards [`BodyCounts`].
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Region {
+    after_blank: usize,
+    other: usize,
+    numbered: usize,
+    ends: bool,
+}
+
+impl BodyCounts {
+    pub(crate) fn of(lines: &[Line], facts: &[LineFacts], start: usize) -> BodyCounts {
+        let mut c = BodyCounts::default();
+        for i in start..lines.len() {
+            let f = &facts[i];
+            if f.body_end && c.end.is_none() {
+                c.end = Some(i);
+            }
+            if c.end.is_none() && f.op_number {
+                c.numbered += 1;
+            }
+            let (a, o) = Self::starts(lines, facts, i);
+            c.after_blank += a;
+            c.other += o;
+        }
+        c
+    }
+
+    /// Line `i` as a paragraph start: after a blank line, or not.
+    fn starts(lines: &[Line], facts: &[LineFacts], i: usize) -> (usize, usize) {
         let f = &facts[i];
-        if f.body_end {
-            in_body = false;
-        }
-        if in_body && f.op_number {
-            numbered = true;
-        }
         if !(f.op_number || f.opener.is_some()) {
-            continue;
+            return (0, 0);
         }
         // The chapeau line above the first paragraph is no blank line.
         if i == 0 || lines[i - 1].blank {
-            after_blank += 1;
+            (1, 0)
         } else {
-            other += 1;
+            (0, 1)
         }
     }
-    let layout = if after_blank >= other {
-        Layout::BlankLines
-    } else {
-        Layout::Indented
-    };
-    (layout, numbered)
+
+    /// What lines `la..lb` count (with the line after them, whose start
+    /// depends on the last of them), to take out before an edit and put in
+    /// after it.
+    pub(crate) fn region(lines: &[Line], facts: &[LineFacts], la: usize, lb: usize) -> Region {
+        let mut r = Region::default();
+        for i in la..(lb + 1).min(lines.len()) {
+            let (a, o) = Self::starts(lines, facts, i);
+            r.after_blank += a;
+            r.other += o;
+        }
+        for f in &facts[la..lb] {
+            r.numbered += usize::from(f.op_number);
+            r.ends |= f.body_end;
+        }
+        r
+    }
+
+    /// The counts after lines `la..lb`, which counted `old`, became
+    /// `la..new_lb`, which count `new` (`la` at or after the body's start);
+    /// `None` when the edit touches a line that ends the body.
+    pub(crate) fn edited(
+        &self,
+        old: Region,
+        new: Region,
+        la: usize,
+        (lb, new_lb): (usize, usize),
+    ) -> Option<BodyCounts> {
+        if old.ends || new.ends {
+            return None;
+        }
+        let mut c = *self;
+        c.after_blank = c.after_blank + new.after_blank - old.after_blank;
+        c.other = c.other + new.other - old.other;
+        match c.end {
+            Some(e) if e < la => {}
+            end => {
+                c.numbered = c.numbered + new.numbered - old.numbered;
+                c.end = end.map(|e| e + new_lb - lb);
+            }
+        }
+        Some(c)
+    }
+
+    pub(crate) fn globals(&self) -> (Layout, bool) {
+        let layout = if self.after_blank >= self.other {
+            Layout::BlankLines
+        } else {
+            Layout::Indented
+        };
+        (layout, self.numbered > 0)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -236,6 +320,9 @@ pub(crate) struct Parser<'a> {
     pub(crate) defs: Vec<FootnoteDef>,
     pub(crate) layout: Layout,
     pub(crate) has_numbered_op: bool,
+    pub(crate) body_counts: BodyCounts,
+    /// How many `[^` the text holds.
+    pub(crate) draft_marks: usize,
     pub(crate) title_norm: String,
     pub(crate) chapeau: Option<usize>,
     pub(crate) organ: Option<Organ>,
@@ -267,6 +354,8 @@ impl<'a> Parser<'a> {
             defs: Vec::new(),
             layout: Layout::BlankLines,
             has_numbered_op: false,
+            body_counts: BodyCounts::default(),
+            draft_marks: 0,
             title_norm: String::new(),
             chapeau: None,
             organ: None,
@@ -361,7 +450,8 @@ impl<'a> Parser<'a> {
                 start
             }
         };
-        let (layout, numbered) = body_globals(&self.lines, &self.facts, self.body_start);
+        self.body_counts = BodyCounts::of(&self.lines, &self.facts, self.body_start);
+        let (layout, numbered) = self.body_counts.globals();
         self.layout = layout;
         self.has_numbered_op = numbered;
     }
@@ -1065,6 +1155,8 @@ impl<'a> Parser<'a> {
                 title_norm: self.title_norm,
                 layout: self.layout,
                 has_numbered_op: self.has_numbered_op,
+                body_counts: self.body_counts,
+                draft_marks: self.draft_marks,
                 changed: None,
             },
         }
