@@ -4,7 +4,9 @@
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::syntax::lines::{to_letter, to_roman};
-use crate::syntax::{BlockKind, Document, MarkerKind, Part};
+use std::collections::HashMap;
+
+use crate::syntax::{Block, BlockKind, Document, MarkerKind, Part};
 
 pub fn check(src: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
     operative_numbers(doc, out);
@@ -94,12 +96,15 @@ fn sub_numbers(src: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
         .filter_map(|b| b.parent)
         .collect();
     parents.dedup();
+    // Each parent's sub-paragraphs, in one pass over the blocks.
+    let mut by_parent: HashMap<usize, Vec<&Block>> = HashMap::new();
+    for b in &doc.blocks {
+        if let (BlockKind::SubParagraph, Some(p)) = (b.kind, b.parent) {
+            by_parent.entry(p).or_default().push(b);
+        }
+    }
     for parent in parents {
-        let subs: Vec<_> = doc
-            .blocks
-            .iter()
-            .filter(|b| b.kind == BlockKind::SubParagraph && b.parent == Some(parent))
-            .collect();
+        let subs: &[&Block] = by_parent.get(&parent).map_or(&[], Vec::as_slice);
         // Markers lost in extraction: one diagnostic on the first unmarked one.
         if let Some(pos) = subs.iter().position(|b| b.marker.is_none()) {
             let b = subs[pos];
