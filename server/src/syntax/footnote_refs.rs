@@ -527,10 +527,6 @@ fn pasted_token<'a>(
         return;
     }
     let d_start = start + head.len();
-    let next_word = next_word();
-    if next_word.is_some_and(is_month) {
-        return;
-    }
     // `2024–20243`, `20172`: a year with a reference glued to it.
     let year_glued = |d: &str| -> Option<(u32, usize)> {
         if (5..=6).contains(&d.len()) {
@@ -541,7 +537,22 @@ fn pasted_token<'a>(
         }
         None
     };
-    if head.is_empty() || head.ends_with(['-', '–', '—']) {
+    let after_dash_or_alone = head.is_empty() || head.ends_with(['-', '–', '—']);
+    // Numbers refused below whatever the next word is (years, `66/184`)
+    // are refused before it is looked for.
+    let refused = if after_dash_or_alone {
+        year_glued(digits).is_none() && (!head.is_empty() || digits.len() > 3)
+    } else {
+        digits.len() > 3 || head.contains('/')
+    };
+    if refused {
+        return;
+    }
+    let next_word = next_word();
+    if next_word.is_some_and(is_month) {
+        return;
+    }
+    if after_dash_or_alone {
         if let Some((n, off)) = year_glued(digits) {
             if head.is_empty()
                 || head[..head.len() - head.chars().next_back().map_or(0, char::len_utf8)]
