@@ -4,8 +4,6 @@
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::syntax::lines::{to_letter, to_roman};
-use std::collections::HashMap;
-
 use crate::syntax::{Block, BlockKind, Document, MarkerKind, Part};
 
 pub fn check(src: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
@@ -96,15 +94,25 @@ fn sub_numbers(src: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
         .filter_map(|b| b.parent)
         .collect();
     parents.dedup();
-    // Each parent's sub-paragraphs, in one pass over the blocks.
-    let mut by_parent: HashMap<usize, Vec<&Block>> = HashMap::new();
-    for b in &doc.blocks {
-        if let (BlockKind::SubParagraph, Some(p)) = (b.kind, b.parent) {
-            by_parent.entry(p).or_default().push(b);
-        }
-    }
+    // Each parent's sub-paragraphs, in text order: one pass over the blocks
+    // and a stable sort by parent (sub-paragraphs mostly follow theirs).
+    let mut all: Vec<(usize, &Block)> = doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::SubParagraph)
+        .filter_map(|b| Some((b.parent?, b)))
+        .collect();
+    all.sort_by_key(|(p, _)| *p);
+    let subs_of = |parent: usize| -> Vec<&Block> {
+        let from = all.partition_point(|(p, _)| *p < parent);
+        all[from..]
+            .iter()
+            .take_while(|(p, _)| *p == parent)
+            .map(|(_, b)| *b)
+            .collect()
+    };
     for parent in parents {
-        let subs: &[&Block] = by_parent.get(&parent).map_or(&[], Vec::as_slice);
+        let subs = subs_of(parent);
         // Markers lost in extraction: one diagnostic on the first unmarked one.
         if let Some(pos) = subs.iter().position(|b| b.marker.is_none()) {
             let b = subs[pos];

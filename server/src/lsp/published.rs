@@ -62,9 +62,9 @@ impl OwnDiagnostics {
             Some((d, o)) if d.len() == o.items.len() => (d, &o.items[..]),
             _ => (&[][..], &[][..]),
         };
-        let mut j = 0;
+        let (mut j, mut line) = (0, 0);
         for d in diagnostics {
-            let range = here.range(d.range.clone());
+            let range = here.range_from(&mut line, d.range.clone());
             let related: Box<[lsp::Range]> = d
                 .related
                 .iter()

@@ -56,6 +56,26 @@ impl Positions {
     pub fn range(&self, r: Range<usize>) -> lsp::Range {
         range(&self.index, r, self.encoding)
     }
+
+    /// As `range`, for ranges met in text order: `hint` is the line of the
+    /// previous range's start (see [`LineIndex::position_from`]).
+    pub fn range_from(&self, hint: &mut usize, r: Range<usize>) -> lsp::Range {
+        let start = self.index.position_from(hint, r.start, self.encoding);
+        let mut end_hint = *hint;
+        let end = self
+            .index
+            .position_from(&mut end_hint, r.end, self.encoding);
+        lsp::Range {
+            start: lsp::Position {
+                line: start.line,
+                character: start.column,
+            },
+            end: lsp::Position {
+                line: end.line,
+                character: end.column,
+            },
+        }
+    }
 }
 
 /// One diagnostic of a snapshot: `source` is always `reso`, `code` the

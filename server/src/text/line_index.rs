@@ -253,14 +253,43 @@ impl LineIndex {
         (self.lines.partition_point(|l| l.start <= offset) - 1) as u32
     }
 
+    /// As [`LineIndex::position`], searching from line `*hint` forward
+    /// first (then `*hint` is the offset's line): for offsets in
+    /// increasing order, such as sorted diagnostics, most lookups touch
+    /// only the lines nearby.
+    pub fn position_from(&self, hint: &mut usize, offset: usize, enc: Encoding) -> Position {
+        let offset = offset.min(self.len);
+        let h = (*hint).min(self.lines.len() - 1);
+        if self.lines[h].start <= offset {
+            // Gallop forward to a line past the offset, then search between.
+            let (mut lo, mut step) = (h, 1);
+            let mut hi = h + 1;
+            while hi < self.lines.len() && self.lines[hi].start <= offset {
+                lo = hi;
+                hi += step;
+                step *= 2;
+            }
+            let hi = hi.min(self.lines.len());
+            let line = lo + self.lines[lo..hi].partition_point(|l| l.start <= offset) - 1;
+            *hint = line;
+        } else {
+            *hint = self.line_of(offset) as usize;
+        }
+        self.position_on(*hint, offset, enc)
+    }
+
     /// The position of a byte offset. An offset past the end is the end of
     /// the text; one inside a character is that character's start; one inside
     /// a `\r\n` is the end of its line.
     pub fn position(&self, offset: usize, enc: Encoding) -> Position {
-        let line_no = self.line_of(offset);
-        let line = &self.lines[line_no as usize];
+        self.position_on(self.line_of(offset) as usize, offset, enc)
+    }
+
+    /// The position of `offset`, which is on line `line_no`.
+    fn position_on(&self, line_no: usize, offset: usize, enc: Encoding) -> Position {
+        let line = &self.lines[line_no];
         let rel = (offset.min(self.len).min(line.end) - line.start) as u32;
-        let wide = self.wide(line_no as usize);
+        let wide = self.wide(line_no);
         let i = wide.partition_point(|w| w.byte <= rel);
         let column = if i == 0 {
             rel
@@ -273,7 +302,7 @@ impl LineIndex {
             }
         };
         Position {
-            line: line_no,
+            line: line_no as u32,
             column,
         }
     }
@@ -448,6 +477,31 @@ mod tests {
                         );
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn position_from_a_hint_equals_position() {
+        let text = "ab\r\ncd\n\néf😀\rgh\n\n\nlast line".repeat(7);
+        let idx = LineIndex::new(&text);
+        let offsets: Vec<usize> = (0..=text.len() + 2).collect();
+        for start_hint in [0, 3, 17, 1000] {
+            let mut hint = start_hint;
+            for &o in &offsets {
+                assert_eq!(
+                    idx.position_from(&mut hint, o, Utf16),
+                    idx.position(o, Utf16),
+                    "offset {o}"
+                );
+            }
+            // Backwards too (the hint is then searched from scratch).
+            for &o in offsets.iter().rev() {
+                assert_eq!(
+                    idx.position_from(&mut hint, o, Chars),
+                    idx.position(o, Chars),
+                    "offset {o}"
+                );
             }
         }
     }
