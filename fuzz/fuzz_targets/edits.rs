@@ -97,6 +97,7 @@ fuzz_target!(|input: Input| {
         let inc = reanalyze(&prev, &src, &edit, &config, catalog);
         let full = analyze(&src, &config, catalog);
         assert_eq!(inc.doc, full.doc, "blocks differ after {e:?}");
+        assert_eq!(inc.citations, full.citations, "citations differ after {e:?}");
         assert_eq!(
             inc.diagnostics, full.diagnostics,
             "diagnostics differ after {e:?}"

@@ -261,12 +261,8 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
 
     // The new lines and their facts: before and after the edit as they were.
     let old_region = BodyCounts::region(&cache.lines, &cache.facts, la, lb);
-    let mut cache = std::mem::take(&mut old.cache);
+    let cache = std::mem::take(&mut old.cache);
     let cut = cache.lines[cache.checkpoints[ci].line].range.start;
-    let old_cuts: Vec<usize> = cache.checkpoints[ci..]
-        .iter()
-        .map(|c| cache.lines[c.line].range.start)
-        .collect();
     let mut lines = cache.lines;
     lines.splice(la..lb, middle);
     for l in &mut lines[middle_end..] {
@@ -289,10 +285,12 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
 
     // Restart at the last checkpoint before the edit: keep what came before
     // it, and set the rest aside for when the walk meets the old parse again.
-    let tail_cps = cache.checkpoints.split_off(ci);
-    let cp = tail_cps[0].clone();
+    // Checkpoints and footnote candidates stay in place: the walk makes its
+    // own, which replace the old ones of the region it walked.
+    let mut checkpoints = cache.checkpoints;
+    let cp = checkpoints[ci].clone();
     let mut tail_blocks = old.blocks.split_off(cp.blocks);
-    let mut tail_cands = cache.candidates.split_off(cp.blocks);
+    let mut candidates = cache.candidates;
     let mut tail_defs = old.footnote_defs.split_off(cp.defs);
     let mut dirty = vec![false; cp.blocks];
     // Lines that blocks before the checkpoint had after it (a paragraph
@@ -309,7 +307,7 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
     let mut p = Parser::new(new_src, lines, facts, draft_form);
     p.blocks = old.blocks;
     p.defs = old.footnote_defs;
-    p.checkpoints = cache.checkpoints;
+    p.checkpoints = Vec::new();
     p.st = cp.state.clone();
     p.layout = cache.layout;
     p.has_numbered_op = cache.has_numbered_op;
@@ -322,7 +320,7 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
     p.body_start = cache.body_start;
     p.floor = cp.blocks;
     let resync = Resync {
-        old: &tail_cps,
+        old: &checkpoints[ci..],
         restart_blocks: cp.blocks,
         min_line: middle_end + 1,
         line_delta,
@@ -334,16 +332,17 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
     // Blocks the walk made: new whatever happens after.
     let walked = cp.blocks..p.blocks.len();
     dirty.resize(p.blocks.len(), true);
-    let mut kept: Vec<Vec<Candidate>> = cache.candidates;
-    kept.resize_with(p.blocks.len(), Vec::new);
+    let walked_cps = std::mem::take(&mut p.checkpoints);
 
     // Without a meeting point the walk went to the end: the old blocks are
     // all behind `changed.blocks.end`.
     let mut block_delta = p.blocks.len() as isize - (cp.blocks + tail_blocks.len()) as isize;
-    if let Some((_, k)) = met {
+    if let Some((met_line, k)) = met {
         // Keep the old parse from here on, moved by the edit.
-        let old_cp = &tail_cps[k];
-        let old_cut = old_cuts[k];
+        let old_cp = checkpoints[ci + k].clone();
+        // The meeting line lies past the edit: its old start is its new one
+        // less the edit's length.
+        let old_cut = p.lines[met_line].range.start.wrapping_add_signed(-delta);
         block_delta = p.blocks.len() as isize - old_cp.blocks as isize;
         let from = cp.blocks;
         let map = |i: usize| {
@@ -382,12 +381,16 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
             p.blocks.push(shift_block(blk, delta, from, block_delta));
             dirty.push(false);
         }
-        for mut c in tail_cands.drain(region..) {
-            for cand in &mut c {
+        // The region's candidates are made again (its blocks are dirty).
+        candidates.splice(
+            cp.blocks..old_cp.blocks,
+            std::iter::repeat_with(Vec::new).take(walked.len()),
+        );
+        for c in &mut candidates[walked.end..] {
+            for cand in c {
                 cand.range = shift(&cand.range, delta);
                 cand.block = map(cand.block);
             }
-            kept.push(c);
         }
         let def_delta = p.defs.len() as isize - old_cp.defs as isize;
         for mut d in tail_defs.drain(old_cp.defs - cp.defs..) {
@@ -399,15 +402,23 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
             p.defs.push(d);
         }
         debug_assert_eq!(p.defs.len() as isize, old_def_count as isize + def_delta);
-        for c in &tail_cps[k..] {
-            p.checkpoints.push(Checkpoint {
+        let walked_len = walked_cps.len();
+        checkpoints.splice(ci..ci + k, walked_cps);
+        for c in &mut checkpoints[ci + walked_len..] {
+            *c = Checkpoint {
                 line: c.line.wrapping_add_signed(line_delta),
                 blocks: map(c.blocks),
                 defs: c.defs.wrapping_add_signed(def_delta),
                 state: c.state.shifted(from, block_delta, usize::MAX, 0),
-            });
+            };
         }
+    } else {
+        checkpoints.truncate(ci);
+        checkpoints.extend(walked_cps);
+        candidates.truncate(cp.blocks);
+        candidates.resize_with(p.blocks.len(), Vec::new);
     }
+    p.checkpoints = checkpoints;
     let first_dirty = dirty.iter().position(|&d| d).unwrap_or(walked.start);
     let end_dirty = dirty.iter().rposition(|&d| d).map_or(walked.end, |i| i + 1);
     let changed = Changed {
@@ -415,7 +426,7 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
         block_delta,
         byte_delta: delta,
     };
-    let mut doc = p.finish(&dirty, kept);
+    let mut doc = p.finish(&dirty, candidates);
     doc.cache.changed = Some(changed);
     Some(doc)
 }
