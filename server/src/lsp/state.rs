@@ -602,13 +602,8 @@ impl State {
                 let (text, index, analysis, published) = match base {
                     Some((prev, edit)) => match Arc::try_unwrap(prev) {
                         Ok(mut prev) => {
-                            let text = edited_text(prev.text, &rope, &edit);
-                            let index = Arc::new(prev.index.edited(
-                                &text,
-                                edit.start,
-                                edit.old_end,
-                                edit.new_end,
-                            ));
+                            let old_text = std::mem::take(&mut prev.text);
+                            let (text, index) = next_text(old_text, &prev.index, &rope, &edit);
                             check_trigger(trigger.as_deref(), &text);
                             let old_diags = std::mem::take(&mut prev.analysis.diagnostics);
                             let analysis =
@@ -622,13 +617,8 @@ impl State {
                             (text, index, analysis, published)
                         }
                         Err(prev) => {
-                            let text = edited_text(prev.text.clone(), &rope, &edit);
-                            let index = Arc::new(prev.index.edited(
-                                &text,
-                                edit.start,
-                                edit.old_end,
-                                edit.new_end,
-                            ));
+                            let (text, index) =
+                                next_text(prev.text.clone(), &prev.index, &rope, &edit);
                             check_trigger(trigger.as_deref(), &text);
                             let analysis =
                                 reanalyze(&prev.analysis, &text, &edit, &config, &catalog);
@@ -760,6 +750,19 @@ fn check_trigger(trigger: Option<&str>, text: &str) {
             panic!("test panic: the text contains the trigger {t:?}");
         }
     }
+}
+
+/// The text of `rope` and its line index, made from the previous snapshot's
+/// (see [`edited_text`] and [`LineIndex::edited`]).
+fn next_text(
+    old: Arc<String>,
+    old_index: &LineIndex,
+    rope: &Rope,
+    edit: &EditSpan,
+) -> (String, Arc<LineIndex>) {
+    let text = edited_text(old, rope, edit);
+    let index = old_index.edited(&text, edit.start, edit.old_end, edit.new_end);
+    (text, Arc::new(index))
 }
 
 /// The text of `rope`, made from the previous snapshot's text (`old`) and
