@@ -70,7 +70,13 @@ fn dated_citations(citations: &[Citation]) -> HashMap<String, Vec<Citation>> {
     let mut out: HashMap<String, Vec<Citation>> = HashMap::new();
     for c in citations {
         if c.date.is_some() && c.malformed.is_none() {
-            out.entry(c.symbol.clone()).or_default().push(c.clone());
+            // Runs on every keystroke: the key is copied once per symbol.
+            match out.get_mut(c.symbol.as_str()) {
+                Some(list) => list.push(c.clone()),
+                None => {
+                    out.insert(c.symbol.clone(), vec![c.clone()]);
+                }
+            }
         }
     }
     out
