@@ -276,3 +276,36 @@ fn edits_at_the_start_of_the_body_equal_a_full_parse() {
         "{region} of {total} edits re-parsed incrementally"
     );
 }
+
+/// Footnote references are decided across the document: a footnote
+/// definition added at the end turns the bare `2` after a cited symbol in the
+/// preamble into a reference (the next expected number), and the citation,
+/// which now has its date, must be read again although its paragraph did not
+/// change.
+#[test]
+fn a_reference_made_far_from_the_edit_is_read_again() {
+    let cfg = Config::default();
+    let catalog = Catalog::builtin();
+    let before = "The General Assembly,\n\nNoting the report of the Secretary-General,1\n\nRecalling its resolution 60/1 2 of 24 October 2005,\n\n1. Decides to remain seized of the matter.\n\n1 A/60/100.\n";
+    let after = format!("{before}2 A/60/200.\n");
+    let span = EditSpan::between(before, &after).unwrap();
+    let old = analyze(before, &cfg, catalog);
+    let full = analyze(&after, &cfg, catalog);
+    let date = |a: &reso::analysis::Analysis| {
+        a.citations
+            .iter()
+            .find(|c| c.symbol == "A/RES/60/1")
+            .map(|c| c.date.clone())
+    };
+    assert_ne!(date(&old), date(&full), "the reference 2 decides the date");
+    assert!(
+        reparse_region(old.doc.clone(), &after, &span).is_some(),
+        "the edit is re-parsed incrementally"
+    );
+    let inc = reanalyze_owned(old, &after, &span, &cfg, catalog);
+    assert_eq!(inc.citations, full.citations);
+    assert_eq!(
+        render_diagnostics(&after, &inc.diagnostics),
+        render_diagnostics(&after, &full.diagnostics)
+    );
+}

@@ -15,7 +15,7 @@ pub use symbol::{Kind, Ref, Session};
 use crate::catalog::{Body, Date};
 use crate::config::Config;
 use crate::syntax::incremental::Changed;
-use crate::syntax::{BlockKind, Document, Organ};
+use crate::syntax::{BlockKind, Document, FootnoteRef, Organ};
 use joined::Joined;
 use scan::OrganRef;
 
@@ -124,7 +124,7 @@ pub fn recognise(src: &str, doc: &Document, config: &Config) -> Vec<Citation> {
 /// Equal to `recognise(src, doc, config)`.
 pub(crate) fn recognise_after(
     prev: Vec<Citation>,
-    old_refs: &[crate::syntax::FootnoteRef],
+    old_refs: &[FootnoteRef],
     src: &str,
     doc: &Document,
     changed: &Changed,
@@ -168,49 +168,34 @@ pub(crate) fn recognise_after(
 }
 
 /// New block indices of footnote references that differ between the old and
-/// the new document, outside the blocks the re-parse changed.
-fn refs_changed(
-    old: &[crate::syntax::FootnoteRef],
-    new: &[crate::syntax::FootnoteRef],
-    changed: &Changed,
-) -> Vec<usize> {
-    let outside = |refs: &[crate::syntax::FootnoteRef], before: bool, bound: usize| {
-        refs.iter()
-            .filter(move |r| {
-                if before {
-                    r.block < bound
-                } else {
-                    r.block >= bound
-                }
-            })
-            .cloned()
-            .collect::<Vec<_>>()
+/// the new document, outside the blocks the re-parse changed (the old ones
+/// after them compared as moved by the edit).
+fn refs_changed(old: &[FootnoteRef], new: &[FootnoteRef], changed: &Changed) -> Vec<usize> {
+    let (start, end) = (changed.blocks.start, changed.blocks.end);
+    let old_end = changed.old_index(end);
+    let moved = |r: &FootnoteRef| FootnoteRef {
+        number: r.number,
+        range: r.range.start.wrapping_add_signed(changed.byte_delta)
+            ..r.range.end.wrapping_add_signed(changed.byte_delta),
+        block: r.block.wrapping_add_signed(changed.block_delta),
     };
     let mut out = Vec::new();
-    let (a, b) = (
-        outside(old, true, changed.blocks.start),
-        outside(new, true, changed.blocks.start),
-    );
-    if a != b {
-        out.extend(a.iter().chain(&b).map(|r| r.block));
-    }
-    let old_end = changed.old_index(changed.blocks.end);
-    let mut a = outside(old, false, old_end);
-    for r in &mut a {
-        r.block = r.block.wrapping_add_signed(changed.block_delta);
-        r.range = r.range.start.wrapping_add_signed(changed.byte_delta)
-            ..r.range.end.wrapping_add_signed(changed.byte_delta);
-    }
-    let b = outside(new, false, changed.blocks.end);
-    if a != b {
-        let differ = a.len().max(b.len());
-        for i in 0..differ {
-            if a.get(i) != b.get(i) {
-                out.extend(a.get(i).map(|r| r.block));
-                out.extend(b.get(i).map(|r| r.block));
-            }
+    let mut differ = |a: &mut dyn Iterator<Item = FootnoteRef>,
+                      b: &mut dyn Iterator<Item = FootnoteRef>| loop {
+        match (a.next(), b.next()) {
+            (None, None) => break,
+            (x, y) if x == y => {}
+            (x, y) => out.extend(x.into_iter().chain(y).map(|r| r.block)),
         }
-    }
+    };
+    differ(
+        &mut old.iter().filter(|r| r.block < start).cloned(),
+        &mut new.iter().filter(|r| r.block < start).cloned(),
+    );
+    differ(
+        &mut old.iter().filter(|r| r.block >= old_end).map(moved),
+        &mut new.iter().filter(|r| r.block >= end).cloned(),
+    );
     out
 }
 
