@@ -188,6 +188,17 @@ impl Server {
         })
     }
 
+    /// CPU time (user + system) the server process has used so far, in ms.
+    fn cpu_ms(&self) -> Option<f64> {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.child.id())).ok()?;
+        // Fields after the command's closing parenthesis; utime and stime are
+        // the 14th and 15th fields of the line, in clock ticks (100 a second).
+        let rest = &stat[stat.rfind(')')? + 2..];
+        let f: Vec<&str> = rest.split_whitespace().collect();
+        let ticks: u64 = f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?;
+        Some(ticks as f64 * 10.0)
+    }
+
     /// Peak resident set (VmHWM) in KiB, while the server still runs.
     fn peak_rss_kib(&self) -> Option<u64> {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
@@ -214,6 +225,8 @@ struct Round {
     init_rtt_ms: f64,
     open_ms: f64,
     latencies_ms: Vec<f64>,
+    /// Server CPU time per keystroke (all its threads), from /proc.
+    cpu_per_edit_ms: f64,
     peak_rss_kib: u64,
     last_diagnostics: usize,
     last_publish_bytes: usize,
@@ -253,6 +266,7 @@ fn run_round(cmd: &[String], src: &str, opts: &Options) -> Round {
     out.open_ms = ms(server.wait_diagnostics(1).at - t_open);
 
     let mut text = src.to_string();
+    let cpu_before = server.cpu_ms();
     let mut offset = support::keystroke_offset(&text, opts.at);
     for (k, ch) in TYPED.chars().cycle().take(opts.edits).enumerate() {
         let version = k as i64 + 2;
@@ -281,6 +295,9 @@ fn run_round(cmd: &[String], src: &str, opts: &Options) -> Round {
         out.last_publish_bytes = got.bytes;
     }
     out.peak_rss_kib = server.peak_rss_kib().unwrap_or(0);
+    if let (Some(a), Some(b)) = (cpu_before, server.cpu_ms()) {
+        out.cpu_per_edit_ms = (b - a) / opts.edits.max(1) as f64;
+    }
     let Server {
         mut child, stdin, ..
     } = server;
@@ -322,9 +339,9 @@ fn main() {
     let opts = options();
     println!("server: {}", opts.server.join(" "));
     println!(
-        "| size | bytes | initialize (spawn→reply) | open→diagnostics | keystroke p50 | p99 | max | peak RSS | RSS/doc | diagnostics | last publish |"
+        "| size | bytes | initialize (spawn→reply) | open→diagnostics | keystroke p50 | p99 | max | server CPU/keystroke | peak RSS | RSS/doc | diagnostics | last publish |"
     );
-    println!("|---|---|---|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
     let mut report = Vec::new();
     for size in &opts.sizes {
         let src = support::document(size);
@@ -341,6 +358,7 @@ fn main() {
         let init = median(|r| r.spawn_to_init_ms);
         let init_rtt = median(|r| r.init_rtt_ms);
         let open = median(|r| r.open_ms);
+        let cpu = median(|r| r.cpu_per_edit_ms);
         let rss = rounds.iter().map(|r| r.peak_rss_kib).max().unwrap_or(0);
         let last = rounds.last().expect("a round");
         let (p50, p99, max) = (
@@ -349,7 +367,7 @@ fn main() {
             percentile(&lat, 100.0),
         );
         println!(
-            "| {size} | {} | {init:.1} ms ({init_rtt:.1} ms rtt) | {open:.1} ms | {p50:.2} ms | {p99:.2} ms | {max:.2} ms | {:.1} MiB | {:.1}× | {} | {:.1} KiB |",
+            "| {size} | {} | {init:.1} ms ({init_rtt:.1} ms rtt) | {open:.1} ms | {p50:.2} ms | {p99:.2} ms | {max:.2} ms | {cpu:.2} ms | {:.1} MiB | {:.1}× | {} | {:.1} KiB |",
             src.len(),
             rss as f64 / 1024.0,
             rss as f64 * 1024.0 / src.len() as f64,
@@ -359,7 +377,7 @@ fn main() {
         report.push(json!({
             "size": size, "bytes": src.len(), "edits": lat.len(),
             "initialize_ms": init, "initialize_rtt_ms": init_rtt, "open_ms": open,
-            "p50_ms": p50, "p99_ms": p99, "max_ms": max,
+            "p50_ms": p50, "p99_ms": p99, "max_ms": max, "cpu_per_edit_ms": cpu,
             "peak_rss_kib": rss, "diagnostics": last.last_diagnostics,
             "last_publish_bytes": last.last_publish_bytes,
         }));

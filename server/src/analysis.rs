@@ -1,7 +1,7 @@
 //! One full analysis of a draft: parse, recognise citations, run every check.
 
 use crate::catalog::Catalog;
-use crate::checks;
+use crate::checks::{self, blocks::BlockChecks};
 use crate::citations::{self, Citation};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
@@ -14,6 +14,8 @@ pub struct Analysis {
     /// Sorted by range start; severities already follow the config, codes that
     /// are turned off already removed.
     pub diagnostics: Vec<Diagnostic>,
+    /// The block-by-block checks' walk, for the next edit to resume.
+    pub(crate) block_checks: BlockChecks,
 }
 
 pub fn analyze(src: &str, config: &Config, catalog: &Catalog) -> Analysis {
@@ -33,7 +35,8 @@ pub fn reanalyze(
 ) -> Analysis {
     let doc = syntax::reparse(&prev.doc, new_src, edit);
     let citations = citations_after(prev.citations.clone(), &prev.doc, new_src, &doc, config);
-    finish_with(new_src, doc, citations, config, catalog)
+    let block_checks = prev.block_checks.clone().after(new_src, &doc);
+    finish_with(new_src, doc, citations, block_checks, config, catalog)
 }
 
 /// As `reanalyze`, taking the previous analysis so that its parse is reused
@@ -48,7 +51,8 @@ pub fn reanalyze_owned(
     let old = OldDoc::of(&prev.doc);
     let doc = syntax::incremental::reparse_owned(prev.doc, new_src, edit);
     let citations = old.citations_after(prev.citations, new_src, &doc, config);
-    finish_with(new_src, doc, citations, config, catalog)
+    let block_checks = prev.block_checks.after(new_src, &doc);
+    finish_with(new_src, doc, citations, block_checks, config, catalog)
 }
 
 /// What the citations of a re-parsed document need of the old one.
@@ -95,19 +99,23 @@ fn citations_after(
 
 fn finish(src: &str, doc: Document, config: &Config, catalog: &Catalog) -> Analysis {
     let citations = citations::recognise(src, &doc, config);
-    finish_with(src, doc, citations, config, catalog)
+    let block_checks = BlockChecks::run(src, &doc);
+    finish_with(src, doc, citations, block_checks, config, catalog)
 }
 
 fn finish_with(
     src: &str,
     doc: Document,
     citations: Vec<Citation>,
+    block_checks: BlockChecks,
     config: &Config,
     catalog: &Catalog,
 ) -> Analysis {
-    let raw = checks::run_all(src, &doc, &citations, config, catalog);
+    let mut raw = Vec::new();
+    checks::document_wide(src, &doc, &citations, config, catalog, &mut raw);
     let mut diagnostics: Vec<Diagnostic> = raw
         .into_iter()
+        .chain(block_checks.diagnostics().cloned())
         .filter_map(|mut d| {
             d.severity = config.severity(d.code)?;
             Some(d)
@@ -120,6 +128,7 @@ fn finish_with(
         doc,
         citations,
         diagnostics,
+        block_checks,
     }
 }
 

@@ -187,4 +187,20 @@ impl Diagnostic {
         self.related.push(related);
         self
     }
+
+    /// Maps every byte offset it holds in its own document by `f` (an edit
+    /// elsewhere moved the text it points at).
+    pub fn map_offsets(&mut self, f: impl Fn(usize) -> usize) {
+        self.range = f(self.range.start)..f(self.range.end);
+        if let Some(fix) = &mut self.fix {
+            for e in &mut fix.edits {
+                e.range = f(e.range.start)..f(e.range.end);
+            }
+        }
+        for r in &mut self.related {
+            if r.document.is_none() {
+                r.range = f(r.range.start)..f(r.range.end);
+            }
+        }
+    }
 }

@@ -175,6 +175,16 @@ fn check(name: &str, original: &str, edits: &[Edit]) -> Result<(), TestCaseError
             e,
             span
         );
+        // Their quick fixes and related places too.
+        prop_assert_eq!(
+            &analysis.diagnostics,
+            &full.diagnostics,
+            "{}: edit {} ({:?}) at {:?}: incremental fixes or related places differ",
+            name,
+            i,
+            e,
+            span
+        );
         text = next;
     }
     // Diagnostics follow from the document: spot-check the last text.
@@ -307,5 +317,67 @@ fn a_reference_made_far_from_the_edit_is_read_again() {
     assert_eq!(
         render_diagnostics(&after, &inc.diagnostics),
         render_diagnostics(&after, &full.diagnostics)
+    );
+}
+
+/// The block checks read a sub-paragraph's parent (a sub-paragraph of a
+/// preambular paragraph ends with `,` or `;`) and the next paragraph (one
+/// that introduces sub-paragraphs ends with `:`): edits to every paragraph
+/// that holds sub-paragraphs (its number, its opener, its colon, a new line
+/// in it) are checked against a fresh analysis, fixes included. Sizable
+/// texts keep the block checks' states more than once, so the walk after
+/// the edit meets the old one again.
+#[test]
+fn edits_to_paragraphs_with_sub_paragraphs_equal_a_full_analysis() {
+    let cfg = Config::default();
+    let catalog = Catalog::builtin();
+    let mut parents_seen = 0;
+    for (name, text) in fixtures() {
+        let base = analyze(&text, &cfg, catalog);
+        let mut parents: Vec<usize> = base.doc.blocks.iter().filter_map(|b| b.parent).collect();
+        parents.dedup();
+        for p in parents {
+            parents_seen += 1;
+            let b = &base.doc.blocks[p];
+            let first = b.lines[0].clone();
+            let last = b.lines.last().expect("a line").clone();
+            let mut edits = vec![
+                (first.start, first.start, "Also "),
+                (first.start, first.start, "\n"),
+                (last.end, last.end, " and"),
+            ];
+            if let Some(m) = &b.marker {
+                edits.push((m.range.start, m.range.end, ""));
+                edits.push((m.range.start, m.range.end, "(z)"));
+            }
+            if let Some(o) = &b.opener {
+                edits.push((o.range.start, o.range.end, "Recognizing"));
+            }
+            if text[..last.end].ends_with(':') {
+                edits.push((last.end - 1, last.end, ";"));
+                edits.push((last.end - 1, last.end, ","));
+            }
+            for (a, z, ins) in edits {
+                let next = format!("{}{}{}", &text[..a], ins, &text[z..]);
+                let Some(span) = EditSpan::between(&text, &next) else {
+                    continue;
+                };
+                let full = analyze(&next, &cfg, catalog);
+                let inc = reanalyze_owned(base.clone(), &next, &span, &cfg, catalog);
+                assert_eq!(
+                    render_diagnostics(&next, &inc.diagnostics),
+                    render_diagnostics(&next, &full.diagnostics),
+                    "{name}: paragraph {p}, {ins:?} at {a}..{z}"
+                );
+                assert_eq!(
+                    inc.diagnostics, full.diagnostics,
+                    "{name}: paragraph {p}, {ins:?} at {a}..{z}: fixes or related places"
+                );
+            }
+        }
+    }
+    assert!(
+        parents_seen > 10,
+        "only {parents_seen} paragraphs hold sub-paragraphs"
     );
 }

@@ -1,6 +1,7 @@
 //! The checks of SPEC section 4, one module per family. Each takes the parsed
 //! document (and what else it needs) and returns plain diagnostics.
 
+pub mod blocks;
 pub mod citations;
 pub mod footnotes;
 pub mod numbering;
@@ -22,12 +23,24 @@ pub fn run_all(
     config: &Config,
     catalog: &Catalog,
 ) -> Vec<Diagnostic> {
+    let blocks = blocks::BlockChecks::run(src, doc);
     let mut out = Vec::new();
-    structure::check(src, doc, config, &mut out);
-    numbering::check(src, doc, &mut out);
-    openers::check(src, doc, &mut out);
-    terminator::check(src, doc, &mut out);
-    footnotes::check(doc, config, &mut out);
-    citations::check(citations, catalog, &mut out);
+    document_wide(src, doc, citations, config, catalog, &mut out);
+    out.extend(blocks.diagnostics().cloned());
     out
+}
+
+/// The checks that are not block by block: a missing chapeau, footnotes,
+/// citations.
+pub fn document_wide(
+    src: &str,
+    doc: &Document,
+    citations: &[Citation],
+    config: &Config,
+    catalog: &Catalog,
+    out: &mut Vec<Diagnostic>,
+) {
+    structure::chapeau(src, doc, config, out);
+    footnotes::check(doc, config, out);
+    citations::check(citations, catalog, out);
 }

@@ -3,7 +3,7 @@
 
 use crate::diagnostic::{Code, Diagnostic, TextEdit};
 use crate::syntax::vocabulary::Vocabulary;
-use crate::syntax::{BlockKind, Document, OpenerKind, Part};
+use crate::syntax::{Block, BlockKind, OpenerKind, Part};
 
 fn kind_name(k: OpenerKind) -> &'static str {
     match k {
@@ -19,54 +19,53 @@ fn with_article(k: OpenerKind) -> &'static str {
     }
 }
 
-pub fn check(src: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
+/// The opener of one block.
+pub fn block(src: &str, b: &Block, out: &mut Vec<Diagnostic>) {
+    let expected = match (b.kind, b.part) {
+        (BlockKind::Preambular, Part::Preamble) => OpenerKind::Preambular,
+        (BlockKind::Operative, Part::Operative | Part::Preamble) => OpenerKind::Operative,
+        _ => return,
+    };
+    let Some(o) = &b.opener else { return };
     let vocab = Vocabulary::get();
-    for b in &doc.blocks {
-        let expected = match (b.kind, b.part) {
-            (BlockKind::Preambular, Part::Preamble) => OpenerKind::Preambular,
-            (BlockKind::Operative, Part::Operative | Part::Preamble) => OpenerKind::Operative,
-            _ => continue,
-        };
-        let Some(o) = &b.opener else { continue };
-        match o.kind {
-            Some(k) if k == expected => {}
-            Some(k) => out.push(Diagnostic::new(
-                Code::OpenerMisplaced,
-                o.range.clone(),
-                format!(
-                    "`{}` is {} opener, but opens {} paragraph",
-                    o.phrase,
-                    with_article(k),
-                    with_article(expected)
-                ),
-            )),
-            None => {
-                // After a before-adverb (`Also sresses`), suggest for the verb.
-                let text = &src[o.range.start..b.span().end.max(o.range.end)];
-                let words: Vec<&str> = text.split_whitespace().take(4).collect();
-                let adverb = vocab.before_adverb_len(&words);
-                let (word, range, lowered) = if adverb > 0 && words.len() > adverb {
-                    let w = words[adverb].trim_end_matches([',', ':', ';']);
-                    let start = o.range.start + text.find(words[adverb]).unwrap_or(0);
-                    (w, start..start + w.len(), true)
-                } else {
-                    (o.phrase.as_str(), o.range.clone(), false)
-                };
-                let suggestion = vocab.suggest(word, expected, lowered);
-                let mut msg = format!("`{word}` is not a known {} opener", kind_name(expected));
-                let mut d;
-                if let Some(s) = suggestion {
-                    msg.push_str(&format!("; did you mean `{s}`?"));
-                    d = Diagnostic::new(Code::OpenerUnknown, range.clone(), msg);
-                    d = d.with_fix(
-                        format!("Replace with `{s}`"),
-                        vec![TextEdit { range, new_text: s }],
-                    );
-                } else {
-                    d = Diagnostic::new(Code::OpenerUnknown, range, msg);
-                }
-                out.push(d);
+    match o.kind {
+        Some(k) if k == expected => {}
+        Some(k) => out.push(Diagnostic::new(
+            Code::OpenerMisplaced,
+            o.range.clone(),
+            format!(
+                "`{}` is {} opener, but opens {} paragraph",
+                o.phrase,
+                with_article(k),
+                with_article(expected)
+            ),
+        )),
+        None => {
+            // After a before-adverb (`Also sresses`), suggest for the verb.
+            let text = &src[o.range.start..b.span().end.max(o.range.end)];
+            let words: Vec<&str> = text.split_whitespace().take(4).collect();
+            let adverb = vocab.before_adverb_len(&words);
+            let (word, range, lowered) = if adverb > 0 && words.len() > adverb {
+                let w = words[adverb].trim_end_matches([',', ':', ';']);
+                let start = o.range.start + text.find(words[adverb]).unwrap_or(0);
+                (w, start..start + w.len(), true)
+            } else {
+                (o.phrase.as_str(), o.range.clone(), false)
+            };
+            let suggestion = vocab.suggest(word, expected, lowered);
+            let mut msg = format!("`{word}` is not a known {} opener", kind_name(expected));
+            let mut d;
+            if let Some(s) = suggestion {
+                msg.push_str(&format!("; did you mean `{s}`?"));
+                d = Diagnostic::new(Code::OpenerUnknown, range.clone(), msg);
+                d = d.with_fix(
+                    format!("Replace with `{s}`"),
+                    vec![TextEdit { range, new_text: s }],
+                );
+            } else {
+                d = Diagnostic::new(Code::OpenerUnknown, range, msg);
             }
+            out.push(d);
         }
     }
 }

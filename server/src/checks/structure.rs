@@ -3,9 +3,10 @@
 
 use crate::config::Config;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::syntax::{BlockKind, Document, Part};
+use crate::syntax::{Block, BlockKind, Document, Part};
 
-pub fn check(src: &str, doc: &Document, config: &Config, out: &mut Vec<Diagnostic>) {
+/// The document-wide part: a body without a chapeau.
+pub fn chapeau(src: &str, doc: &Document, config: &Config, out: &mut Vec<Diagnostic>) {
     if doc.chapeau.is_none() && config.organ.is_none() {
         let first = doc
             .blocks
@@ -27,25 +28,28 @@ pub fn check(src: &str, doc: &Document, config: &Config, out: &mut Vec<Diagnosti
             ));
         }
     }
-    for b in &doc.blocks {
-        let message = match (b.kind, b.part) {
-            (BlockKind::Preambular, Part::Operative) => {
-                "a preambular paragraph after the operative part began"
-            }
-            (BlockKind::Unknown, _) => {
-                "this text fits no part of a resolution (not a preambular or numbered operative paragraph)"
-            }
-            _ => continue,
-        };
-        let range = match &b.opener {
-            Some(o) if b.kind == BlockKind::Preambular => o.range.clone(),
-            _ => {
-                let r = &b.lines[0];
-                let line = &src[r.clone()];
-                let start = r.start + (line.len() - line.trim_start().len());
-                start..start + line.trim().len()
-            }
-        };
-        out.push(Diagnostic::new(Code::Structure, range, message));
-    }
+}
+
+/// The part of one block: a preambular paragraph among the operative ones,
+/// text that fits no block.
+pub fn block(src: &str, b: &Block, out: &mut Vec<Diagnostic>) {
+    let message = match (b.kind, b.part) {
+        (BlockKind::Preambular, Part::Operative) => {
+            "a preambular paragraph after the operative part began"
+        }
+        (BlockKind::Unknown, _) => {
+            "this text fits no part of a resolution (not a preambular or numbered operative paragraph)"
+        }
+        _ => return,
+    };
+    let range = match &b.opener {
+        Some(o) if b.kind == BlockKind::Preambular => o.range.clone(),
+        _ => {
+            let r = &b.lines[0];
+            let line = &src[r.clone()];
+            let start = r.start + (line.len() - line.trim_start().len());
+            start..start + line.trim().len()
+        }
+    };
+    out.push(Diagnostic::new(Code::Structure, range, message));
 }

@@ -6,109 +6,149 @@ use crate::diagnostic::{Code, Diagnostic, TextEdit};
 use crate::syntax::lines::final_char;
 use crate::syntax::{Block, BlockKind, Document, Part};
 
-pub fn check(src: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
-    // The body's paragraphs in order (sub-paragraphs included).
-    let body: Vec<usize> = (0..doc.blocks.len())
-        .filter(|&i| {
-            let b = &doc.blocks[i];
-            b.kind.is_paragraph() && matches!(b.part, Part::Preamble | Part::Operative)
+/// Where the terminator check stands before a block.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Pending {
+    /// The last body paragraph, whose check waits for the next one (it
+    /// decides whether it introduces sub-paragraphs).
+    paragraph: Option<usize>,
+    /// Whether an operative paragraph came in the body so far.
+    operative_seen: bool,
+}
+
+impl Pending {
+    /// Its block index mapped by `f`; `None` when that block has no image.
+    pub fn mapped(&self, f: impl Fn(usize) -> Option<usize>) -> Option<Pending> {
+        Some(Pending {
+            paragraph: match self.paragraph {
+                Some(p) => Some(f(p)?),
+                None => None,
+            },
+            operative_seen: self.operative_seen,
         })
-        .collect();
-    let last_op_part = body
-        .iter()
-        .rposition(|&i| doc.blocks[i].kind == BlockKind::Operative);
-    for (pos, &i) in body.iter().enumerate() {
-        let b = &doc.blocks[i];
-        let next = body.get(pos + 1).map(|&j| &doc.blocks[j]);
-        let has_subs = next
-            .is_some_and(|n| n.kind == BlockKind::SubParagraph && n.parent == Some(i))
-            || next.is_some_and(|n| {
-                n.kind == BlockKind::SubParagraph
-                    && b.kind == BlockKind::SubParagraph
-                    && n.level > b.level
-            });
-        let unmarked_sub = b.kind == BlockKind::SubParagraph && b.marker.is_none();
-        if unmarked_sub {
-            continue; // markers lost in extraction: one sub-numbering says it
-        }
-        // Is this the last paragraph of the resolution's operative part?
-        let is_last = last_op_part.is_some_and(|l| pos >= l) && next.is_none_or(|_| false)
-            || last_op_part.is_some_and(|l| pos >= l && body[pos + 1..].is_empty());
-        let in_preamble = b.kind == BlockKind::Preambular
-            || (b.kind == BlockKind::SubParagraph
-                && b.parent
-                    .is_some_and(|p| doc.blocks[p].kind == BlockKind::Preambular));
-        if b.kind == BlockKind::Preambular && b.part == Part::Operative {
-            continue; // a structure error says it
-        }
-        let (expected, what): (&[char], &str) = if has_subs {
-            (&[':'], "introduce its sub-paragraphs with `:`")
-        } else if in_preamble {
-            if b.kind == BlockKind::SubParagraph {
-                (&[',', ';'], "end with `,` or `;`")
-            } else {
-                (&[','], "end with `,`")
-            }
-        } else if is_last {
-            (&['.'], "end with `.` (the last operative paragraph)")
+    }
+}
+
+/// The body's paragraphs (sub-paragraphs included): what this check reads.
+fn in_body(b: &Block) -> bool {
+    b.kind.is_paragraph() && matches!(b.part, Part::Preamble | Part::Operative)
+}
+
+/// `terminator` at block `i`: checks the body paragraph before it, now that
+/// it is known what follows that one.
+pub fn step(src: &str, doc: &Document, st: &mut Pending, i: usize, out: &mut Vec<Diagnostic>) {
+    let b = &doc.blocks[i];
+    if !in_body(b) {
+        return;
+    }
+    if let Some(p) = st.paragraph {
+        paragraph(src, doc, p, Some(b), false, out);
+    }
+    st.paragraph = Some(i);
+    st.operative_seen |= b.kind == BlockKind::Operative;
+}
+
+/// After the last block: the last body paragraph, which ends the
+/// resolution's operative part if there is one.
+pub fn end(src: &str, doc: &Document, st: &mut Pending, out: &mut Vec<Diagnostic>) {
+    if let Some(p) = st.paragraph.take() {
+        paragraph(src, doc, p, None, st.operative_seen, out);
+    }
+}
+
+fn paragraph(
+    src: &str,
+    doc: &Document,
+    i: usize,
+    next: Option<&Block>,
+    is_last: bool,
+    out: &mut Vec<Diagnostic>,
+) {
+    let b = &doc.blocks[i];
+    let has_subs = next.is_some_and(|n| n.kind == BlockKind::SubParagraph && n.parent == Some(i))
+        || next.is_some_and(|n| {
+            n.kind == BlockKind::SubParagraph
+                && b.kind == BlockKind::SubParagraph
+                && n.level > b.level
+        });
+    let unmarked_sub = b.kind == BlockKind::SubParagraph && b.marker.is_none();
+    if unmarked_sub {
+        return; // markers lost in extraction: one sub-numbering says it
+    }
+    let in_preamble = b.kind == BlockKind::Preambular
+        || (b.kind == BlockKind::SubParagraph
+            && b.parent
+                .is_some_and(|p| doc.blocks[p].kind == BlockKind::Preambular));
+    if b.kind == BlockKind::Preambular && b.part == Part::Operative {
+        return; // a structure error says it
+    }
+    let (expected, what): (&[char], &str) = if has_subs {
+        (&[':'], "introduce its sub-paragraphs with `:`")
+    } else if in_preamble {
+        if b.kind == BlockKind::SubParagraph {
+            (&[',', ';'], "end with `,` or `;`")
         } else {
-            (&[';'], "end with `;`")
-        };
-        let Some((offset, c)) = last_char(src, b) else {
-            continue;
-        };
-        // `; and` / `; or` between sub-paragraphs.
-        if b.kind == BlockKind::SubParagraph && !is_last && ends_with_conjunction(src, b) {
-            continue;
+            (&[','], "end with `,`")
         }
-        if expected.contains(&c) {
-            continue;
-        }
-        // Before sub-paragraphs an older text may leave the colon out.
-        if has_subs && !matches!(c, ',' | ';' | '.') {
-            continue;
-        }
-        let want = expected[0];
-        let kind = match b.kind {
-            BlockKind::Preambular => "preambular paragraph",
-            BlockKind::Operative => "operative paragraph",
-            _ => "sub-paragraph",
-        };
-        if matches!(c, ',' | ';' | '.' | ':') {
-            out.push(
-                Diagnostic::new(
-                    Code::Terminator,
-                    offset..offset + c.len_utf8(),
-                    format!("{} {kind} should {what}, not `{c}`", article(kind)),
-                )
-                .with_fix(
-                    format!("Replace `{c}` with `{want}`"),
-                    vec![TextEdit {
-                        range: offset..offset + c.len_utf8(),
-                        new_text: want.to_string(),
-                    }],
+    } else if is_last {
+        (&['.'], "end with `.` (the last operative paragraph)")
+    } else {
+        (&[';'], "end with `;`")
+    };
+    let Some((offset, c)) = last_char(src, b) else {
+        return;
+    };
+    // `; and` / `; or` between sub-paragraphs.
+    if b.kind == BlockKind::SubParagraph && !is_last && ends_with_conjunction(src, b) {
+        return;
+    }
+    if expected.contains(&c) {
+        return;
+    }
+    // Before sub-paragraphs an older text may leave the colon out.
+    if has_subs && !matches!(c, ',' | ';' | '.') {
+        return;
+    }
+    let want = expected[0];
+    let kind = match b.kind {
+        BlockKind::Preambular => "preambular paragraph",
+        BlockKind::Operative => "operative paragraph",
+        _ => "sub-paragraph",
+    };
+    if matches!(c, ',' | ';' | '.' | ':') {
+        out.push(
+            Diagnostic::new(
+                Code::Terminator,
+                offset..offset + c.len_utf8(),
+                format!("{} {kind} should {what}, not `{c}`", article(kind)),
+            )
+            .with_fix(
+                format!("Replace `{c}` with `{want}`"),
+                vec![TextEdit {
+                    range: offset..offset + c.len_utf8(),
+                    new_text: want.to_string(),
+                }],
+            ),
+        );
+    } else {
+        let end = offset + c.len_utf8();
+        out.push(
+            Diagnostic::new(
+                Code::Terminator,
+                offset..end,
+                format!(
+                    "{} {kind} should {what}; its final punctuation is missing",
+                    article(kind)
                 ),
-            );
-        } else {
-            let end = offset + c.len_utf8();
-            out.push(
-                Diagnostic::new(
-                    Code::Terminator,
-                    offset..end,
-                    format!(
-                        "{} {kind} should {what}; its final punctuation is missing",
-                        article(kind)
-                    ),
-                )
-                .with_fix(
-                    format!("Add `{want}`"),
-                    vec![TextEdit {
-                        range: end..end,
-                        new_text: want.to_string(),
-                    }],
-                ),
-            );
-        }
+            )
+            .with_fix(
+                format!("Add `{want}`"),
+                vec![TextEdit {
+                    range: end..end,
+                    new_text: want.to_string(),
+                }],
+            ),
+        );
     }
 }
 

@@ -88,6 +88,9 @@ pub(crate) struct Changed {
     pub(crate) blocks: Range<usize>,
     pub(crate) block_delta: isize,
     pub(crate) byte_delta: isize,
+    /// Where the edit ended in the old text: old byte offsets from here on
+    /// moved by `byte_delta`, those before the edit's start did not move.
+    pub(crate) edit_end: usize,
 }
 
 impl Changed {
@@ -97,6 +100,26 @@ impl Changed {
             i
         } else {
             i.wrapping_add_signed(-self.block_delta)
+        }
+    }
+
+    /// The new index of old block `i`; `None` for a block the re-parse made
+    /// anew.
+    pub(crate) fn new_index(&self, i: usize) -> Option<usize> {
+        if i < self.blocks.start {
+            Some(i)
+        } else {
+            i.checked_add_signed(self.block_delta)
+                .filter(|&n| n >= self.blocks.end)
+        }
+    }
+
+    /// Where old byte offset `at` (outside the edit) lies in the new text.
+    pub(crate) fn new_offset(&self, at: usize) -> usize {
+        if at >= self.edit_end {
+            at.wrapping_add_signed(self.byte_delta)
+        } else {
+            at
         }
     }
 }
@@ -425,6 +448,7 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
         blocks: first_dirty.min(walked.start)..end_dirty.max(walked.end),
         block_delta,
         byte_delta: delta,
+        edit_end: edit.old_end,
     };
     let mut doc = p.finish(&dirty, candidates);
     doc.cache.changed = Some(changed);
