@@ -11,7 +11,7 @@ use std::ops::Range;
 use super::footnote_refs::Candidate;
 use super::lines::{self, Line};
 use super::model::{Block, Document, Layout};
-use super::parser::{parse, BodyCounts, Checkpoint, LineFacts, Parser, State};
+use super::parser::{parse, Blocks, BodyCounts, Checkpoint, LineFacts, Parser, State};
 
 /// One edit as byte offsets: `start..old_end` of the old text became
 /// `start..new_end` of the new one.
@@ -173,7 +173,7 @@ fn shift(r: &Range<usize>, d: isize) -> Range<usize> {
     r.start.wrapping_add_signed(d)..r.end.wrapping_add_signed(d)
 }
 
-fn shift_block(mut b: Block, bytes: isize, from: usize, blocks: isize) -> Block {
+fn shift_block(b: &mut Block, bytes: isize, from: usize, blocks: isize) {
     for r in &mut b.lines {
         *r = shift(r, bytes);
     }
@@ -190,7 +190,6 @@ fn shift_block(mut b: Block, bytes: isize, from: usize, blocks: isize) -> Block 
             p
         }
     });
-    b
 }
 
 /// Parses `new_src`, which is `old`'s text with `edit` applied, re-using
@@ -312,14 +311,29 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
     // own, which replace the old ones of the region it walked.
     let mut checkpoints = cache.checkpoints;
     let cp = checkpoints[ci].clone();
-    let mut tail_blocks = old.blocks.split_off(cp.blocks);
+    let n_old_blocks = old.blocks.len();
     let mut candidates = cache.candidates;
     let mut tail_defs = old.footnote_defs.split_off(cp.defs);
     let mut dirty = vec![false; cp.blocks];
     // Lines that blocks before the checkpoint had after it (a paragraph
     // the old walk went on extending), by block.
+    // Only the blocks the checkpoint's state holds, and the last one, can
+    // be such (the walk reaches no other block made before it).
+    let mut held: Vec<usize> = cp.state.held_blocks().into_iter().flatten().collect();
+    held.extend(cp.blocks.checked_sub(1));
+    held.retain(|&b| b < cp.blocks);
+    held.sort_unstable();
+    held.dedup();
+    debug_assert!(
+        old.blocks[..cp.blocks]
+            .iter()
+            .enumerate()
+            .all(|(i, blk)| held.contains(&i) || blk.lines.last().is_none_or(|r| r.start < cut)),
+        "a block the checkpoint does not hold goes on past it"
+    );
     let mut removed: Vec<(usize, Vec<Range<usize>>)> = Vec::new();
-    for (i, blk) in old.blocks.iter_mut().enumerate() {
+    for i in held {
+        let blk = &mut old.blocks[i];
         if blk.lines.last().is_some_and(|r| r.start >= cut) {
             let keep = blk.lines.partition_point(|r| r.start < cut);
             removed.push((i, blk.lines.split_off(keep)));
@@ -328,7 +342,13 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
     }
     let old_def_count = cp.defs + tail_defs.len();
     let mut p = Parser::new(new_src, lines, facts, draft_form);
-    p.blocks = old.blocks;
+    // The old blocks from the restart on stay where they are, behind the
+    // parser's, until the walk is over.
+    p.blocks = Blocks {
+        kept: old.blocks,
+        kept_len: cp.blocks,
+        made: Vec::new(),
+    };
     p.defs = old.footnote_defs;
     p.checkpoints = Vec::new();
     p.st = cp.state.clone();
@@ -359,7 +379,7 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
 
     // Without a meeting point the walk went to the end: the old blocks are
     // all behind `changed.blocks.end`.
-    let mut block_delta = p.blocks.len() as isize - (cp.blocks + tail_blocks.len()) as isize;
+    let mut block_delta = p.blocks.len() as isize - n_old_blocks as isize;
     if let Some((met_line, k)) = met {
         // Keep the old parse from here on, moved by the edit.
         let old_cp = checkpoints[ci + k].clone();
@@ -375,35 +395,42 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
                 i
             }
         };
-        // Lines past the meeting point of blocks made before it.
-        for (i, lines) in removed {
-            let extra: Vec<Range<usize>> = lines
-                .iter()
-                .filter(|r| r.start >= old_cut)
-                .map(|r| shift(r, delta))
-                .collect();
-            if !extra.is_empty() {
-                p.blocks[i].lines.extend(extra);
-            }
-        }
+        let moved = |r: &Range<usize>| (r.start >= old_cut).then(|| shift(r, delta));
+        // Lines past the meeting point of old blocks of the walked region
+        // (a paragraph the old walk went on extending): they go to the block
+        // that stands for it now.
         let region = old_cp.blocks - cp.blocks;
-        for (j, blk) in tail_blocks[..region].iter().enumerate() {
+        let mut extras: Vec<(usize, Vec<Range<usize>>)> = Vec::new();
+        for j in cp.blocks..old_cp.blocks {
+            let blk = &p.blocks.kept[j];
             if blk.lines.last().is_some_and(|r| r.start >= old_cut) {
-                let target = map(cp.blocks + j);
-                let extra: Vec<Range<usize>> = blk
-                    .lines
-                    .iter()
-                    .filter(|r| r.start >= old_cut)
-                    .map(|r| shift(r, delta))
-                    .collect();
-                p.blocks[target].lines.extend(extra);
-                dirty[target] = true;
+                extras.push((map(j), blk.lines.iter().filter_map(moved).collect()));
             }
         }
-        for blk in tail_blocks.drain(region..) {
-            p.blocks.push(shift_block(blk, delta, from, block_delta));
-            dirty.push(false);
+        // The walked blocks replace the old region's; the old blocks after
+        // it move only when the walk made more or fewer blocks than it.
+        let Blocks { mut kept, made, .. } = std::mem::take(&mut p.blocks);
+        let made_len = made.len();
+        debug_assert_eq!(region as isize + block_delta, made_len as isize);
+        kept.splice(cp.blocks..old_cp.blocks, made);
+        for blk in &mut kept[cp.blocks + made_len..] {
+            shift_block(blk, delta, from, block_delta);
         }
+        dirty.resize(kept.len(), false);
+        // Lines past the meeting point of blocks made before the restart.
+        for (i, lines) in removed {
+            let extra: Vec<Range<usize>> = lines.iter().filter_map(moved).collect();
+            kept[i].lines.extend(extra);
+        }
+        for (target, extra) in extras {
+            kept[target].lines.extend(extra);
+            dirty[target] = true;
+        }
+        p.blocks = Blocks {
+            kept_len: kept.len(),
+            kept,
+            made: Vec::new(),
+        };
         // The region's candidates are made again (its blocks are dirty).
         candidates.splice(
             cp.blocks..old_cp.blocks,

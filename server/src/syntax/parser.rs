@@ -25,13 +25,70 @@ pub fn parse(src: &str) -> Document {
     // Real text has two to three lines a block and four to six a checkpoint
     // (10 MB of fixtures: 185,366 lines, 82,332 blocks, 38,239 checkpoints):
     // the copying of growing vectors is saved without holding much spare.
-    p.blocks.reserve(p.lines.len() / 2);
+    p.blocks.made.reserve(p.lines.len() / 2);
     p.checkpoints.reserve(p.lines.len() / 4);
     p.globals();
     let start = p.body_start;
     p.walk(start, None);
     let dirty = vec![true; p.blocks.len()];
     p.finish(&dirty, Vec::new())
+}
+
+/// The parser's block list. A re-parse keeps the old document's list in
+/// `kept`, of which the first `kept_len` are the blocks made before the
+/// restart (the rest, the old blocks from the restart on, are not the
+/// parser's: they wait there to be moved or replaced, not copied); the blocks
+/// the walk makes go to `made`.
+#[derive(Default)]
+pub(crate) struct Blocks {
+    pub(crate) kept: Vec<Block>,
+    pub(crate) kept_len: usize,
+    pub(crate) made: Vec<Block>,
+}
+
+impl Blocks {
+    pub(crate) fn len(&self) -> usize {
+        self.kept_len + self.made.len()
+    }
+
+    fn push(&mut self, b: Block) {
+        self.made.push(b);
+    }
+
+    fn last(&self) -> Option<&Block> {
+        match self.made.last() {
+            Some(b) => Some(b),
+            None => self.kept_len.checked_sub(1).map(|i| &self.kept[i]),
+        }
+    }
+
+    fn into_vec(mut self) -> Vec<Block> {
+        if self.kept_len == 0 {
+            return self.made;
+        }
+        self.kept.truncate(self.kept_len);
+        self.kept.append(&mut self.made);
+        self.kept
+    }
+}
+
+impl std::ops::Index<usize> for Blocks {
+    type Output = Block;
+    fn index(&self, i: usize) -> &Block {
+        match i.checked_sub(self.kept_len) {
+            Some(j) => &self.made[j],
+            None => &self.kept[i],
+        }
+    }
+}
+
+impl std::ops::IndexMut<usize> for Blocks {
+    fn index_mut(&mut self, i: usize) -> &mut Block {
+        match i.checked_sub(self.kept_len) {
+            Some(j) => &mut self.made[j],
+            None => &mut self.kept[i],
+        }
+    }
 }
 
 /// What a line is on its own, computed once per line and kept for re-parses.
@@ -262,6 +319,18 @@ impl State {
         }
     }
 
+    /// The blocks the state points at: the only blocks made before a
+    /// checkpoint that the walk from it may give more lines (besides the
+    /// last block, a run of blank lines).
+    pub(crate) fn held_blocks(&self) -> [Option<usize>; 4] {
+        let fn_block = match self.fn_mode {
+            FnMode::None => None,
+            FnMode::Block { block, .. } => Some(block),
+            FnMode::Rule { block, .. } => block,
+        };
+        [self.cur, self.holder, self.lost_by, fn_block]
+    }
+
     /// The same state with block indices at or after `from` moved by `delta`
     /// and line indices at or after `line_from` moved by `line_delta`.
     pub(crate) fn shifted(
@@ -316,7 +385,7 @@ pub(crate) struct Parser<'a> {
     pub(crate) facts: Vec<LineFacts>,
     pub(crate) vocab: &'static Vocabulary,
     pub(crate) draft_form: bool,
-    pub(crate) blocks: Vec<Block>,
+    pub(crate) blocks: Blocks,
     pub(crate) defs: Vec<FootnoteDef>,
     pub(crate) layout: Layout,
     pub(crate) has_numbered_op: bool,
@@ -350,7 +419,7 @@ impl<'a> Parser<'a> {
             facts,
             vocab: Vocabulary::get(),
             draft_form,
-            blocks: Vec::new(),
+            blocks: Blocks::default(),
             defs: Vec::new(),
             layout: Layout::BlankLines,
             has_numbered_op: false,
@@ -1132,7 +1201,7 @@ impl<'a> Parser<'a> {
             .first()
             .is_some_and(|l| self.src[l.range.end..].starts_with("\r\n"));
         Document {
-            blocks: self.blocks,
+            blocks: self.blocks.into_vec(),
             chapeau: self.chapeau,
             organ: self.organ,
             title: self.title,
