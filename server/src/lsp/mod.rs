@@ -13,6 +13,7 @@
 mod capabilities;
 pub mod from_proto;
 pub mod handlers;
+mod memory;
 mod published;
 mod server;
 mod state;
@@ -58,6 +59,7 @@ where
 
 /// `reso lsp`: serves on stdin and stdout.
 pub fn run_stdio() -> i32 {
+    memory::settle_allocator();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

@@ -632,7 +632,7 @@ impl State {
                         }
                     },
                     None => {
-                        let text = rope.to_string();
+                        let text = text::rope::to_string(&rope);
                         check_trigger(trigger.as_deref(), &text);
                         let index = Arc::new(LineIndex::new(&text));
                         let analysis = analyze(&text, &config, &catalog);
@@ -781,11 +781,17 @@ fn edited_text(old: Arc<String>, rope: &Rope, edit: &EditSpan) -> String {
         .then(|| rope.get_byte_slice(edit.start..edit.new_end))
         .flatten();
     let Some(inserted) = inserted else {
-        return rope.to_string();
+        return text::rope::to_string(rope);
     };
     let inserted = inserted.to_string();
     let text = match Arc::try_unwrap(old) {
         Ok(mut text) => {
+            // Room for typing grows by a sixty-fourth of the text, not by
+            // doubling it.
+            let grow = rope.len_bytes().saturating_sub(text.capacity());
+            if grow > 0 {
+                text.reserve_exact(grow + rope.len_bytes() / 64);
+            }
             text.replace_range(edit.start..edit.old_end, &inserted);
             text
         }

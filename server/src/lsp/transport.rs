@@ -124,7 +124,10 @@ where
                 continue;
             }
         };
-        match classify(&body) {
+        let incoming = classify(&body);
+        // A long text is held by the parsed message alone from here on.
+        drop(body);
+        match incoming {
             Incoming::Request(req) => {
                 if future::poll_fn(|cx| service.poll_ready(cx)).await.is_err() {
                     break;
@@ -455,6 +458,14 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
             self.buf.drain(..self.pos);
             self.pos = 0;
         }
+        // A long body: room for all of it at once (and one read past it),
+        // not a buffer doubled past its size.
+        if let Some(len) = self.body_len.filter(|&l| l <= self.max) {
+            let have = self.buf.len() - self.pos;
+            if len > have {
+                self.buf.reserve_exact(len - have + self.chunk.len());
+            }
+        }
         match self.input.read(&mut self.chunk).await {
             Ok(0) | Err(_) => self.eof = true,
             Ok(n) => self.buf.extend_from_slice(&self.chunk[..n]),
@@ -573,9 +584,23 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
             // the body holds a whole JSON value, then a header.
             let cut = find(body, HEADER).filter(|&i| !is_json(body) && is_json(&body[..i]));
             let take = cut.unwrap_or(len);
+            self.body_len = None;
+            if take == window.len() && take >= BIG_BODY {
+                // A long message that ends what is buffered: the buffer
+                // becomes the frame (no copy, and no long buffer kept).
+                let mut frame = std::mem::take(&mut self.buf);
+                frame.drain(..self.pos);
+                self.pos = 0;
+                return Some(Frame::Message(frame));
+            }
             let frame = body[..take].to_vec();
             self.pos += take;
-            self.body_len = None;
+            // After a long message, the buffer gives its room back.
+            if self.buf.capacity() > 2 * BIG_BODY && self.buf.len() - self.pos < BIG_BODY {
+                self.buf.drain(..self.pos);
+                self.pos = 0;
+                self.buf.shrink_to(BIG_BODY);
+            }
             if cut.is_some() {
                 eprintln!("reso: a Content-Length of {len} was larger than its message ({take} bytes); read the message and went on");
             }
@@ -598,6 +623,9 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
     }
 }
 
+/// Bodies from this size on are handed over in the read buffer itself.
+const BIG_BODY: usize = 1 << 20;
+
 fn is_json(bytes: &[u8]) -> bool {
     serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok()
 }
@@ -617,6 +645,36 @@ mod tests {
 
     fn msg(body: &str) -> Vec<u8> {
         format!("Content-Length: {}\r\n\r\n{body}", body.len()).into_bytes()
+    }
+
+    /// A didOpen of a long document: its frame is read whole, the next
+    /// message after it too, and the reader does not keep a buffer of the
+    /// long message's size afterwards.
+    #[tokio::test]
+    async fn long_messages_are_framed_and_their_room_given_back() {
+        let text = "Recalling its resolution 66/184 of 22 December 2011,\n".repeat(60_000);
+        let long = serde_json::json!({"jsonrpc": "2.0", "method": "textDocument/didOpen",
+            "params": {"textDocument": {"text": text}}})
+        .to_string();
+        assert!(long.len() > 3 * BIG_BODY);
+        // Alone (the frame is the buffer itself) and followed by a short one.
+        let alone = msg(&long);
+        let f = frames(&alone).await;
+        assert_eq!(f, vec![Frame::Message(long.clone().into_bytes())]);
+        let mut both = msg(&long);
+        both.extend(msg(r#"{"a":1}"#));
+        let mut r = FrameReader::new(&both[..]);
+        assert_eq!(
+            r.next().await,
+            Some(Frame::Message(long.clone().into_bytes()))
+        );
+        assert_eq!(r.next().await, Some(Frame::Message(br#"{"a":1}"#.to_vec())));
+        assert_eq!(r.next().await, None);
+        assert!(
+            r.buf.capacity() <= BIG_BODY,
+            "the reader kept {} bytes of buffer",
+            r.buf.capacity()
+        );
     }
 
     fn is_error(f: &Frame) -> bool {
