@@ -65,11 +65,14 @@ impl OwnDiagnostics {
         let (mut j, mut line) = (0, 0);
         for d in diagnostics {
             let range = here.range_from(&mut line, d.range.clone());
-            let related: Box<[lsp::Range]> = d
-                .related
-                .iter()
-                .map(|r| here.range(r.range.clone()))
-                .collect();
+            let related: Box<[lsp::Range]> = if d.related.is_empty() {
+                Box::default()
+            } else {
+                d.related
+                    .iter()
+                    .map(|r| here.range(r.range.clone()))
+                    .collect()
+            };
             // Old items are in position order too: the first at or after
             // this start, then the ones at the same start.
             while j < old_items.len() && key(old_items[j].start) < key(range.start) {

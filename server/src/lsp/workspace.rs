@@ -18,6 +18,7 @@
 //! mutex and publishes afterwards.
 
 use std::collections::{BTreeSet, HashMap};
+use std::hash::BuildHasherDefault;
 use std::path::Path;
 use std::sync::{Arc, Weak};
 
@@ -37,7 +38,7 @@ struct Entry {
     version: i32,
     positions: Positions,
     /// The dated, well-formed citations by symbol, in document order.
-    dated: HashMap<String, Vec<Citation>>,
+    dated: Dated,
     /// The document's own diagnostics, converted once per snapshot.
     own: Arc<OwnDiagnostics>,
     /// The cross-document diagnostics last published with them.
@@ -66,20 +67,58 @@ pub struct CitationIndex {
     by_symbol: HashMap<String, BTreeSet<Url>>,
 }
 
-fn dated_citations(citations: &[Citation]) -> HashMap<String, Vec<Citation>> {
-    let mut out: HashMap<String, Vec<Citation>> = HashMap::new();
+/// Dated citations by symbol (symbols are short: FNV, not SipHash).
+type Dated = HashMap<String, Vec<Citation>, BuildHasherDefault<crate::text::Fnv64>>;
+
+/// `dated`, the previous dated citations by symbol, made those of
+/// `citations`: lists are overwritten in place, so that a keystroke copies
+/// only the citations that changed. Returns the symbols whose list changed
+/// and those that are new.
+fn update_dated(dated: &mut Dated, citations: &[Citation]) -> (Vec<String>, Vec<String>) {
+    let mut changed: BTreeSet<&str> = BTreeSet::new();
+    let mut added = Vec::new();
+    // How many of each symbol's citations were seen so far.
+    let mut seen: HashMap<&str, usize, BuildHasherDefault<crate::text::Fnv64>> = HashMap::default();
     for c in citations {
-        if c.date.is_some() && c.malformed.is_none() {
-            // Runs on every keystroke: the key is copied once per symbol.
-            match out.get_mut(c.symbol.as_str()) {
-                Some(list) => list.push(c.clone()),
-                None => {
-                    out.insert(c.symbol.clone(), vec![c.clone()]);
+        if c.date.is_none() || c.malformed.is_some() {
+            continue;
+        }
+        let n = seen.entry(c.symbol.as_str()).or_insert(0);
+        match dated.get_mut(c.symbol.as_str()) {
+            Some(list) => match list.get_mut(*n) {
+                Some(old) if old == c => {}
+                Some(old) => {
+                    old.clone_from(c);
+                    changed.insert(&c.symbol);
                 }
+                None => {
+                    list.push(c.clone());
+                    changed.insert(&c.symbol);
+                }
+            },
+            None => {
+                dated.insert(c.symbol.clone(), vec![c.clone()]);
+                changed.insert(&c.symbol);
+                added.push(c.symbol.clone());
             }
         }
+        *n += 1;
     }
-    out
+    // Lists that grew shorter (or went).
+    let mut shorter = Vec::new();
+    dated.retain(|symbol, list| {
+        let n = seen.get(symbol.as_str()).copied().unwrap_or(0);
+        if list.len() != n {
+            list.truncate(n);
+            if !changed.contains(symbol.as_str()) {
+                shorter.push(symbol.clone());
+            }
+        }
+        n > 0
+    });
+    let mut changed: Vec<String> = changed.into_iter().map(String::from).collect();
+    changed.append(&mut shorter);
+    (changed, added)
 }
 
 impl CitationIndex {
@@ -93,31 +132,23 @@ impl CitationIndex {
         settings: CrossSettings<'_>,
     ) -> Vec<Url> {
         let uri = snapshot.uri.clone();
-        let dated = dated_citations(&snapshot.analysis.citations);
         let old = self.docs.remove(&uri);
-        let mut changed: Vec<String> = Vec::new();
-        let old_dated = old.as_ref().map(|e| &e.dated);
-        for (symbol, list) in &dated {
-            let before = old_dated.and_then(|d| d.get(symbol));
-            if before != Some(list) {
-                changed.push(symbol.clone());
-            }
-            if before.is_none() {
-                self.by_symbol
-                    .entry(symbol.clone())
-                    .or_default()
-                    .insert(uri.clone());
+        let (mut dated, published) = match old {
+            Some(e) => (e.dated, e.published),
+            None => (Dated::default(), Vec::new()),
+        };
+        let (changed, added) = update_dated(&mut dated, &snapshot.analysis.citations);
+        for symbol in added {
+            self.by_symbol
+                .entry(symbol)
+                .or_default()
+                .insert(uri.clone());
+        }
+        for symbol in &changed {
+            if !dated.contains_key(symbol) {
+                self.unlist(symbol, &uri);
             }
         }
-        if let Some(old) = &old {
-            for symbol in old.dated.keys() {
-                if !dated.contains_key(symbol) {
-                    changed.push(symbol.clone());
-                    self.unlist(symbol, &uri);
-                }
-            }
-        }
-        let published = old.map(|e| e.published).unwrap_or_default();
         self.docs.insert(
             uri.clone(),
             Entry {
@@ -281,7 +312,8 @@ pub fn display_name(uri: &Url, root: Option<&Path>) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::display_name;
+    use super::{display_name, update_dated, Dated};
+    use crate::features::testing::analysis;
     use std::path::Path;
     use tower_lsp::lsp_types::Url;
 
@@ -299,5 +331,60 @@ mod tests {
             display_name(&u("untitled:Untitled-1"), root),
             "untitled:Untitled-1"
         );
+    }
+
+    /// The dated citations kept by symbol, updated in place after an edit,
+    /// equal those made afresh, and the symbols said to have changed are
+    /// exactly those whose citations differ.
+    #[test]
+    fn dated_citations_updated_in_place_equal_fresh_ones() {
+        let text = include_str!("../../../tests/fixtures/A-RES-66-184.txt");
+        let edits: Vec<String> = vec![
+            // Typing before every citation: every list moves.
+            format!("x{text}"),
+            // A date changed, a citation added, one removed.
+            text.replacen(
+                "65/141 of 20 December 2010",
+                "65/141 of 21 December 2010",
+                1,
+            ),
+            text.replacen(
+                "Recalling",
+                "Recalling its resolution 60/1 of 16 September 2005,\n\nRecalling",
+                1,
+            ),
+            text.replacen("59/220 of 22 December 2004, ", "", 1),
+            // Typing after the last citation: nothing changes.
+            format!("{text}x"),
+        ];
+        let fresh = |src: &str| {
+            let mut d = Dated::default();
+            update_dated(&mut d, &analysis(src).citations);
+            d
+        };
+        let before = fresh(text);
+        assert!(
+            before.len() > 5,
+            "the seed cites {} dated symbols",
+            before.len()
+        );
+        for (k, next) in edits.iter().enumerate() {
+            assert_ne!(next, text, "edit {k} changes nothing");
+            let mut dated = before.clone();
+            let (mut changed, _) = update_dated(&mut dated, &analysis(next).citations);
+            let after = fresh(next);
+            assert_eq!(dated, after, "edit {k}");
+            let mut expected: Vec<String> = before
+                .keys()
+                .chain(after.keys())
+                .filter(|s| before.get(*s) != after.get(*s))
+                .cloned()
+                .collect();
+            expected.sort();
+            expected.dedup();
+            changed.sort();
+            assert_eq!(changed, expected, "edit {k}");
+            assert_eq!(changed.is_empty(), k == 4, "edit {k}");
+        }
     }
 }
