@@ -1,8 +1,9 @@
 //! End-to-end latency of the real `reso lsp`, driven over stdio like an
 //! editor: `initialize`, `didOpen`, then one incremental `didChange` per
 //! keystroke, each timed until the `publishDiagnostics` of that version
-//! arrives. Reports `initialize` time, p50/p99/max keystroke latency and the
-//! server's peak RSS (VmHWM) for each document size.
+//! arrives. Reports `initialize` time, p50/p99/max keystroke latency, the
+//! server's CPU time per keystroke (all its threads, from /proc) and its peak
+//! RSS (VmHWM) for each document size.
 //!
 //!     cargo bench --bench lsp_e2e                                  # reso, 20KB 1MB 10MB
 //!     cargo bench --bench lsp_e2e -- --size 10MB --edits 400
