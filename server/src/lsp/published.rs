@@ -51,19 +51,37 @@ fn same_words(a: &Diagnostic, b: &Diagnostic) -> bool {
 impl OwnDiagnostics {
     /// The diagnostics of `diagnostics` (an analysis's own: their related
     /// locations are in the same document). `prev` is the previous
-    /// snapshot's: its core diagnostics and what was made of them.
+    /// snapshot's: its core diagnostics, what was made of them, and the byte
+    /// offset before which the text did not change (the edit's start).
     pub fn build(
         here: &Positions,
         diagnostics: &[Diagnostic],
-        prev: Option<(&[Diagnostic], &OwnDiagnostics)>,
+        prev: Option<(&[Diagnostic], &OwnDiagnostics, usize)>,
     ) -> OwnDiagnostics {
         let mut items = Vec::with_capacity(diagnostics.len());
-        let (old_diags, old_items) = match prev {
-            Some((d, o)) if d.len() == o.items.len() => (d, &o.items[..]),
-            _ => (&[][..], &[][..]),
+        let (old_diags, old_items, unchanged) = match prev {
+            Some((d, o, before)) if d.len() == o.items.len() => (d, &o.items[..], before),
+            _ => (&[][..], &[][..], 0),
         };
-        let (mut j, mut line) = (0, 0);
-        for d in diagnostics {
+        // The leading diagnostics that are the old ones, before the edit:
+        // their positions did not change either, their items are taken as
+        // they are.
+        let before_edit = |d: &Diagnostic| {
+            d.range.end < unchanged && d.related.iter().all(|r| r.range.end < unchanged)
+        };
+        let same = diagnostics
+            .iter()
+            .zip(old_diags)
+            .take_while(|(d, o)| before_edit(d) && d == o)
+            .count();
+        items.extend(old_items[..same].iter().map(|o| Item {
+            start: o.start,
+            end: o.end,
+            related: o.related.clone(),
+            json: o.json.clone(),
+        }));
+        let (mut j, mut line) = (same, 0);
+        for d in &diagnostics[same..] {
             let range = here.range_from(&mut line, d.range.clone());
             let related: Box<[lsp::Range]> = if d.related.is_empty() {
                 Box::default()
@@ -204,11 +222,38 @@ mod tests {
         e2.range = 48..55;
         e2.related[0].range = 23..25;
         let old = [d1, d2];
-        let second = OwnDiagnostics::build(&here2, &[e1.clone(), e2.clone()], Some((&old, &first)));
+        let second =
+            OwnDiagnostics::build(&here2, &[e1.clone(), e2.clone()], Some((&old, &first, 0)));
         assert!(!Arc::ptr_eq(&second.items[0].json, &first.items[0].json));
         assert!(Arc::ptr_eq(&second.items[1].json, &first.items[1].json));
         let fresh = OwnDiagnostics::build(&here2, &[e1, e2], None);
         assert_eq!(body(&second, &[]), body(&fresh, &[]));
+    }
+
+    /// After an edit, the diagnostics before it are taken over whole and
+    /// the rest converted or matched as usual: the same as a fresh build.
+    #[test]
+    fn diagnostics_before_the_edit_are_taken_over() {
+        let text = "1. Sresses the point;\n2. Notes it;\n3. Decides";
+        let here = positions(text);
+        let d1 = Diagnostic::new(Code::OpenerUnknown, 3..10, "unknown opener `Sresses`");
+        let d2 = Diagnostic::new(Code::Terminator, 43..44, "ends without `.`");
+        let first = OwnDiagnostics::build(&here, &[d1.clone(), d2.clone()], None);
+        // A line inserted after the first: d2 moves down a line.
+        let text2 = "1. Sresses the point;\nAlso\n2. Notes it;\n3. Decides";
+        let here2 = positions(text2);
+        let mut e2 = d2.clone();
+        e2.range = 48..49;
+        let old = [d1.clone(), d2];
+        let second =
+            OwnDiagnostics::build(&here2, &[d1.clone(), e2.clone()], Some((&old, &first, 22)));
+        assert!(Arc::ptr_eq(&second.items[0].json, &first.items[0].json));
+        assert!(!Arc::ptr_eq(&second.items[1].json, &first.items[1].json));
+        let fresh = OwnDiagnostics::build(&here2, &[d1.clone(), e2.clone()], None);
+        assert_eq!(body(&second, &[]), body(&fresh, &[]));
+        // An edit before it: nothing is taken over whole.
+        let third = OwnDiagnostics::build(&here2, &[d1, e2], Some((&old, &first, 2)));
+        assert_eq!(body(&third, &[]), body(&fresh, &[]));
     }
 
     #[test]
@@ -219,7 +264,8 @@ mod tests {
         let first = OwnDiagnostics::build(&here, std::slice::from_ref(&d), None);
         let mut e = d.clone();
         e.message = "expected 3".into();
-        let second = OwnDiagnostics::build(&here, std::slice::from_ref(&e), Some((&[d], &first)));
+        let second =
+            OwnDiagnostics::build(&here, std::slice::from_ref(&e), Some((&[d], &first, 0)));
         assert_eq!(
             body(&second, &[])["params"]["diagnostics"][0]["message"],
             "expected 3"

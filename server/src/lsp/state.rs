@@ -612,7 +612,7 @@ impl State {
                             let published = OwnDiagnostics::build(
                                 &here,
                                 &analysis.diagnostics,
-                                Some((&old_diags, &prev.published)),
+                                Some((&old_diags, &prev.published, edit.start)),
                             );
                             (text, index, analysis, published)
                         }
@@ -626,7 +626,7 @@ impl State {
                             let published = OwnDiagnostics::build(
                                 &here,
                                 &analysis.diagnostics,
-                                Some((&prev.analysis.diagnostics, &prev.published)),
+                                Some((&prev.analysis.diagnostics, &prev.published, edit.start)),
                             );
                             (text, index, analysis, published)
                         }
