@@ -19,6 +19,23 @@ pub fn fixture(name: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// The text of every fixture and draft (`tests/fixtures/`, its `ga80/` and
+/// `drafts/`), for checks that must hold on any real text.
+pub fn every_text() -> Vec<String> {
+    let mut out = Vec::new();
+    for sub in ["", "ga80", "drafts"] {
+        let dir = fixtures_dir().join(sub);
+        for entry in std::fs::read_dir(&dir).expect("fixtures dir") {
+            let path = entry.expect("dir entry").path();
+            if path.extension().is_some_and(|e| e == "txt" || e == "reso") {
+                out.push(std::fs::read_to_string(&path).expect("fixture"));
+            }
+        }
+    }
+    assert!(out.len() >= 10, "fixtures missing: {}", out.len());
+    out
+}
+
 /// Every fixture, by name, in name order.
 pub fn all_fixtures() -> Vec<(String, String)> {
     let mut out = Vec::new();

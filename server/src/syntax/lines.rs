@@ -623,19 +623,12 @@ mod tests {
 
     #[test]
     fn hand_written_recognisers_agree_with_the_regexes_on_real_text() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures");
         let mut n = 0;
-        for dir in [root.clone(), root.join("ga80"), root.join("drafts")] {
-            for e in std::fs::read_dir(&dir).unwrap() {
-                let p = e.unwrap().path();
-                if p.extension().is_some_and(|x| x == "txt" || x == "reso") {
-                    let src = std::fs::read_to_string(&p).unwrap();
-                    same_lines(&src);
-                    for l in split_lines(&src) {
-                        same_as_the_regexes(src[l.range].trim());
-                        n += 1;
-                    }
-                }
+        for src in crate::features::testing::every_text() {
+            same_lines(&src);
+            for l in split_lines(&src) {
+                same_as_the_regexes(src[l.range].trim());
+                n += 1;
             }
         }
         assert!(n > 1000, "{n} lines");
