@@ -113,13 +113,21 @@ fn finish_with(
 ) -> Analysis {
     let mut raw = Vec::new();
     checks::document_wide(src, &doc, &citations, config, catalog, &mut raw);
+    // The block checks' diagnostics stay with their walk for the next edit:
+    // only those the settings keep are copied.
     let mut diagnostics: Vec<Diagnostic> = raw
         .into_iter()
-        .chain(block_checks.diagnostics().cloned())
         .filter_map(|mut d| {
             d.severity = config.severity(d.code)?;
             Some(d)
         })
+        .chain(block_checks.diagnostics().filter_map(|d| {
+            let severity = config.severity(d.code)?;
+            Some(Diagnostic {
+                severity,
+                ..d.clone()
+            })
+        }))
         .collect();
     diagnostics.sort_by(|a, b| {
         (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))

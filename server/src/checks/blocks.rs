@@ -55,6 +55,11 @@ impl BlockChecks {
         self.diagnostics.iter().map(|(_, d)| d)
     }
 
+    /// The diagnostics, in walk order, taken out.
+    pub fn into_diagnostics(self) -> impl Iterator<Item = Diagnostic> {
+        self.diagnostics.into_iter().map(|(_, d)| d)
+    }
+
     /// Walks every block of `doc`.
     pub fn run(src: &str, doc: &Document) -> BlockChecks {
         let mut out = BlockChecks::default();

@@ -26,7 +26,7 @@ pub fn run_all(
     let blocks = blocks::BlockChecks::run(src, doc);
     let mut out = Vec::new();
     document_wide(src, doc, citations, config, catalog, &mut out);
-    out.extend(blocks.diagnostics().cloned());
+    out.extend(blocks.into_diagnostics());
     out
 }
 
