@@ -1,10 +1,63 @@
 //! Footnote checks: undefined, unused, duplicate, out of order, repeated.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
 
 use crate::config::{Config, FootnoteRepeat};
 use crate::diagnostic::{Code, Diagnostic, Related};
-use crate::syntax::Document;
+use crate::syntax::{Document, EditSpan};
+
+/// What [`check`] reads of a document: the number and range of each
+/// footnote definition and reference, in order (kept across an edit to tell
+/// whether the check's diagnostics only moved).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Input {
+    defs: Vec<(u32, Range<usize>)>,
+    refs: Vec<(u32, Range<usize>)>,
+}
+
+impl Input {
+    pub(crate) fn of(doc: &Document) -> Input {
+        Input {
+            defs: doc
+                .footnote_defs
+                .iter()
+                .map(|d| (d.number, d.number_range.clone()))
+                .collect(),
+            refs: doc
+                .footnote_refs
+                .iter()
+                .map(|r| (r.number, r.range.clone()))
+                .collect(),
+        }
+    }
+
+    /// Whether `doc` (the text after `edit`) has the same footnotes at the
+    /// same places moved by the edit: then `check` says on it what it said
+    /// on the old text, moved. (`check` reads numbers and their order, and
+    /// copies ranges, which the edit moves in order.)
+    pub(crate) fn same_after(&self, edit: &EditSpan, doc: &Document) -> bool {
+        let same =
+            |old: &[(u32, Range<usize>)],
+             new: &mut dyn ExactSizeIterator<Item = (u32, &Range<usize>)>| {
+                old.len() == new.len()
+                    && old
+                        .iter()
+                        .zip(new)
+                        .all(|((n, r), (m, s))| *n == m && edit.map_range(r).as_ref() == Some(s))
+            };
+        same(
+            &self.defs,
+            &mut doc
+                .footnote_defs
+                .iter()
+                .map(|d| (d.number, &d.number_range)),
+        ) && same(
+            &self.refs,
+            &mut doc.footnote_refs.iter().map(|r| (r.number, &r.range)),
+        )
+    }
+}
 
 pub fn check(doc: &Document, config: &Config, out: &mut Vec<Diagnostic>) {
     let mut first_def: BTreeMap<u32, usize> = BTreeMap::new();

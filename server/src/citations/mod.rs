@@ -15,6 +15,7 @@ pub use symbol::{Kind, Ref, Session};
 use crate::catalog::{Body, Date};
 use crate::config::Config;
 use crate::syntax::incremental::Changed;
+use crate::syntax::EditSpan;
 use crate::syntax::{BlockKind, Document, FootnoteRef, Organ};
 use joined::Joined;
 use scan::OrganRef;
@@ -120,16 +121,21 @@ pub fn recognise(src: &str, doc: &Document, config: &Config) -> Vec<Citation> {
 /// As [`recognise`], for a document that a re-parse made from the one whose
 /// citations are `prev`: only the units of text around the blocks the
 /// re-parse changed are read again, the others' citations are kept (moved
-/// by the edit). `old_refs` are the old document's footnote references.
-/// Equal to `recognise(src, doc, config)`.
+/// by the edit) in place. `old_refs` are the old document's footnote
+/// references. Equal to `recognise(src, doc, config)`.
+///
+/// The flag says whether the citations read again are the old ones moved by
+/// `edit` (the same for every check: see [`same_for_checks`]), so that the
+/// checks' old diagnostics, moved, are the new ones.
 pub(crate) fn recognise_after(
-    prev: Vec<Citation>,
+    mut prev: Vec<Citation>,
     old_refs: &[FootnoteRef],
     src: &str,
     doc: &Document,
     changed: &Changed,
+    edit: &EditSpan,
     config: &Config,
-) -> Vec<Citation> {
+) -> (Vec<Citation>, bool) {
     let organ = document_organ(doc, config);
     let refs = ref_ranges(doc);
     let blocks = &doc.blocks;
@@ -148,23 +154,101 @@ pub(crate) fn recognise_after(
         hi += 1;
     }
     let old_hi = changed.old_index(hi);
-    let mut out: Vec<Citation> = Vec::with_capacity(prev.len() + 8);
-    for mut c in prev {
-        if c.unit < lo {
-            out.push(c);
-        } else if c.unit >= old_hi {
+    let mut fresh = recognise_units(src, &units(doc, lo..hi), &refs, organ.as_ref());
+    sort(&mut fresh);
+    // One pass: move the citations after the region, find the old ones in it.
+    let (mut first, mut last, mut count) = (usize::MAX, 0, 0);
+    for (i, c) in prev.iter_mut().enumerate() {
+        if c.unit >= old_hi {
             c.shift(changed.byte_delta, changed.block_delta);
-            out.push(c);
+        } else if c.unit >= lo {
+            first = first.min(i);
+            last = i + 1;
+            count += 1;
         }
     }
-    out.extend(recognise_units(
-        src,
-        &units(doc, lo..hi),
-        &refs,
-        organ.as_ref(),
-    ));
-    sort(&mut out);
-    out
+    let same = count == fresh.len()
+        && same_for_checks(
+            prev.iter().filter(|c| (lo..old_hi).contains(&c.unit)),
+            fresh.iter(),
+            edit,
+        );
+    if count == 0 || last - first == count {
+        // The old region is one run of the list (as good as always): the
+        // new one takes its place, and the list stays in text order unless
+        // the region's text interleaves with a kept unit's.
+        let at = if count == 0 {
+            let key = fresh.first().map(|c| (c.range.start, c.unit));
+            prev.partition_point(|c| Some((c.range.start, c.unit)) < key)
+        } else {
+            first
+        };
+        let end = at + count;
+        let n = fresh.len();
+        prev.splice(at..end, fresh);
+        let key = |c: &Citation| (c.range.start, c.unit);
+        let joins = |i: usize| i == 0 || i >= prev.len() || key(&prev[i - 1]) <= key(&prev[i]);
+        if !(joins(at) && joins(at + n)) {
+            sort(&mut prev);
+        }
+    } else {
+        prev.retain(|c| !(lo..old_hi).contains(&c.unit));
+        prev.extend(fresh);
+        sort(&mut prev);
+    }
+    (prev, same)
+}
+
+/// Whether two runs of citations, `old` of the old text and `new` of the
+/// text after `edit`, are the same for every citation check: the same
+/// symbols, dates and numbers, at the old places moved by the edit, in the
+/// same lists. Each check reads only these and their order, so its
+/// diagnostics on `new` are those on `old` moved by the edit.
+pub(crate) fn same_for_checks<'a>(
+    old: impl Iterator<Item = &'a Citation>,
+    new: impl Iterator<Item = &'a Citation>,
+    edit: &EditSpan,
+) -> bool {
+    let (mut old, mut new) = (old, new);
+    let (mut prev_old, mut prev_new): (Option<&Citation>, Option<&Citation>) = (None, None);
+    loop {
+        let (a, b) = match (old.next(), new.next()) {
+            (None, None) => return true,
+            (Some(a), Some(b)) => (a, b),
+            _ => return false,
+        };
+        let moved = |r: &Range<usize>| edit.map_range(r);
+        let same_list = |p: Option<&Citation>, c: &Citation| {
+            c.group.is_some() && p.is_some_and(|p| p.group == c.group)
+        };
+        let equal = a.symbol == b.symbol
+            && a.kind == b.kind
+            && a.body == b.body
+            && a.session == b.session
+            && a.number == b.number
+            && a.part == b.part
+            && a.malformed == b.malformed
+            && moved(&a.range).as_ref() == Some(&b.range)
+            && match (&a.date, &b.date) {
+                (None, None) => true,
+                (Some(x), Some(y)) => {
+                    x.date == y.date && moved(&x.range).as_ref() == Some(&y.range)
+                }
+                _ => false,
+            }
+            && match (&a.sc_year, &b.sc_year) {
+                (None, None) => true,
+                (Some(x), Some(y)) => x.0 == y.0 && moved(&x.1).as_ref() == Some(&y.1),
+                _ => false,
+            }
+            && a.group.is_some() == b.group.is_some()
+            && same_list(prev_old, a) == same_list(prev_new, b);
+        if !equal {
+            return false;
+        }
+        prev_old = Some(a);
+        prev_new = Some(b);
+    }
 }
 
 /// New block indices of footnote references that differ between the old and

@@ -55,6 +55,24 @@ impl EditSpan {
     fn delta(&self) -> isize {
         self.new_end as isize - self.old_end as isize
     }
+
+    /// Where old byte offset `at` lies in the new text: moved when at or past
+    /// the edit's old end, kept when at or before its start, `None` inside
+    /// the text the edit replaced.
+    pub fn map_offset(&self, at: usize) -> Option<usize> {
+        if at >= self.old_end {
+            Some(at - self.old_end + self.new_end)
+        } else if at <= self.start {
+            Some(at)
+        } else {
+            None
+        }
+    }
+
+    /// `map_offset` of both ends of a range.
+    pub fn map_range(&self, r: &Range<usize>) -> Option<Range<usize>> {
+        Some(self.map_offset(r.start)?..self.map_offset(r.end)?)
+    }
 }
 
 /// What a document keeps for the next re-parse. It is derived from the text,
