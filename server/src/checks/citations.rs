@@ -14,6 +14,8 @@ use crate::catalog::{Body, Catalog, Date, Entry};
 use crate::citations::{Citation, Kind, Session};
 use crate::diagnostic::{Code, Diagnostic, Related, TextEdit};
 
+type Fnv = std::hash::BuildHasherDefault<crate::text::Fnv64>;
+
 /// Runs every citation check with today's date from the system clock.
 pub fn check(citations: &[Citation], catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     check_on(citations, catalog, Date::today(), out)
@@ -240,7 +242,7 @@ fn unknown(c: &Citation, catalog: &Catalog, today: Date) -> Option<Diagnostic> {
 }
 
 fn inconsistent_within(citations: &[Citation], out: &mut Vec<Diagnostic>) {
-    let mut first: HashMap<&str, &Citation> = HashMap::new();
+    let mut first: HashMap<&str, &Citation, Fnv> = HashMap::default();
     for c in citations {
         let Some(cited) = &c.date else { continue };
         if c.malformed.is_some() {
@@ -368,22 +370,26 @@ fn order_key(c: &Citation, catalog: &Catalog) -> (Option<Date>, Option<(Body, u3
 }
 
 fn order(citations: &[Citation], catalog: &Catalog, out: &mut Vec<Diagnostic>) {
-    let mut prev: Option<&Citation> = None;
+    type Key = (Option<Date>, Option<(Body, u32, u32)>);
+    // The previous citation and, once computed, its order key (each
+    // citation's catalogue entry is looked up once).
+    let mut prev: Option<(&Citation, Option<Key>)> = None;
     for c in citations {
         let Some(group) = c.group else {
             prev = None;
             continue;
         };
-        let Some(p) = prev.filter(|p| p.group == Some(group)) else {
-            prev = Some(c);
+        let Some((p, pkey)) = prev.take().filter(|(p, _)| p.group == Some(group)) else {
+            prev = Some((c, None));
             continue;
         };
-        prev = Some(c);
         if p.number == c.number && p.session == c.session && p.body == c.body {
+            prev = Some((c, None));
             continue; // parts of one resolution
         }
-        let (pd, pn) = order_key(p, catalog);
+        let (pd, pn) = pkey.unwrap_or_else(|| order_key(p, catalog));
         let (cd, cn) = order_key(c, catalog);
+        prev = Some((c, Some((cd, cn))));
         let earlier = match (pd, cd, pn, cn) {
             (Some(a), Some(b), _, _) => b < a,
             (_, _, Some(a), Some(b)) if a.0 == b.0 => b < a,
