@@ -86,9 +86,10 @@ fn update_dated(dated: &mut Dated, citations: &[Citation]) -> (Vec<String>, Vec<
         let n = seen.entry(c.symbol.as_str()).or_insert(0);
         match dated.get_mut(c.symbol.as_str()) {
             Some(list) => match list.get_mut(*n) {
-                Some(old) if old == c => {}
+                Some(old) if same_but_symbol(old, c) => debug_assert!(old == c),
                 Some(old) => {
-                    old.clone_from(c);
+                    copy_but_symbol(old, c);
+                    debug_assert!(old == c);
                     changed.insert(&c.symbol);
                 }
                 None => {
@@ -119,6 +120,52 @@ fn update_dated(dated: &mut Dated, citations: &[Citation]) -> (Vec<String>, Vec<
     let mut changed: Vec<String> = changed.into_iter().map(String::from).collect();
     changed.append(&mut shorter);
     (changed, added)
+}
+
+/// Equality of two citations of one symbol (a list's), without reading
+/// the symbols: after an edit most differ only in their ranges, which are
+/// compared first.
+fn same_but_symbol(a: &Citation, b: &Citation) -> bool {
+    a.range == b.range
+        && a.date == b.date
+        && a.sc_year == b.sc_year
+        && a.unit == b.unit
+        && a.group == b.group
+        && a.kind == b.kind
+        && a.body == b.body
+        && a.session == b.session
+        && a.number == b.number
+        && a.part == b.part
+        && a.malformed == b.malformed
+}
+
+/// `old.clone_from(new)` for a citation of the same symbol.
+fn copy_but_symbol(old: &mut Citation, new: &Citation) {
+    let Citation {
+        symbol: _,
+        kind,
+        body,
+        session,
+        number,
+        part,
+        range,
+        date,
+        sc_year,
+        group,
+        malformed,
+        unit,
+    } = new;
+    old.kind = *kind;
+    old.body = *body;
+    old.session = *session;
+    old.number = *number;
+    old.part = *part;
+    old.range.clone_from(range);
+    old.date.clone_from(date);
+    old.sc_year.clone_from(sc_year);
+    old.group = *group;
+    old.malformed.clone_from(malformed);
+    old.unit = *unit;
 }
 
 impl CitationIndex {
