@@ -331,7 +331,7 @@ fn units(doc: &Document, range: Range<usize>) -> Vec<Unit> {
             }
             _ => units.push(Unit {
                 block: range.start + i,
-                lines: block.lines.clone(),
+                lines: block.lines.to_vec(),
             }),
         }
         prev = Some(block.kind);

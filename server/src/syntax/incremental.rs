@@ -354,7 +354,7 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
         let blk = &mut old.blocks[i];
         if blk.lines.last().is_some_and(|r| r.start >= cut) {
             let keep = blk.lines.partition_point(|r| r.start < cut);
-            removed.push((i, blk.lines.split_off(keep)));
+            removed.push((i, blk.lines.drain(keep..).collect()));
             dirty[i] = true;
         }
     }

@@ -133,12 +133,17 @@ pub struct Opener {
     pub kind: Option<OpenerKind>,
 }
 
+/// Byte ranges of lines. Most blocks (blank lines, headings, furniture) are
+/// one line, which is kept inline: no allocation, and moving a block after
+/// an edit touches only the block.
+pub type Lines = smallvec::SmallVec<[Range<usize>; 1]>;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Block {
     pub kind: BlockKind,
     pub part: Part,
     /// Byte ranges of its lines, without line terminators, in text order.
-    pub lines: Vec<Range<usize>>,
+    pub lines: Lines,
     pub marker: Option<Marker>,
     pub opener: Option<Opener>,
     /// Sub-paragraph level, 1 to 4 (0 for everything else).

@@ -456,7 +456,7 @@ impl<'a> Parser<'a> {
         start..start + t.trim().len()
     }
 
-    fn push(&mut self, kind: BlockKind, lines: Vec<Range<usize>>) -> usize {
+    fn push(&mut self, kind: BlockKind, lines: Lines) -> usize {
         self.blocks.push(Block {
             kind,
             part: self.st.part,
@@ -471,7 +471,7 @@ impl<'a> Parser<'a> {
 
     fn push_line(&mut self, kind: BlockKind, i: usize) -> usize {
         let r = self.lines[i].range.clone();
-        self.push(kind, vec![r])
+        self.push(kind, smallvec::smallvec![r])
     }
 
     /// The opener that the first words of line `i` form, if known.
