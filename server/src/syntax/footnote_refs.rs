@@ -375,6 +375,9 @@ fn next_draft_hit(b: &[u8], from: usize) -> Option<usize> {
     None
 }
 
+/// Footnote numbers hash fast with FNV (this runs on every keystroke).
+type Fnv = std::hash::BuildHasherDefault<crate::text::Fnv64>;
+
 /// Decides which candidates are references, in text order.
 pub(crate) fn resolve(
     per_block: &[Vec<Candidate>],
@@ -382,9 +385,12 @@ pub(crate) fn resolve(
     draft: bool,
 ) -> Vec<FootnoteRef> {
     let mut cands: Vec<&Candidate> = per_block.iter().flatten().collect();
-    cands.sort_by_key(|c| c.range.start);
+    // Blocks are in text order but for those a page interrupts.
+    if !cands.is_sorted_by_key(|c| c.range.start) {
+        cands.sort_by_key(|c| c.range.start);
+    }
     // The position of each number's first definition.
-    let mut first_def: HashMap<u32, usize> = HashMap::new();
+    let mut first_def: HashMap<u32, usize, Fnv> = HashMap::default();
     for d in defs {
         first_def.entry(d.number).or_insert(d.number_range.start);
     }
@@ -393,7 +399,7 @@ pub(crate) fn resolve(
     let no_defs = !draft && defs.is_empty();
     // Numbers that some glued reference names: a damaged reference is one
     // that nothing names, whichever page its definition was printed on.
-    let named: std::collections::HashSet<u32> = cands
+    let named: std::collections::HashSet<u32, Fnv> = cands
         .iter()
         .filter(|c| c.rule == Rule::Always)
         .map(|c| c.number)
