@@ -951,10 +951,10 @@ impl<'a> Parser<'a> {
         self.st.annex_title_pending = false;
         let b = self.push_line(kind, i);
         let r = self.trimmed_range(i);
-        self.blocks[b].marker = Some(Marker {
+        self.blocks[b].marker = Some(Box::new(Marker {
             range: r.start..r.start + len,
             kind: MarkerKind::Number { n, suffix },
-        });
+        }));
         self.st.holder = Some(b);
         self.st.sub_last = [0; 5];
         self.st.lost_markers = false;
@@ -1021,10 +1021,10 @@ impl<'a> Parser<'a> {
         }
         let b = self.push_line(BlockKind::SubParagraph, i);
         let r = self.trimmed_range(i);
-        self.blocks[b].marker = Some(Marker {
+        self.blocks[b].marker = Some(Box::new(Marker {
             range: r.start..r.start + len,
             kind: MarkerKind::Sub { level, ordinal },
-        });
+        }));
         self.blocks[b].level = level;
         self.blocks[b].parent = self.st.holder;
         let rest = self.trimmed(i)[len..].trim();
@@ -1191,7 +1191,7 @@ impl<'a> Parser<'a> {
                 kind,
                 BlockKind::Preambular | BlockKind::Operative | BlockKind::Unknown
             ) {
-                self.blocks[b].opener = self.opener_of(b);
+                self.blocks[b].opener = self.opener_of(b).map(Box::new);
             }
             *cands = footnote_refs::candidates(self.src, &self.blocks[b], b, self.draft_form);
         }
