@@ -205,11 +205,10 @@ pub(crate) fn recognise_after(
 /// same lists. Each check reads only these and their order, so its
 /// diagnostics on `new` are those on `old` moved by the edit.
 pub(crate) fn same_for_checks<'a>(
-    old: impl Iterator<Item = &'a Citation>,
-    new: impl Iterator<Item = &'a Citation>,
+    mut old: impl Iterator<Item = &'a Citation>,
+    mut new: impl Iterator<Item = &'a Citation>,
     edit: &EditSpan,
 ) -> bool {
-    let (mut old, mut new) = (old, new);
     let (mut prev_old, mut prev_new): (Option<&Citation>, Option<&Citation>) = (None, None);
     loop {
         let (a, b) = match (old.next(), new.next()) {
@@ -217,6 +216,22 @@ pub(crate) fn same_for_checks<'a>(
             (Some(a), Some(b)) => (a, b),
             _ => return false,
         };
+        // Every field is named, so that a new one has to be weighed here:
+        // `unit` and the group's number only say which list, compared below.
+        let Citation {
+            symbol: _,
+            kind: _,
+            body: _,
+            session: _,
+            number: _,
+            part: _,
+            range: _,
+            date: _,
+            sc_year: _,
+            group: _,
+            malformed: _,
+            unit: _,
+        } = a;
         let moved = |r: &Range<usize>| edit.map_range(r);
         let same_list = |p: Option<&Citation>, c: &Citation| {
             c.group.is_some() && p.is_some_and(|p| p.group == c.group)
