@@ -82,7 +82,6 @@ pub fn reanalyze_owned(
 /// What the citations and checks of a re-parsed document need of the old one.
 struct OldDoc {
     organ: Option<syntax::Organ>,
-    refs: Vec<syntax::FootnoteRef>,
     footnotes: footnotes::Input,
 }
 
@@ -90,7 +89,6 @@ impl OldDoc {
     fn of(doc: &Document) -> OldDoc {
         OldDoc {
             organ: doc.organ.clone(),
-            refs: doc.footnote_refs.clone(),
             footnotes: footnotes::Input::of(doc),
         }
     }
@@ -113,7 +111,8 @@ impl OldDoc {
         // says which blocks changed.
         let (citations, citations_same) = match &doc.cache.changed {
             Some(changed) if doc.organ == self.organ => {
-                citations::recognise_after(prev, &self.refs, src, &doc, changed, edit, config)
+                let refs = &self.footnotes.refs;
+                citations::recognise_after(prev, refs, src, &doc, changed, edit, config)
             }
             _ => (citations::recognise(src, &doc, config), false),
         };
@@ -286,7 +285,7 @@ mod tests {
         let changed = doc.cache.changed.clone().expect("an incremental re-parse");
         let (_, citations_same) = citations::recognise_after(
             prev.citations.clone(),
-            &old_doc.refs,
+            &old_doc.footnotes.refs,
             &text,
             &doc,
             &changed,

@@ -5,15 +5,16 @@ use std::ops::Range;
 
 use crate::config::{Config, FootnoteRepeat};
 use crate::diagnostic::{Code, Diagnostic, Related};
-use crate::syntax::{Document, EditSpan};
+use crate::syntax::{Document, EditSpan, FootnoteRef};
 
 /// What [`check`] reads of a document: the number and range of each
 /// footnote definition and reference, in order (kept across an edit to tell
-/// whether the check's diagnostics only moved).
+/// whether the check's diagnostics only moved). The references are kept
+/// whole: the citations re-read around an edit need them too.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Input {
     defs: Vec<(u32, Range<usize>)>,
-    refs: Vec<(u32, Range<usize>)>,
+    pub(crate) refs: Vec<FootnoteRef>,
 }
 
 impl Input {
@@ -24,11 +25,7 @@ impl Input {
                 .iter()
                 .map(|d| (d.number, d.number_range.clone()))
                 .collect(),
-            refs: doc
-                .footnote_refs
-                .iter()
-                .map(|r| (r.number, r.range.clone()))
-                .collect(),
+            refs: doc.footnote_refs.clone(),
         }
     }
 
@@ -37,25 +34,15 @@ impl Input {
     /// on the old text, moved. (`check` reads numbers and their order, and
     /// copies ranges, which the edit moves in order.)
     pub(crate) fn same_after(&self, edit: &EditSpan, doc: &Document) -> bool {
-        let same =
-            |old: &[(u32, Range<usize>)],
-             new: &mut dyn ExactSizeIterator<Item = (u32, &Range<usize>)>| {
-                old.len() == new.len()
-                    && old
-                        .iter()
-                        .zip(new)
-                        .all(|((n, r), (m, s))| *n == m && edit.map_range(r).as_ref() == Some(s))
-            };
-        same(
-            &self.defs,
-            &mut doc
-                .footnote_defs
-                .iter()
-                .map(|d| (d.number, &d.number_range)),
-        ) && same(
-            &self.refs,
-            &mut doc.footnote_refs.iter().map(|r| (r.number, &r.range)),
-        )
+        let moved = |r: &Range<usize>, s: &Range<usize>| edit.map_range(r).as_ref() == Some(s);
+        self.defs.len() == doc.footnote_defs.len()
+            && self.refs.len() == doc.footnote_refs.len()
+            && (self.defs.iter())
+                .zip(&doc.footnote_defs)
+                .all(|((n, r), d)| *n == d.number && moved(r, &d.number_range))
+            && (self.refs.iter())
+                .zip(&doc.footnote_refs)
+                .all(|(a, b)| a.number == b.number && moved(&a.range, &b.range))
     }
 }
 
