@@ -237,11 +237,7 @@ pub(crate) fn same_for_checks<'a>(
             c.group.is_some() && p.is_some_and(|p| p.group == c.group)
         };
         let equal = a.symbol == b.symbol
-            && a.kind == b.kind
-            && a.body == b.body
-            && a.session == b.session
-            && a.number == b.number
-            && a.part == b.part
+            && a.reference() == b.reference()
             && a.malformed == b.malformed
             && moved(&a.range).as_ref() == Some(&b.range)
             && match (&a.date, &b.date) {

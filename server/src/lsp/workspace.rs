@@ -131,11 +131,7 @@ fn same_but_symbol(a: &Citation, b: &Citation) -> bool {
         && a.sc_year == b.sc_year
         && a.unit == b.unit
         && a.group == b.group
-        && a.kind == b.kind
-        && a.body == b.body
-        && a.session == b.session
-        && a.number == b.number
-        && a.part == b.part
+        && a.reference() == b.reference()
         && a.malformed == b.malformed
 }
 
