@@ -301,52 +301,43 @@ mod tests {
         (citations_same, footnotes_same)
     }
 
-    #[test]
-    fn a_word_typed_only_moves_the_footnote_and_citation_checks() {
-        // In a paragraph with citations and footnote references.
-        assert_eq!(
-            same_after("Recalling the Declaration", "Plan", "Plans"),
-            (true, true)
-        );
-        assert_eq!(
-            same_after("19. Recalls", "takes note", "takes full note"),
-            (true, true)
-        );
-        // A word deleted before a citation on its line.
-        assert_eq!(
-            same_after("Recalling its resolutions", "its ", ""),
-            (true, true)
-        );
-    }
+    /// (anchor, replaced, by, citations only moved, footnotes only moved).
+    const EDITS: [(&str, &str, &str, bool, bool); 8] = [
+        // A word typed or deleted in paragraphs with citations and footnote
+        // references: both families only move.
+        ("Recalling the Declaration", "Plan", "Plans", true, true),
+        ("19. Recalls", "takes note", "takes full note", true, true),
+        ("Recalling its resolutions", "its ", "", true, true),
+        // A date, a number, a citation made: the citation checks run again.
+        (
+            "Recalling its resolutions",
+            "21 December 2001",
+            "22 December 2001",
+            false,
+            true,
+        ),
+        ("19. Recalls", "65/141", "65/142", false, true),
+        (
+            "19. Recalls",
+            "takes note",
+            "recalls resolution 60/252, takes note",
+            false,
+            true,
+        ),
+        // A footnote reference removed, a definition's number changed: the
+        // footnote checks run again.
+        ("Commitment and", "Assembly,4", "Assembly,", true, false),
+        ("2 See resolution", "3 See", "33 See", true, false),
+    ];
 
     #[test]
-    fn a_citation_or_footnote_changed_runs_its_checks_again() {
-        // A date, a number, a citation made and a footnote reference removed.
-        assert_eq!(
-            same_after(
-                "Recalling its resolutions",
-                "21 December 2001",
-                "22 December 2001"
-            ),
-            (false, true)
-        );
-        assert_eq!(same_after("19. Recalls", "65/141", "65/142"), (false, true));
-        assert_eq!(
-            same_after(
-                "19. Recalls",
-                "takes note",
-                "recalls resolution 60/252, takes note"
-            ),
-            (false, true)
-        );
-        assert_eq!(
-            same_after("Commitment and", "Assembly,4", "Assembly,"),
-            (true, false)
-        );
-        // A footnote definition's number.
-        assert_eq!(
-            same_after("2 See resolution", "3 See", "33 See"),
-            (true, false)
-        );
+    fn only_an_edit_to_what_they_read_runs_the_footnote_and_citation_checks_again() {
+        for (after, old, new, citations, notes) in EDITS {
+            assert_eq!(
+                same_after(after, old, new),
+                (citations, notes),
+                "{old:?} -> {new:?} after {after:?}"
+            );
+        }
     }
 }
