@@ -40,19 +40,16 @@ pub fn reanalyze(
     config: &Config,
     catalog: &Catalog,
 ) -> Analysis {
-    let old = OldDoc::of(&prev.doc);
-    let doc = syntax::reparse(&prev.doc, new_src, edit);
-    let block_checks = prev.block_checks.clone().after(new_src, &doc);
-    old.finish(
-        prev.citations.clone(),
-        prev.wide.clone(),
-        new_src,
-        edit,
-        doc,
-        block_checks,
-        config,
-        catalog,
-    )
+    // The owned path on a copy of what it re-uses (not the diagnostics
+    // list, which it makes anew).
+    let copy = Analysis {
+        doc: prev.doc.clone(),
+        citations: prev.citations.clone(),
+        diagnostics: Vec::new(),
+        block_checks: prev.block_checks.clone(),
+        wide: prev.wide.clone(),
+    };
+    reanalyze_owned(copy, new_src, edit, config, catalog)
 }
 
 /// As `reanalyze`, taking the previous analysis so that its parse is reused
