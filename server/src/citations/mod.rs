@@ -169,7 +169,9 @@ pub(crate) fn recognise_after(
     }
     let same = count == fresh.len()
         && same_for_checks(
-            prev.iter().filter(|c| (lo..old_hi).contains(&c.unit)),
+            // Only the run that holds them, not the whole list again.
+            (prev.get(first..last).unwrap_or_default().iter())
+                .filter(|c| (lo..old_hi).contains(&c.unit)),
             fresh.iter(),
             edit,
         );
