@@ -1,31 +1,85 @@
 //! One full analysis of a draft: parse, recognise citations, run every check.
+//!
+//! After an edit (`reanalyze`) the diagnostics list is not made again: each
+//! diagnostic remembers which check made it, and the old list is walked once,
+//! keeping (moved by the edit) those of the checks whose input did not change
+//! and merging in the diagnostics of the checks that ran again, so that a
+//! keystroke in a long draft copies no diagnostic and allocates for the new
+//! ones only.
 
 use crate::catalog::{Catalog, Date};
-use crate::checks::{self, blocks::BlockChecks, footnotes};
+use crate::checks::{self, blocks::BlockChecks, blocks::Resumed, blocks::Walked, footnotes};
 use crate::citations::{self, Citation};
 use crate::config::Config;
-use crate::diagnostic::Diagnostic;
-use crate::syntax::{self, Document};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::syntax::{self, Document, EditSpan};
 
 #[derive(Debug, Clone)]
 pub struct Analysis {
     pub doc: Document,
     pub citations: Vec<Citation>,
-    /// Sorted by range start; severities already follow the config, codes that
-    /// are turned off already removed.
+    /// Sorted by range start (then end, code, and the check that made it);
+    /// severities already follow the config, codes that are turned off
+    /// already removed.
     pub diagnostics: Vec<Diagnostic>,
+    /// For each diagnostic, the check that made it (for the next edit).
+    origins: Vec<Origin>,
+    /// For each diagnostic, its index in the previous analysis's list when it
+    /// is that one, moved by the edit or made again the same; empty after a
+    /// full analysis.
+    previous: Vec<Option<u32>>,
     /// The block-by-block checks' walk, for the next edit to resume.
     pub(crate) block_checks: BlockChecks,
-    /// The footnote and citation checks' diagnostics, for the next edit.
-    wide: WideChecks,
+    /// The day the citation checks ran on (`cannot exist yet` depends on it).
+    today: Date,
+}
+
+impl Analysis {
+    /// Where the diagnostic at `i` stood in the previous analysis's list when
+    /// it is the same diagnostic (same code, severity and messages) moved by
+    /// the edit; `None` for a new one and after a full analysis.
+    pub fn previous_index(&self, i: usize) -> Option<usize> {
+        self.previous.get(i).copied().flatten().map(|k| k as usize)
+    }
+}
+
+/// Which check made a diagnostic, in the order a full analysis lists those
+/// at the same place: the chapeau check, the footnote checks, the citation
+/// checks, then the block-by-block checks in walk order (the block whose
+/// step made it; the block count for those made after the last block).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Origin {
+    Chapeau,
+    Footnotes,
+    Citations,
+    Block(u32),
+}
+
+/// The order of the diagnostics list.
+fn order(d: &Diagnostic, o: Origin) -> (usize, usize, Code, Origin) {
+    (d.range.start, d.range.end, d.code, o)
 }
 
 pub fn analyze(src: &str, config: &Config, catalog: &Catalog) -> Analysis {
     let doc = syntax::parse(src);
     let citations = citations::recognise(src, &doc, config);
-    let block_checks = BlockChecks::run(src, &doc);
-    let wide = WideChecks::run(&doc, &citations, config, catalog, Date::today());
-    finish(src, doc, citations, block_checks, wide, config)
+    let (block_checks, walked) = BlockChecks::run(src, &doc);
+    let today = Date::today();
+    let run = Rerun {
+        footnotes: true,
+        citations: true,
+    };
+    let made = made(src, &doc, &citations, walked, run, config, catalog, today);
+    let (diagnostics, origins) = made.into_iter().unzip();
+    Analysis {
+        doc,
+        citations,
+        diagnostics,
+        origins,
+        previous: Vec::new(),
+        block_checks,
+        today,
+    }
 }
 
 /// The analysis of `new_src`, which is the text of `prev` with `edit`
@@ -36,198 +90,296 @@ pub fn analyze(src: &str, config: &Config, catalog: &Catalog) -> Analysis {
 pub fn reanalyze(
     prev: &Analysis,
     new_src: &str,
-    edit: &syntax::EditSpan,
+    edit: &EditSpan,
     config: &Config,
     catalog: &Catalog,
 ) -> Analysis {
-    // The owned path on a copy of what it re-uses (not the diagnostics
-    // list, which it makes anew).
-    let copy = Analysis {
-        doc: prev.doc.clone(),
-        citations: prev.citations.clone(),
-        diagnostics: Vec::new(),
-        block_checks: prev.block_checks.clone(),
-        wide: prev.wide.clone(),
-    };
-    reanalyze_owned(copy, new_src, edit, config, catalog)
+    reanalyze_owned(prev.clone(), new_src, edit, config, catalog)
 }
 
-/// As `reanalyze`, taking the previous analysis so that its parse is reused
-/// in place instead of copied (the keystroke path of the server).
+/// As `reanalyze`, taking the previous analysis so that its parse and its
+/// diagnostics are reused in place instead of copied (the keystroke path of
+/// the server).
 pub fn reanalyze_owned(
     prev: Analysis,
     new_src: &str,
-    edit: &syntax::EditSpan,
+    edit: &EditSpan,
     config: &Config,
     catalog: &Catalog,
 ) -> Analysis {
-    let old = OldDoc::of(&prev.doc);
+    let old_organ = prev.doc.organ.clone();
+    let old_notes = footnotes::Input::of(&prev.doc);
     let doc = syntax::incremental::reparse_owned(prev.doc, new_src, edit);
-    let block_checks = prev.block_checks.after(new_src, &doc);
-    old.finish(
-        prev.citations,
-        prev.wide,
-        new_src,
-        edit,
-        doc,
-        block_checks,
-        config,
-        catalog,
-    )
-}
-
-/// What the citations and checks of a re-parsed document need of the old one.
-struct OldDoc {
-    organ: Option<syntax::Organ>,
-    footnotes: footnotes::Input,
-}
-
-impl OldDoc {
-    fn of(doc: &Document) -> OldDoc {
-        OldDoc {
-            organ: doc.organ.clone(),
-            footnotes: footnotes::Input::of(doc),
-        }
-    }
-
-    /// The analysis of `doc`, re-parsed from the old one after `edit`:
-    /// `prev` and `wide` are the old analysis's citations and checks.
-    #[allow(clippy::too_many_arguments)]
-    fn finish(
-        &self,
-        prev: Vec<Citation>,
-        wide: WideChecks,
-        src: &str,
-        edit: &syntax::EditSpan,
-        doc: Document,
-        block_checks: BlockChecks,
-        config: &Config,
-        catalog: &Catalog,
-    ) -> Analysis {
-        // The citations of `doc`, re-using the old ones when the re-parse
-        // says which blocks changed.
-        let (citations, citations_same) = match &doc.cache.changed {
-            Some(changed) if doc.organ == self.organ => {
-                let refs = &self.footnotes.refs;
-                citations::recognise_after(prev, refs, src, &doc, changed, edit, config)
-            }
-            _ => (citations::recognise(src, &doc, config), false),
-        };
-        let footnotes_same = self.footnotes.same_after(edit, &doc);
-        let wide = wide.after(
-            edit,
-            footnotes_same,
-            citations_same,
-            &doc,
-            &citations,
-            config,
-            catalog,
-        );
-        finish(src, doc, citations, block_checks, wide, config)
-    }
-}
-
-/// The document-wide checks that read the footnotes and the citations, their
-/// diagnostics as made (before the settings' severities). An edit that leaves
-/// what a check reads as it was (moved) only moves its diagnostics.
-#[derive(Debug, Clone)]
-struct WideChecks {
-    footnotes: Vec<Diagnostic>,
-    citations: Vec<Diagnostic>,
-    /// The day the citation checks ran on (`cannot exist yet` depends on it).
-    today: Date,
-}
-
-impl WideChecks {
-    fn run(
-        doc: &Document,
-        citations: &[Citation],
-        config: &Config,
-        catalog: &Catalog,
-        today: Date,
-    ) -> WideChecks {
-        let mut notes = Vec::new();
-        footnotes::check(doc, config, &mut notes);
-        let mut cited = Vec::new();
-        checks::citations::check_on(citations, catalog, today, &mut cited);
-        WideChecks {
-            footnotes: notes,
-            citations: cited,
-            today,
-        }
-    }
-
-    /// The checks after `edit`: those whose input is the same (moved) keep
-    /// their diagnostics, moved; the others run again.
-    #[allow(clippy::too_many_arguments)]
-    fn after(
-        mut self,
-        edit: &syntax::EditSpan,
-        footnotes_same: bool,
-        citations_same: bool,
-        doc: &Document,
-        citations: &[Citation],
-        config: &Config,
-        catalog: &Catalog,
-    ) -> WideChecks {
-        let moved = |d: &mut Diagnostic| d.map_offsets(|o| edit.map_offset(o).unwrap_or(o));
-        if footnotes_same {
-            self.footnotes.iter_mut().for_each(moved);
-        } else {
-            self.footnotes.clear();
-            footnotes::check(doc, config, &mut self.footnotes);
-        }
-        let today = Date::today();
-        if citations_same && today == self.today {
-            self.citations.iter_mut().for_each(moved);
-        } else {
-            self.citations.clear();
-            checks::citations::check_on(citations, catalog, today, &mut self.citations);
-            self.today = today;
-        }
-        self
-    }
-}
-
-fn finish(
-    src: &str,
-    doc: Document,
-    citations: Vec<Citation>,
-    block_checks: BlockChecks,
-    wide: WideChecks,
-    config: &Config,
-) -> Analysis {
-    let mut raw = Vec::new();
-    checks::structure::chapeau(src, &doc, config, &mut raw);
-    // The other checks' diagnostics stay with them for the next edit: only
-    // those the settings keep are copied.
-    let keep = |d: &Diagnostic| {
-        let severity = config.severity(d.code)?;
-        Some(Diagnostic {
-            severity,
-            ..d.clone()
-        })
+    // A list that lost its origins (taken out by a caller) cannot be
+    // walked: every check runs again then.
+    let intact = prev.diagnostics.len() == prev.origins.len();
+    let (block_checks, walked, resumed) = if intact {
+        prev.block_checks.after(new_src, &doc)
+    } else {
+        let (checks, walked) = BlockChecks::run(new_src, &doc);
+        (checks, walked, None)
     };
-    let mut diagnostics: Vec<Diagnostic> = raw
-        .into_iter()
-        .filter_map(|mut d| {
-            d.severity = config.severity(d.code)?;
-            Some(d)
-        })
-        .chain(wide.footnotes.iter().filter_map(keep))
-        .chain(wide.citations.iter().filter_map(keep))
-        .chain(block_checks.diagnostics().filter_map(keep))
-        .collect();
-    diagnostics.sort_by(|a, b| {
-        (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
-    });
+    // The citations of `doc`, re-using the old ones when the re-parse says
+    // which blocks changed.
+    let (citations, citations_same) = match &doc.cache.changed {
+        Some(changed) if doc.organ == old_organ => citations::recognise_after(
+            prev.citations,
+            &old_notes.refs,
+            new_src,
+            &doc,
+            changed,
+            edit,
+            config,
+        ),
+        _ => (citations::recognise(new_src, &doc, config), false),
+    };
+    let today = Date::today();
+    let run = Rerun {
+        footnotes: !(intact && old_notes.same_after(edit, &doc)),
+        citations: !(intact && citations_same && today == prev.today),
+    };
+    let made = made(
+        new_src, &doc, &citations, walked, run, config, catalog, today,
+    );
+    let old = Old {
+        edit,
+        changed: doc.cache.changed.as_ref(),
+        resumed,
+        run,
+    };
+    let (diagnostics, origins, previous) = if intact {
+        old.merge(prev.diagnostics, prev.origins, made)
+    } else {
+        let (d, o) = made.into_iter().unzip();
+        (d, o, Vec::new())
+    };
     Analysis {
         doc,
         citations,
         diagnostics,
+        origins,
+        previous,
         block_checks,
-        wide,
+        today,
     }
+}
+
+/// Which of the checks over the whole document run (again).
+#[derive(Debug, Clone, Copy)]
+struct Rerun {
+    footnotes: bool,
+    citations: bool,
+}
+
+/// The diagnostics the checks make anew: the chapeau check's, those of the
+/// footnote and citation checks that `run` names, and the block walk's, as
+/// the settings keep them, in the list's order.
+#[allow(clippy::too_many_arguments)]
+fn made(
+    src: &str,
+    doc: &Document,
+    citations: &[Citation],
+    walked: Walked,
+    run: Rerun,
+    config: &Config,
+    catalog: &Catalog,
+    today: Date,
+) -> Vec<(Diagnostic, Origin)> {
+    let mut out = Vec::new();
+    let mut ds = Vec::new();
+    let mut take = |ds: &mut Vec<Diagnostic>, o: Origin| {
+        out.extend(ds.drain(..).map(|d| (d, o)));
+    };
+    checks::structure::chapeau(src, doc, config, &mut ds);
+    take(&mut ds, Origin::Chapeau);
+    if run.footnotes {
+        footnotes::check(doc, config, &mut ds);
+        take(&mut ds, Origin::Footnotes);
+    }
+    if run.citations {
+        checks::citations::check_on(citations, catalog, today, &mut ds);
+        take(&mut ds, Origin::Citations);
+    }
+    out.extend(
+        walked
+            .into_iter()
+            .map(|(b, d)| (d, Origin::Block(b as u32))),
+    );
+    out.retain_mut(|(d, _)| match config.severity(d.code) {
+        Some(severity) => {
+            d.severity = severity;
+            true
+        }
+        None => false,
+    });
+    out.sort_by_key(|(d, o)| order(d, *o));
+    out
+}
+
+/// What became of the old diagnostics' checks after an edit.
+struct Old<'a> {
+    edit: &'a EditSpan,
+    /// The re-parse's account of the blocks it changed (`None`: it re-parsed
+    /// the whole text).
+    changed: Option<&'a syntax::incremental::Changed>,
+    /// Which old block-check diagnostics stand (`None`: none).
+    resumed: Option<Resumed>,
+    run: Rerun,
+}
+
+/// What becomes of one old diagnostic.
+enum Fate {
+    /// It stands where it was.
+    Stays(Origin),
+    /// It stands, moved by the edit.
+    Moves(Origin),
+    /// Its check ran again.
+    Replaced,
+}
+
+impl Old<'_> {
+    fn fate(&self, o: Origin) -> Fate {
+        match o {
+            Origin::Chapeau => Fate::Replaced,
+            Origin::Footnotes if !self.run.footnotes => Fate::Moves(o),
+            Origin::Citations if !self.run.citations => Fate::Moves(o),
+            Origin::Footnotes | Origin::Citations => Fate::Replaced,
+            Origin::Block(j) => match (self.resumed, self.changed) {
+                (Some(r), _) if (j as usize) < r.from => Fate::Stays(o),
+                (Some(Resumed { met: Some(at), .. }), Some(c)) if j as usize >= at => Fate::Moves(
+                    Origin::Block((j as usize).wrapping_add_signed(c.block_delta) as u32),
+                ),
+                _ => Fate::Replaced,
+            },
+        }
+    }
+
+    /// Where old byte offset `at` lies after the edit (where the edit began
+    /// for one inside the text it replaced).
+    fn moved(&self, o: Origin, at: usize) -> usize {
+        match (o, self.changed) {
+            (Origin::Block(_), Some(c)) => c.new_offset(at),
+            _ => self.edit.map_offset(at).unwrap_or(at),
+        }
+    }
+
+    /// The new list: the old diagnostics that stand (moved) and `made`
+    /// (sorted), merged in one walk of the old list, which it consumes. A
+    /// made diagnostic that equals a replaced old one moved is noted as that
+    /// one in the third list.
+    fn merge(
+        &self,
+        old: Vec<Diagnostic>,
+        origins: Vec<Origin>,
+        made: Vec<(Diagnostic, Origin)>,
+    ) -> (Vec<Diagnostic>, Vec<Origin>, Vec<Option<u32>>) {
+        let n = old.len() + made.len();
+        let mut out = (
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+        );
+        let mut push = |(d, o): (Diagnostic, Origin), p: Option<u32>| {
+            out.0.push(d);
+            out.1.push(o);
+            out.2.push(p);
+        };
+        // Which old diagnostic each made one equals (by its index in `made`).
+        let mut was: Vec<Option<u32>> = vec![None; made.len()];
+        let mut rest = made.into_iter();
+        let mut emitted = 0;
+        for (k, (mut d, o)) in old.into_iter().zip(origins).enumerate() {
+            let k = k as u32;
+            let o = match self.fate(o) {
+                Fate::Stays(o) => o,
+                Fate::Moves(new) => {
+                    d.map_offsets(|at| self.moved(o, at));
+                    new
+                }
+                Fate::Replaced => {
+                    let map = |at| self.moved(o, at);
+                    let key = (map(d.range.start), map(d.range.end), d.code);
+                    let left = rest.as_slice();
+                    let from =
+                        left.partition_point(|(m, _)| (m.range.start, m.range.end, m.code) < key);
+                    let twin = left[from..]
+                        .iter()
+                        .enumerate()
+                        .take_while(|(_, (m, _))| (m.range.start, m.range.end, m.code) == key)
+                        .find(|(j, (m, mo))| {
+                            was[emitted + from + j].is_none()
+                                && std::mem::discriminant(mo) == std::mem::discriminant(&o)
+                                && same_moved(&d, m, map)
+                        });
+                    if let Some((j, _)) = twin {
+                        was[emitted + from + j] = Some(k);
+                    }
+                    continue;
+                }
+            };
+            let at = order(&d, o);
+            while rest
+                .as_slice()
+                .first()
+                .is_some_and(|(m, mo)| order(m, *mo) < at)
+            {
+                push(rest.next().expect("a first one"), was[emitted]);
+                emitted += 1;
+            }
+            push((d, o), Some(k));
+        }
+        for m in rest {
+            push(m, was[emitted]);
+            emitted += 1;
+        }
+        let (mut d, mut o, mut p) = out;
+        // An edit can make two old places one, and the order of what stood
+        // there then follows the rest of the key: sort the rare list that
+        // came out of order.
+        let sorted = (1..d.len()).all(|i| order(&d[i - 1], o[i - 1]) <= order(&d[i], o[i]));
+        if !sorted {
+            let mut all: Vec<_> = d.into_iter().zip(o).zip(p).collect();
+            all.sort_by_key(|((d, o), _)| order(d, *o));
+            (d, o, p) = (Vec::new(), Vec::new(), Vec::new());
+            for ((dd, oo), pp) in all {
+                d.push(dd);
+                o.push(oo);
+                p.push(pp);
+            }
+        }
+        (d, o, p)
+    }
+}
+
+/// Whether `new` is `old` with its offsets moved by `map`.
+fn same_moved(old: &Diagnostic, new: &Diagnostic, map: impl Fn(usize) -> usize) -> bool {
+    let range = |r: &std::ops::Range<usize>| map(r.start)..map(r.end);
+    old.code == new.code
+        && old.severity == new.severity
+        && range(&old.range) == new.range
+        && old.message == new.message
+        && match (&old.fix, &new.fix) {
+            (None, None) => true,
+            (Some(a), Some(b)) => {
+                a.title == b.title
+                    && a.edits.len() == b.edits.len()
+                    && a.edits
+                        .iter()
+                        .zip(&b.edits)
+                        .all(|(x, y)| range(&x.range) == y.range && x.new_text == y.new_text)
+            }
+            _ => false,
+        }
+        && old.related.len() == new.related.len()
+        && old.related.iter().zip(&new.related).all(|(x, y)| {
+            x.document == y.document
+                && x.message == y.message
+                && if x.document.is_none() {
+                    range(&x.range) == y.range
+                } else {
+                    x.range == y.range
+                }
+        })
 }
 
 /// 1-based line and character column of a byte offset (as `reso check` and
@@ -277,19 +429,19 @@ mod tests {
             new_end: start + new.len(),
         };
         let prev = analyze(SEED, &config, catalog);
-        let old_doc = OldDoc::of(&prev.doc);
+        let old_notes = footnotes::Input::of(&prev.doc);
         let doc = syntax::reparse(&prev.doc, &text, &edit);
         let changed = doc.cache.changed.clone().expect("an incremental re-parse");
         let (_, citations_same) = citations::recognise_after(
             prev.citations.clone(),
-            &old_doc.footnotes.refs,
+            &old_notes.refs,
             &text,
             &doc,
             &changed,
             &edit,
             &config,
         );
-        let footnotes_same = old_doc.footnotes.same_after(&edit, &doc);
+        let footnotes_same = old_notes.same_after(&edit, &doc);
         let inc = reanalyze_owned(prev, &text, &edit, &config, catalog);
         assert_eq!(
             inc.diagnostics,

@@ -149,6 +149,7 @@ fn check(name: &str, original: &str, edits: &[Edit]) -> Result<(), TestCaseError
                 fresh.footnote_refs.len()
             )));
         }
+        let old_diagnostics = analysis.diagnostics.clone();
         analysis = reanalyze_owned(analysis, &next, &span, &cfg, catalog);
         if analysis.citations != full.citations {
             let only = |a: &[reso::citations::Citation], b: &[reso::citations::Citation]| {
@@ -185,6 +186,43 @@ fn check(name: &str, original: &str, edits: &[Edit]) -> Result<(), TestCaseError
             e,
             span
         );
+        // What the server re-uses: a diagnostic named as an old one says
+        // what that one said, and no old one is named twice.
+        let mut named = std::collections::HashSet::new();
+        for (j, d) in analysis.diagnostics.iter().enumerate() {
+            if let Some(k) = analysis.previous_index(j) {
+                let o = &old_diagnostics[k];
+                let words = |d: &reso::diagnostic::Diagnostic| {
+                    let related: Vec<_> = d
+                        .related
+                        .iter()
+                        .map(|r| (&r.document, &r.message))
+                        .collect();
+                    (
+                        d.code,
+                        d.severity,
+                        d.message.clone(),
+                        format!("{related:?}"),
+                    )
+                };
+                prop_assert_eq!(
+                    words(o),
+                    words(d),
+                    "{}: edit {} ({:?}): diagnostic {} named as old {}",
+                    name,
+                    i,
+                    e,
+                    j,
+                    k
+                );
+                prop_assert!(
+                    named.insert(k),
+                    "{}: old diagnostic {} named twice",
+                    name,
+                    k
+                );
+            }
+        }
         text = next;
     }
     // Diagnostics follow from the document: spot-check the last text.

@@ -40,39 +40,45 @@ impl State {
     }
 }
 
-/// One walk's result: the diagnostics with the block whose step made them
-/// (`blocks.len()` for those made after the last block), in walk order, and
-/// the kept states.
+/// The kept states of one walk, for the next edit to resume from. The walk's
+/// diagnostics are handed out, each with the block whose step made it
+/// (`blocks.len()` for those made after the last block), in walk order.
 #[derive(Debug, Clone, Default)]
 pub struct BlockChecks {
-    diagnostics: Vec<(usize, Diagnostic)>,
     kept: Vec<(usize, State)>,
 }
 
+/// The diagnostics of a walk, each with the block whose step made it.
+pub type Walked = Vec<(usize, Diagnostic)>;
+
+/// Which of the old walk's diagnostics a walk after an edit leaves standing:
+/// those of blocks before `from`, as they were, and, when the walk met the
+/// old one at old block `met`, those of old blocks from `met` on, moved by
+/// the edit. The others are replaced by the walk's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Resumed {
+    pub from: usize,
+    pub met: Option<usize>,
+}
+
 impl BlockChecks {
-    /// The diagnostics, in walk order (not sorted).
-    pub fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.diagnostics.iter().map(|(_, d)| d)
-    }
-
-    /// The diagnostics, in walk order, taken out.
-    pub fn into_diagnostics(self) -> impl Iterator<Item = Diagnostic> {
-        self.diagnostics.into_iter().map(|(_, d)| d)
-    }
-
     /// Walks every block of `doc`.
-    pub fn run(src: &str, doc: &Document) -> BlockChecks {
+    pub fn run(src: &str, doc: &Document) -> (BlockChecks, Walked) {
         let mut out = BlockChecks::default();
-        walk(src, doc, 0, State::default(), &mut out, None);
-        out
+        let mut walked = Vec::new();
+        walk(src, doc, 0, State::default(), &mut out, &mut walked, None);
+        (out, walked)
     }
 
     /// The checks of `doc`, a re-parse of the document `self` was made of:
     /// walks only from the blocks the re-parse changed until the walk meets
-    /// the old one again. Equal to `run(src, doc)`.
-    pub fn after(self, src: &str, doc: &Document) -> BlockChecks {
+    /// the old one again. The old walk's diagnostics that `Resumed` names,
+    /// with the walk's, are those of `run(src, doc)`; `None` when every
+    /// block was walked.
+    pub fn after(self, src: &str, doc: &Document) -> (BlockChecks, Walked, Option<Resumed>) {
         let Some(changed) = &doc.cache.changed else {
-            return BlockChecks::run(src, doc);
+            let (checks, walked) = BlockChecks::run(src, doc);
+            return (checks, walked, None);
         };
         // Sub-paragraphs read their parent: those of a changed parent are
         // walked again too, up to the next paragraph that can be a parent.
@@ -90,10 +96,7 @@ impl BlockChecks {
                 until = j + 1;
             }
         }
-        let BlockChecks {
-            mut diagnostics,
-            mut kept,
-        } = self;
+        let BlockChecks { mut kept } = self;
         // Restart at the last state kept at or before the first changed block.
         let k = kept
             .partition_point(|(i, _)| *i <= changed.blocks.start)
@@ -103,17 +106,15 @@ impl BlockChecks {
             _ => (0, State::default()),
         };
         let old_kept = kept.split_off(kept.partition_point(|(i, _)| *i < start));
-        let old_diagnostics =
-            diagnostics.split_off(diagnostics.partition_point(|(i, _)| *i < start));
-        let mut out = BlockChecks { diagnostics, kept };
+        let mut out = BlockChecks { kept };
         let old = Old {
             changed,
             until,
             kept: old_kept,
-            diagnostics: old_diagnostics,
         };
-        walk(src, doc, start, state, &mut out, Some(old));
-        out
+        let mut walked = Vec::new();
+        let met = walk(src, doc, start, state, &mut out, &mut walked, Some(old));
+        (out, walked, Some(Resumed { from: start, met }))
     }
 }
 
@@ -123,17 +124,19 @@ struct Old<'a> {
     /// New block index from which the walk may meet the old one.
     until: usize,
     kept: Vec<(usize, State)>,
-    diagnostics: Vec<(usize, Diagnostic)>,
 }
 
+/// Walks from block `start` in state `st`; with `old`, until it meets the
+/// old walk: returns the old block where it did.
 fn walk(
     src: &str,
     doc: &Document,
     start: usize,
     mut st: State,
     out: &mut BlockChecks,
+    walked: &mut Walked,
     old: Option<Old<'_>>,
-) {
+) -> Option<usize> {
     let n = doc.blocks.len();
     // The old kept states past the changed blocks, as the walk reaches them.
     let mut next_old = 0;
@@ -151,9 +154,9 @@ fn walk(
                 });
                 if same {
                     if let Some(o) = old {
-                        meet(out, o, next_old, at);
+                        meet(out, o, next_old);
                     }
-                    return;
+                    return Some(at);
                 }
             }
         }
@@ -166,16 +169,16 @@ fn walk(
         numbering::sub_step(src, doc, &mut st.subs, i, &mut ds);
         openers::block(src, b, &mut ds);
         terminator::step(src, doc, &mut st.terminator, i, &mut ds);
-        out.diagnostics.extend(ds.drain(..).map(|d| (i, d)));
+        walked.extend(ds.drain(..).map(|d| (i, d)));
     }
     numbering::sub_end(src, doc, &mut st.subs, &mut ds);
     terminator::end(src, doc, &mut st.terminator, &mut ds);
-    out.diagnostics.extend(ds.drain(..).map(|d| (n, d)));
+    walked.extend(ds.drain(..).map(|d| (n, d)));
+    None
 }
 
-/// Takes the old walk's result from its kept state `k` (old block `at`) on,
-/// moved by the edit.
-fn meet(out: &mut BlockChecks, old: Old<'_>, k: usize, at: usize) {
+/// Takes the old walk's kept states from its `k`th on, moved by the edit.
+fn meet(out: &mut BlockChecks, old: Old<'_>, k: usize) {
     let c = old.changed;
     let to_new = |j: usize| j.wrapping_add_signed(c.block_delta);
     // Every later state maps (it holds blocks of the meeting state or later
@@ -185,14 +188,5 @@ fn meet(out: &mut BlockChecks, old: Old<'_>, k: usize, at: usize) {
             .into_iter()
             .skip(k)
             .filter_map(|(j, s)| Some((to_new(j), s.mapped(|x| c.new_index(x))?))),
-    );
-    out.diagnostics.extend(
-        old.diagnostics
-            .into_iter()
-            .skip_while(|(j, _)| *j < at)
-            .map(|(j, mut d)| {
-                d.map_offsets(|x| c.new_offset(x));
-                (to_new(j), d)
-            }),
     );
 }

@@ -23,10 +23,10 @@ pub fn run_all(
     config: &Config,
     catalog: &Catalog,
 ) -> Vec<Diagnostic> {
-    let blocks = blocks::BlockChecks::run(src, doc);
+    let (_, walked) = blocks::BlockChecks::run(src, doc);
     let mut out = Vec::new();
     document_wide(src, doc, citations, config, catalog, &mut out);
-    out.extend(blocks.into_diagnostics());
+    out.extend(walked.into_iter().map(|(_, d)| d));
     out
 }
 

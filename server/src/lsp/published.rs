@@ -3,9 +3,9 @@
 //!
 //! A long draft carries thousands of diagnostics and a keystroke changes a
 //! few: each diagnostic's JSON is kept with the snapshot, and the next
-//! snapshot re-uses the JSON of every diagnostic that is the same as before
-//! (same code, severity, messages and client positions), so a keystroke
-//! serialises only what changed. The notification is written as text and
+//! snapshot re-uses the JSON of every diagnostic that the analysis says is an
+//! old one (same code, severity and messages) and that has the same client
+//! positions, so a keystroke serialises only what changed. The notification is written as text and
 //! sent straight to the transport, not through `serde_json::Value`.
 
 use std::sync::Arc;
@@ -36,52 +36,41 @@ fn key(p: lsp::Position) -> (u32, u32) {
     (p.line, p.character)
 }
 
-/// Whether two diagnostics say the same thing, wherever they are.
-fn same_words(a: &Diagnostic, b: &Diagnostic) -> bool {
-    a.code == b.code
-        && a.severity == b.severity
-        && a.message == b.message
-        && a.related.len() == b.related.len()
-        && a.related
-            .iter()
-            .zip(&b.related)
-            .all(|(x, y)| x.message == y.message && x.document.is_none() && y.document.is_none())
-}
-
 impl OwnDiagnostics {
     /// The diagnostics of `diagnostics` (an analysis's own: their related
     /// locations are in the same document). `prev` is the previous
-    /// snapshot's: its core diagnostics, what was made of them, and the byte
-    /// offset before which the text did not change (the edit's start).
+    /// snapshot's: what was made of its diagnostics, and the byte offset
+    /// before which the text did not change (the edit's start); `was(i)` is
+    /// the index in that list of the diagnostic at `i` when it says the same
+    /// (same code, severity and messages), as the analysis tells.
     pub fn build(
         here: &Positions,
         diagnostics: &[Diagnostic],
-        prev: Option<(&[Diagnostic], &OwnDiagnostics, usize)>,
+        was: impl Fn(usize) -> Option<usize>,
+        prev: Option<(&OwnDiagnostics, usize)>,
     ) -> OwnDiagnostics {
         let mut items = Vec::with_capacity(diagnostics.len());
-        let (old_diags, old_items, unchanged) = match prev {
-            Some((d, o, before)) if d.len() == o.items.len() => (d, &o.items[..], before),
-            _ => (&[][..], &[][..], 0),
+        let (old_items, unchanged) = match prev {
+            Some((o, before)) => (&o.items[..], before),
+            None => (&[][..], 0),
         };
-        // The leading diagnostics that are the old ones, before the edit:
-        // their positions did not change either, their items are taken as
-        // they are.
+        // A diagnostic the old one before the edit: its positions did not
+        // change either, its item is taken as it is.
         let before_edit = |d: &Diagnostic| {
             d.range.end < unchanged && d.related.iter().all(|r| r.range.end < unchanged)
         };
-        let same = diagnostics
-            .iter()
-            .zip(old_diags)
-            .take_while(|(d, o)| before_edit(d) && d == o)
-            .count();
-        items.extend(old_items[..same].iter().map(|o| Item {
-            start: o.start,
-            end: o.end,
-            related: o.related.clone(),
-            json: o.json.clone(),
-        }));
-        let (mut j, mut line) = (same, 0);
-        for d in &diagnostics[same..] {
+        let mut line = 0;
+        for (i, d) in diagnostics.iter().enumerate() {
+            let old = was(i).and_then(|k| old_items.get(k));
+            if let Some(o) = old.filter(|_| before_edit(d)) {
+                items.push(Item {
+                    start: o.start,
+                    end: o.end,
+                    related: o.related.clone(),
+                    json: o.json.clone(),
+                });
+                continue;
+            }
             let range = here.range_from(&mut line, d.range.clone());
             let related: Box<[lsp::Range]> = if d.related.is_empty() {
                 Box::default()
@@ -91,23 +80,17 @@ impl OwnDiagnostics {
                     .map(|r| here.range(r.range.clone()))
                     .collect()
             };
-            // Old items are in position order too: the first at or after
-            // this start, then the ones at the same start.
-            while j < old_items.len() && key(old_items[j].start) < key(range.start) {
-                j += 1;
-            }
-            let reused = old_items[j..]
-                .iter()
-                .zip(&old_diags[j..])
-                .take_while(|(o, _)| o.start == range.start)
-                .find(|(o, od)| o.end == range.end && o.related == related && same_words(od, d))
-                .map(|(o, _)| o.json.clone());
-            let json = reused.unwrap_or_else(|| {
-                let converted = to_proto::diagnostic_at(here, d, &mut |_| None);
-                serde_json::to_string(&converted)
-                    .unwrap_or_else(|_| "{}".to_string())
-                    .into()
-            });
+            let json = match old {
+                Some(o) if o.start == range.start && o.end == range.end && o.related == related => {
+                    o.json.clone()
+                }
+                _ => {
+                    let converted = to_proto::diagnostic_at(here, d, &mut |_| None);
+                    serde_json::to_string(&converted)
+                        .unwrap_or_else(|_| "{}".to_string())
+                        .into()
+                }
+            };
             items.push(Item {
                 start: range.start,
                 end: range.end,
@@ -197,7 +180,7 @@ mod tests {
                 range: 22..24,
                 message: "this paragraph".into(),
             });
-        let first = OwnDiagnostics::build(&here, &[d1.clone(), d2.clone()], None);
+        let first = OwnDiagnostics::build(&here, &[d1.clone(), d2.clone()], |_| None, None);
         let v = body(&first, &[]);
         assert_eq!(v["method"], "textDocument/publishDiagnostics");
         assert_eq!(v["params"]["version"], 7);
@@ -221,12 +204,11 @@ mod tests {
         let mut e2 = d2.clone();
         e2.range = 48..55;
         e2.related[0].range = 23..25;
-        let old = [d1, d2];
         let second =
-            OwnDiagnostics::build(&here2, &[e1.clone(), e2.clone()], Some((&old, &first, 0)));
+            OwnDiagnostics::build(&here2, &[e1.clone(), e2.clone()], Some, Some((&first, 0)));
         assert!(!Arc::ptr_eq(&second.items[0].json, &first.items[0].json));
         assert!(Arc::ptr_eq(&second.items[1].json, &first.items[1].json));
-        let fresh = OwnDiagnostics::build(&here2, &[e1, e2], None);
+        let fresh = OwnDiagnostics::build(&here2, &[e1, e2], |_| None, None);
         assert_eq!(body(&second, &[]), body(&fresh, &[]));
     }
 
@@ -238,34 +220,36 @@ mod tests {
         let here = positions(text);
         let d1 = Diagnostic::new(Code::OpenerUnknown, 3..10, "unknown opener `Sresses`");
         let d2 = Diagnostic::new(Code::Terminator, 43..44, "ends without `.`");
-        let first = OwnDiagnostics::build(&here, &[d1.clone(), d2.clone()], None);
+        let first = OwnDiagnostics::build(&here, &[d1.clone(), d2.clone()], |_| None, None);
         // A line inserted after the first: d2 moves down a line.
         let text2 = "1. Sresses the point;\nAlso\n2. Notes it;\n3. Decides";
         let here2 = positions(text2);
         let mut e2 = d2.clone();
         e2.range = 48..49;
-        let old = [d1.clone(), d2];
         let second =
-            OwnDiagnostics::build(&here2, &[d1.clone(), e2.clone()], Some((&old, &first, 22)));
+            OwnDiagnostics::build(&here2, &[d1.clone(), e2.clone()], Some, Some((&first, 22)));
         assert!(Arc::ptr_eq(&second.items[0].json, &first.items[0].json));
         assert!(!Arc::ptr_eq(&second.items[1].json, &first.items[1].json));
-        let fresh = OwnDiagnostics::build(&here2, &[d1.clone(), e2.clone()], None);
+        let fresh = OwnDiagnostics::build(&here2, &[d1.clone(), e2.clone()], |_| None, None);
         assert_eq!(body(&second, &[]), body(&fresh, &[]));
         // An edit before it: nothing is taken over whole.
-        let third = OwnDiagnostics::build(&here2, &[d1, e2], Some((&old, &first, 2)));
+        let third = OwnDiagnostics::build(&here2, &[d1, e2], Some, Some((&first, 2)));
         assert_eq!(body(&third, &[]), body(&fresh, &[]));
     }
 
+    /// A diagnostic the analysis does not name as an old one is serialised
+    /// again, even at the old one's place.
     #[test]
-    fn a_changed_message_is_serialised_again() {
+    fn a_new_diagnostic_is_serialised_again() {
         let text = "a\nb\nc";
         let here = positions(text);
         let d = Diagnostic::new(Code::Numbering, 2..3, "expected 2");
-        let first = OwnDiagnostics::build(&here, std::slice::from_ref(&d), None);
+        let first = OwnDiagnostics::build(&here, std::slice::from_ref(&d), |_| None, None);
         let mut e = d.clone();
         e.message = "expected 3".into();
         let second =
-            OwnDiagnostics::build(&here, std::slice::from_ref(&e), Some((&[d], &first, 0)));
+            OwnDiagnostics::build(&here, std::slice::from_ref(&e), |_| None, Some((&first, 0)));
+        assert!(!Arc::ptr_eq(&second.items[0].json, &first.items[0].json));
         assert_eq!(
             body(&second, &[])["params"]["diagnostics"][0]["message"],
             "expected 3"
@@ -282,6 +266,7 @@ mod tests {
                 Diagnostic::new(Code::Numbering, 0..1, "first"),
                 Diagnostic::new(Code::Numbering, 4..5, "third"),
             ],
+            |_| None,
             None,
         );
         let cross = lsp::Diagnostic {

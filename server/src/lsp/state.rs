@@ -605,14 +605,14 @@ impl State {
                             let old_text = std::mem::take(&mut prev.text);
                             let (text, index) = next_text(old_text, &prev.index, &rope, &edit);
                             check_trigger(trigger.as_deref(), &text);
-                            let old_diags = std::mem::take(&mut prev.analysis.diagnostics);
                             let analysis =
                                 reanalyze_owned(prev.analysis, &text, &edit, &config, &catalog);
                             let here = positions(&uri2, &index, encoding);
                             let published = OwnDiagnostics::build(
                                 &here,
                                 &analysis.diagnostics,
-                                Some((&old_diags, &prev.published, edit.start)),
+                                |i| analysis.previous_index(i),
+                                Some((&prev.published, edit.start)),
                             );
                             (text, index, analysis, published)
                         }
@@ -626,7 +626,8 @@ impl State {
                             let published = OwnDiagnostics::build(
                                 &here,
                                 &analysis.diagnostics,
-                                Some((&prev.analysis.diagnostics, &prev.published, edit.start)),
+                                |i| analysis.previous_index(i),
+                                Some((&prev.published, edit.start)),
                             );
                             (text, index, analysis, published)
                         }
@@ -637,7 +638,8 @@ impl State {
                         let index = Arc::new(LineIndex::new(&text));
                         let analysis = analyze(&text, &config, &catalog);
                         let here = positions(&uri2, &index, encoding);
-                        let published = OwnDiagnostics::build(&here, &analysis.diagnostics, None);
+                        let published =
+                            OwnDiagnostics::build(&here, &analysis.diagnostics, |_| None, None);
                         (text, index, analysis, published)
                     }
                 };
