@@ -176,7 +176,16 @@ pub(crate) fn is_text_block(kind: BlockKind) -> bool {
     )
 }
 
-/// The candidates of one block (they depend on its text alone).
+/// The candidates of one block, as a list of their own.
+#[cfg(test)]
+pub(crate) fn candidates(src: &str, b: &Block, bi: usize, draft: bool) -> Vec<Candidate> {
+    let mut cands = Vec::new();
+    candidates_into(src, b, bi, draft, &mut cands);
+    cands
+}
+
+/// Appends the candidates of one block to `cands` (they depend on its text
+/// alone).
 ///
 /// Only a token with an ASCII digit or a superscript digit in it (in the
 /// draft form, with `[^` in it) can hold a reference, so the lines are
@@ -184,10 +193,15 @@ pub(crate) fn is_text_block(kind: BlockKind) -> bool {
 /// the tokens before and after one are found when needed. The tokens are
 /// those of the whole block, so that a reference glued across a line break
 /// (`2024–` / `203412`) and the word before a number are seen.
-pub(crate) fn candidates(src: &str, b: &Block, bi: usize, draft: bool) -> Vec<Candidate> {
-    let mut cands = Vec::new();
+pub(crate) fn candidates_into(
+    src: &str,
+    b: &Block,
+    bi: usize,
+    draft: bool,
+    cands: &mut Vec<Candidate>,
+) {
     if !is_text_block(b.kind) {
-        return cands;
+        return;
     }
     let lines = BlockLines {
         src,
@@ -206,7 +220,7 @@ pub(crate) fn candidates(src: &str, b: &Block, bi: usize, draft: bool) -> Vec<Ca
             let (ts, te) = token_bounds(line, p);
             let tok = &line[ts..te];
             if draft {
-                draft_refs(tok, base + ts, bi, &mut cands);
+                draft_refs(tok, base + ts, bi, cands);
             } else {
                 pasted_token(
                     tok,
@@ -214,13 +228,12 @@ pub(crate) fn candidates(src: &str, b: &Block, bi: usize, draft: bool) -> Vec<Ca
                     || lines.token_before(li, ts),
                     || lines.token_after(li, te),
                     bi,
-                    &mut cands,
+                    cands,
                 );
             }
             i = te;
         }
     }
-    cands
 }
 
 /// The lines of a block as the tokeniser sees them: the marker cut off.
@@ -379,16 +392,25 @@ fn next_draft_hit(b: &[u8], from: usize) -> Option<usize> {
 type Fnv = std::hash::BuildHasherDefault<crate::text::Fnv64>;
 
 /// Decides which candidates are references, in text order.
-pub(crate) fn resolve(
-    per_block: &[Vec<Candidate>],
+/// `cands` are those of every block, block by block.
+pub(crate) fn resolve(cands: &[Candidate], defs: &[FootnoteDef], draft: bool) -> Vec<FootnoteRef> {
+    // Blocks are in text order but for those a page interrupts.
+    if cands.is_sorted_by_key(|c| c.range.start) {
+        resolve_in_order(cands.iter(), cands, defs, draft)
+    } else {
+        let mut sorted: Vec<&Candidate> = cands.iter().collect();
+        sorted.sort_by_key(|c| c.range.start);
+        resolve_in_order(sorted.into_iter(), cands, defs, draft)
+    }
+}
+
+/// `resolve` of `cands` met in text order by `in_order`.
+fn resolve_in_order<'a>(
+    in_order: impl Iterator<Item = &'a Candidate>,
+    cands: &[Candidate],
     defs: &[FootnoteDef],
     draft: bool,
 ) -> Vec<FootnoteRef> {
-    let mut cands: Vec<&Candidate> = per_block.iter().flatten().collect();
-    // Blocks are in text order but for those a page interrupts.
-    if !cands.is_sorted_by_key(|c| c.range.start) {
-        cands.sort_by_key(|c| c.range.start);
-    }
     // The position of each number's first definition.
     let mut first_def: HashMap<u32, usize, Fnv> = HashMap::default();
     for d in defs {
@@ -406,7 +428,7 @@ pub(crate) fn resolve(
         .collect();
     let mut highest = 0u32;
     let mut refs = Vec::new();
-    for c in cands {
+    for c in in_order {
         let ok = match c.rule {
             Rule::Always => !no_defs,
             Rule::NextExpected => {

@@ -82,8 +82,8 @@ pub(crate) struct ParseCache {
     pub(crate) lines: Vec<Line>,
     pub(crate) facts: Vec<LineFacts>,
     pub(crate) checkpoints: Vec<Checkpoint>,
-    /// Footnote reference candidates of each block.
-    pub(crate) candidates: Vec<Vec<Candidate>>,
+    /// Footnote reference candidates of every block, block by block.
+    pub(crate) candidates: Vec<Candidate>,
     pub(crate) draft_form: bool,
     pub(crate) body_start: usize,
     pub(crate) title_norm: String,
@@ -449,16 +449,14 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
             kept,
             made: Vec::new(),
         };
-        // The region's candidates are made again (its blocks are dirty).
-        candidates.splice(
-            cp.blocks..old_cp.blocks,
-            std::iter::repeat_with(Vec::new).take(walked.len()),
-        );
-        for c in &mut candidates[walked.end..] {
-            for cand in c {
-                cand.range = shift(&cand.range, delta);
-                cand.block = map(cand.block);
-            }
+        // The region's candidates go (its blocks are dirty: `finish` makes
+        // theirs), those after it move.
+        let a = candidates.partition_point(|c| c.block < cp.blocks);
+        let b = candidates.partition_point(|c| c.block < old_cp.blocks);
+        candidates.drain(a..b);
+        for cand in &mut candidates[a..] {
+            cand.range = shift(&cand.range, delta);
+            cand.block = map(cand.block);
         }
         let def_delta = p.defs.len() as isize - old_cp.defs as isize;
         for mut d in tail_defs.drain(old_cp.defs - cp.defs..) {
@@ -483,8 +481,7 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
     } else {
         checkpoints.truncate(ci);
         checkpoints.extend(walked_cps);
-        candidates.truncate(cp.blocks);
-        candidates.resize_with(p.blocks.len(), Vec::new);
+        candidates.truncate(candidates.partition_point(|c| c.block < cp.blocks));
     }
     p.checkpoints = checkpoints;
     let first_dirty = dirty.iter().position(|&d| d).unwrap_or(walked.start);

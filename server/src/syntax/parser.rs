@@ -1180,20 +1180,36 @@ impl<'a> Parser<'a> {
 
     /// Openers and footnote references of the blocks marked `dirty` (the
     /// others keep theirs and the candidates in `kept`), then the document.
-    pub(crate) fn finish(mut self, dirty: &[bool], mut kept: Vec<Vec<Candidate>>) -> Document {
-        kept.resize_with(self.blocks.len(), Vec::new);
-        for (b, cands) in kept.iter_mut().enumerate() {
-            if !dirty.get(b).copied().unwrap_or(true) {
-                continue;
+    pub(crate) fn finish(mut self, dirty: &[bool], mut kept: Vec<Candidate>) -> Document {
+        // The candidates of the blocks from the first dirty one to the last
+        // are made again, in one piece (those of a clean block among them
+        // come out the same).
+        let is_dirty = |b: usize| dirty.get(b).copied().unwrap_or(true);
+        let n = self.blocks.len();
+        if let Some(first) = (0..n).find(|&b| is_dirty(b)) {
+            let last = (first..n).rfind(|&b| is_dirty(b)).unwrap_or(first);
+            let mut made = Vec::new();
+            for b in first..=last {
+                let kind = self.blocks[b].kind;
+                if is_dirty(b)
+                    && matches!(
+                        kind,
+                        BlockKind::Preambular | BlockKind::Operative | BlockKind::Unknown
+                    )
+                {
+                    self.blocks[b].opener = self.opener_of(b).map(Box::new);
+                }
+                footnote_refs::candidates_into(
+                    self.src,
+                    &self.blocks[b],
+                    b,
+                    self.draft_form,
+                    &mut made,
+                );
             }
-            let kind = self.blocks[b].kind;
-            if matches!(
-                kind,
-                BlockKind::Preambular | BlockKind::Operative | BlockKind::Unknown
-            ) {
-                self.blocks[b].opener = self.opener_of(b).map(Box::new);
-            }
-            *cands = footnote_refs::candidates(self.src, &self.blocks[b], b, self.draft_form);
+            let from = kept.partition_point(|c| c.block < first);
+            let to = kept.partition_point(|c| c.block <= last);
+            kept.splice(from..to, made);
         }
         let refs = footnote_refs::resolve(&kept, &self.defs, self.draft_form);
         let crlf = self
