@@ -419,3 +419,30 @@ fn edits_to_paragraphs_with_sub_paragraphs_equal_a_full_analysis() {
         "only {parents_seen} paragraphs hold sub-paragraphs"
     );
 }
+
+/// Found by the oracle with more cases: a paragraph put before a footnote
+/// page (so that its blocks are numbered from there on), then two footnotes
+/// joined into one (`”, para. 15.` + `7 2010` → `,`), which leaves two
+/// blocks fewer. A citation of a later footnote (`9 A/51/218, annex.`) was
+/// moved to a block number inside the re-read region's old numbers and then
+/// dropped with that region's old citations.
+#[test]
+fn a_citation_moved_into_the_old_numbers_of_the_re_read_blocks_is_kept() {
+    let (name, text) = fixtures()
+        .into_iter()
+        .find(|(n, _)| n.ends_with("A-RES-80-24.txt"))
+        .expect("the fixture");
+    let edits = [
+        Edit {
+            at: 0.0,
+            delete: 0,
+            piece: 14,
+        },
+        Edit {
+            at: 0.26843249559772187,
+            delete: 20,
+            piece: 4,
+        },
+    ];
+    check(&name, &text, &edits).unwrap();
+}

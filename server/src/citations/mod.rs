@@ -156,25 +156,24 @@ pub(crate) fn recognise_after(
     let old_hi = changed.old_index(hi);
     let mut fresh = recognise_units(src, &units(doc, lo..hi), &refs, organ.as_ref());
     sort(&mut fresh);
-    // One pass: move the citations after the region, find the old ones in it.
-    let (mut first, mut last, mut count) = (usize::MAX, 0, 0);
+    // One pass: move the citations after the region, find the old ones in
+    // it (by their place in the list: a moved citation's new unit can fall
+    // in the region's old range when the edit removed blocks).
+    let mut region: Vec<usize> = Vec::new();
     for (i, c) in prev.iter_mut().enumerate() {
         if c.unit >= old_hi {
             c.shift(changed.byte_delta, changed.block_delta);
         } else if c.unit >= lo {
-            first = first.min(i);
-            last = i + 1;
-            count += 1;
+            region.push(i);
         }
     }
+    let count = region.len();
+    let (first, last) = match (region.first(), region.last()) {
+        (Some(&a), Some(&b)) => (a, b + 1),
+        _ => (0, 0),
+    };
     let same = count == fresh.len()
-        && same_for_checks(
-            // Only the run that holds them, not the whole list again.
-            (prev.get(first..last).unwrap_or_default().iter())
-                .filter(|c| (lo..old_hi).contains(&c.unit)),
-            fresh.iter(),
-            edit,
-        );
+        && same_for_checks(region.iter().map(|&i| &prev[i]), fresh.iter(), edit);
     if count == 0 || last - first == count {
         // The old region is one run of the list (as good as always): the
         // new one takes its place, and the list stays in text order unless
@@ -194,7 +193,13 @@ pub(crate) fn recognise_after(
             sort(&mut prev);
         }
     } else {
-        prev.retain(|c| !(lo..old_hi).contains(&c.unit));
+        let mut at = 0;
+        let mut next = region.iter().peekable();
+        prev.retain(|_| {
+            let old = next.next_if_eq(&&at).is_some();
+            at += 1;
+            !old
+        });
         prev.extend(fresh);
         sort(&mut prev);
     }
