@@ -191,6 +191,24 @@ fn shift(r: &Range<usize>, d: isize) -> Range<usize> {
     r.start.wrapping_add_signed(d)..r.end.wrapping_add_signed(d)
 }
 
+/// The blocks from the first marked to the last (none marked yet: `start`
+/// past `end`).
+struct Span {
+    start: usize,
+    end: usize,
+}
+
+impl Span {
+    fn mark(&mut self, b: usize) {
+        self.mark_all(b..b + 1);
+    }
+
+    fn mark_all(&mut self, r: Range<usize>) {
+        self.start = self.start.min(r.start);
+        self.end = self.end.max(r.end);
+    }
+}
+
 fn shift_block(b: &mut Block, bytes: isize, from: usize, blocks: isize) {
     for r in &mut b.lines {
         *r = shift(r, bytes);
@@ -333,6 +351,11 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
     let mut candidates = cache.candidates;
     let mut tail_defs = old.footnote_defs.split_off(cp.defs);
     let mut dirty = vec![false; cp.blocks];
+    // From the first block marked dirty to the last.
+    let mut span = Span {
+        start: usize::MAX,
+        end: 0,
+    };
     // Lines that blocks before the checkpoint had after it (a paragraph
     // the old walk went on extending), by block.
     // Only the blocks the checkpoint's state holds, and the last one, can
@@ -356,6 +379,7 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
             let keep = blk.lines.partition_point(|r| r.start < cut);
             removed.push((i, blk.lines.drain(keep..).collect()));
             dirty[i] = true;
+            span.mark(i);
         }
     }
     let old_def_count = cp.defs + tail_defs.len();
@@ -389,6 +413,7 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
     let met = p.walk(cp.line, Some(&resync));
     for &b in &p.touched {
         dirty[b] = true;
+        span.mark(b);
     }
     // Blocks the walk made: new whatever happens after.
     let walked = cp.blocks..p.blocks.len();
@@ -443,6 +468,7 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
         for (target, extra) in extras {
             kept[target].lines.extend(extra);
             dirty[target] = true;
+            span.mark(target);
         }
         p.blocks = Blocks {
             kept_len: kept.len(),
@@ -470,13 +496,17 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
         debug_assert_eq!(p.defs.len() as isize, old_def_count as isize + def_delta);
         let walked_len = walked_cps.len();
         checkpoints.splice(ci..ci + k, walked_cps);
-        for c in &mut checkpoints[ci + walked_len..] {
-            *c = Checkpoint {
-                line: c.line.wrapping_add_signed(line_delta),
-                blocks: map(c.blocks),
-                defs: c.defs.wrapping_add_signed(def_delta),
-                state: c.state.shifted(from, block_delta, usize::MAX, 0),
-            };
+        // Checkpoints hold line and block numbers, not bytes: an edit inside
+        // a line (most keystrokes) leaves those after it as they were.
+        if line_delta != 0 || block_delta != 0 || def_delta != 0 {
+            for c in &mut checkpoints[ci + walked_len..] {
+                *c = Checkpoint {
+                    line: c.line.wrapping_add_signed(line_delta),
+                    blocks: map(c.blocks),
+                    defs: c.defs.wrapping_add_signed(def_delta),
+                    state: c.state.shifted(from, block_delta, usize::MAX, 0),
+                };
+            }
         }
     } else {
         checkpoints.truncate(ci);
@@ -484,15 +514,14 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
         candidates.truncate(candidates.partition_point(|c| c.block < cp.blocks));
     }
     p.checkpoints = checkpoints;
-    let first_dirty = dirty.iter().position(|&d| d).unwrap_or(walked.start);
-    let end_dirty = dirty.iter().rposition(|&d| d).map_or(walked.end, |i| i + 1);
+    span.mark_all(walked.clone());
     let changed = Changed {
-        blocks: first_dirty.min(walked.start)..end_dirty.max(walked.end),
+        blocks: span.start..span.end,
         block_delta,
         byte_delta: delta,
         edit_end: edit.old_end,
     };
-    let mut doc = p.finish(&dirty, candidates);
+    let mut doc = p.finish(&dirty, span.start..span.end, candidates);
     doc.cache.changed = Some(changed);
     Some(doc)
 }

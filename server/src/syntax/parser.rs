@@ -30,8 +30,8 @@ pub fn parse(src: &str) -> Document {
     p.globals();
     let start = p.body_start;
     p.walk(start, None);
-    let dirty = vec![true; p.blocks.len()];
-    p.finish(&dirty, Vec::new())
+    let n = p.blocks.len();
+    p.finish(&[], 0..n, Vec::new())
 }
 
 /// The parser's block list. A re-parse keeps the old document's list in
@@ -1178,18 +1178,23 @@ impl<'a> Parser<'a> {
         self.after_text(b, t);
     }
 
-    /// Openers and footnote references of the blocks marked `dirty` (the
-    /// others keep theirs and the candidates in `kept`), then the document.
-    pub(crate) fn finish(mut self, dirty: &[bool], mut kept: Vec<Candidate>) -> Document {
-        // The candidates of the blocks from the first dirty one to the last
-        // are made again, in one piece (those of a clean block among them
-        // come out the same).
+    /// Openers of the blocks of `span` marked `dirty` (all past its end),
+    /// footnote candidates of the blocks of `span` (the others keep theirs,
+    /// in `kept`), footnote references, then the document.
+    pub(crate) fn finish(
+        mut self,
+        dirty: &[bool],
+        span: Range<usize>,
+        mut kept: Vec<Candidate>,
+    ) -> Document {
+        // The candidates of the blocks of `span` (from the first dirty one
+        // to the last) are made again, in one piece (those of a clean block
+        // among them come out the same).
         let is_dirty = |b: usize| dirty.get(b).copied().unwrap_or(true);
-        let n = self.blocks.len();
-        if let Some(first) = (0..n).find(|&b| is_dirty(b)) {
-            let last = (first..n).rfind(|&b| is_dirty(b)).unwrap_or(first);
+        let span = span.start..span.end.min(self.blocks.len());
+        if !span.is_empty() {
             let mut made = Vec::new();
-            for b in first..=last {
+            for b in span.clone() {
                 let kind = self.blocks[b].kind;
                 if is_dirty(b)
                     && matches!(
@@ -1207,8 +1212,8 @@ impl<'a> Parser<'a> {
                     &mut made,
                 );
             }
-            let from = kept.partition_point(|c| c.block < first);
-            let to = kept.partition_point(|c| c.block <= last);
+            let from = kept.partition_point(|c| c.block < span.start);
+            let to = kept.partition_point(|c| c.block < span.end);
             kept.splice(from..to, made);
         }
         let refs = footnote_refs::resolve(&kept, &self.defs, self.draft_form);
