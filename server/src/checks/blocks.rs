@@ -26,6 +26,11 @@ struct State {
 }
 
 impl State {
+    /// Whether `f` holds for each of its block indices.
+    fn all_blocks(&self, f: impl Fn(usize) -> bool + Copy) -> bool {
+        self.subs.as_ref().is_none_or(|g| g.all_blocks(f)) && self.terminator.all_blocks(f)
+    }
+
     /// The state with its block indices mapped by `f`; `None` when one of
     /// them has no image (a block the re-parse made anew).
     fn mapped(&self, f: impl Fn(usize) -> Option<usize> + Copy) -> Option<State> {
@@ -183,6 +188,17 @@ fn meet(out: &mut BlockChecks, old: Old<'_>, k: usize) {
     let to_new = |j: usize| j.wrapping_add_signed(c.block_delta);
     // Every later state maps (it holds blocks of the meeting state or later
     // ones); one that did not would only be dropped, not wrong.
+    if c.block_delta == 0 {
+        // Block numbers did not move: the states are kept as they are.
+        let maps = |x: usize| c.new_index(x).is_some();
+        out.kept.extend(
+            old.kept
+                .into_iter()
+                .skip(k)
+                .filter(|(_, s)| s.all_blocks(maps)),
+        );
+        return;
+    }
     out.kept.extend(
         old.kept
             .into_iter()

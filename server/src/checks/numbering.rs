@@ -96,6 +96,11 @@ pub struct SubGroup {
 }
 
 impl SubGroup {
+    /// Whether `f` holds for each of its block indices.
+    pub fn all_blocks(&self, f: impl Fn(usize) -> bool) -> bool {
+        f(self.parent) && self.subs.iter().all(|&i| f(i))
+    }
+
     /// Its block indices mapped by `f`; `None` when one has no image.
     pub fn mapped(&self, f: impl Fn(usize) -> Option<usize>) -> Option<SubGroup> {
         Some(SubGroup {

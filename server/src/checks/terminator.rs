@@ -17,6 +17,11 @@ pub struct Pending {
 }
 
 impl Pending {
+    /// Whether `f` holds for its block index.
+    pub fn all_blocks(&self, f: impl Fn(usize) -> bool) -> bool {
+        self.paragraph.is_none_or(f)
+    }
+
     /// Its block index mapped by `f`; `None` when that block has no image.
     pub fn mapped(&self, f: impl Fn(usize) -> Option<usize>) -> Option<Pending> {
         Some(Pending {
