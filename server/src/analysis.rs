@@ -44,13 +44,16 @@ impl Analysis {
 }
 
 /// Which check made a diagnostic, in the order a full analysis lists those
-/// at the same place: the chapeau check, the footnote checks, the citation
-/// checks, then the block-by-block checks in walk order (the block whose
-/// step made it; the block count for those made after the last block).
+/// at the same place: the chapeau check, the footnote checks, the checks of
+/// one citation alone (by its index in the list), the checks that read the
+/// citations together, then the block-by-block checks in walk order (the
+/// block whose step made it; the block count for those made after the last
+/// block).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Origin {
     Chapeau,
     Footnotes,
+    Cited(u32),
     Citations,
     Block(u32),
 }
@@ -67,9 +70,10 @@ pub fn analyze(src: &str, config: &Config, catalog: &Catalog) -> Analysis {
     let today = Date::today();
     let run = Rerun {
         footnotes: true,
-        citations: true,
+        cited: 0..citations.len(),
+        together: true,
     };
-    let made = made(src, &doc, &citations, walked, run, config, catalog, today);
+    let made = made(src, &doc, &citations, walked, &run, config, catalog, today);
     let (diagnostics, origins) = made.into_iter().unzip();
     Analysis {
         doc,
@@ -121,7 +125,7 @@ pub fn reanalyze_owned(
     };
     // The citations of `doc`, re-using the old ones when the re-parse says
     // which blocks changed.
-    let (citations, citations_same) = match &doc.cache.changed {
+    let (citations, citations_same, respliced) = match &doc.cache.changed {
         Some(changed) if doc.organ == old_organ => citations::recognise_after(
             prev.citations,
             &old_notes.refs,
@@ -131,20 +135,25 @@ pub fn reanalyze_owned(
             edit,
             config,
         ),
-        _ => (citations::recognise(new_src, &doc, config), false),
+        _ => (citations::recognise(new_src, &doc, config), false, None),
     };
     let today = Date::today();
+    let today_same = today == prev.today;
+    // The citations kept in the list keep their own checks' diagnostics.
+    let respliced = respliced.filter(|_| intact && today_same);
     let run = Rerun {
         footnotes: !(intact && old_notes.same_after(edit, &doc)),
-        citations: !(intact && citations_same && today == prev.today),
+        cited: respliced.map_or(0..citations.len(), |r| r.at..r.new_end),
+        together: !(intact && citations_same && today_same),
     };
     let made = made(
-        new_src, &doc, &citations, walked, run, config, catalog, today,
+        new_src, &doc, &citations, walked, &run, config, catalog, today,
     );
     let old = Old {
         edit,
         changed: doc.cache.changed.as_ref(),
         resumed,
+        respliced,
         run,
     };
     let (diagnostics, origins, previous) = if intact {
@@ -165,10 +174,13 @@ pub fn reanalyze_owned(
 }
 
 /// Which of the checks over the whole document run (again).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 struct Rerun {
     footnotes: bool,
-    citations: bool,
+    /// The citations whose own checks run.
+    cited: std::ops::Range<usize>,
+    /// The checks that read the citations together.
+    together: bool,
 }
 
 /// The diagnostics the checks make anew: the chapeau check's, those of the
@@ -180,7 +192,7 @@ fn made(
     doc: &Document,
     citations: &[Citation],
     walked: Walked,
-    run: Rerun,
+    run: &Rerun,
     config: &Config,
     catalog: &Catalog,
     today: Date,
@@ -196,8 +208,12 @@ fn made(
         footnotes::check(doc, config, &mut ds);
         take(&mut ds, Origin::Footnotes);
     }
-    if run.citations {
-        checks::citations::check_on(citations, catalog, today, &mut ds);
+    for i in run.cited.clone() {
+        checks::citations::check_one(&citations[i], catalog, today, &mut ds);
+        take(&mut ds, Origin::Cited(i as u32));
+    }
+    if run.together {
+        checks::citations::check_together(citations, catalog, &mut ds);
         take(&mut ds, Origin::Citations);
     }
     out.extend(
@@ -224,6 +240,9 @@ struct Old<'a> {
     changed: Option<&'a syntax::incremental::Changed>,
     /// Which old block-check diagnostics stand (`None`: none).
     resumed: Option<Resumed>,
+    /// Where the citations kept in the list went (`None`: every citation's
+    /// own checks ran again).
+    respliced: Option<citations::Respliced>,
     run: Rerun,
 }
 
@@ -242,8 +261,12 @@ impl Old<'_> {
         match o {
             Origin::Chapeau => Fate::Replaced,
             Origin::Footnotes if !self.run.footnotes => Fate::Moves(o),
-            Origin::Citations if !self.run.citations => Fate::Moves(o),
+            Origin::Citations if !self.run.together => Fate::Moves(o),
             Origin::Footnotes | Origin::Citations => Fate::Replaced,
+            Origin::Cited(i) => match self.respliced.and_then(|r| r.new_index(i as usize)) {
+                Some(j) => Fate::Moves(Origin::Cited(j as u32)),
+                None => Fate::Replaced,
+            },
             Origin::Block(j) => match (self.resumed, self.changed) {
                 (Some(r), _) if (j as usize) < r.from => Fate::Stays(o),
                 (Some(Resumed { met: Some(at), .. }), Some(c)) if j as usize >= at => Fate::Moves(
@@ -410,7 +433,6 @@ pub fn render_diagnostics(src: &str, diagnostics: &[Diagnostic]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::syntax::EditSpan;
 
     const SEED: &str = include_str!("../../tests/fixtures/A-RES-66-184.txt");
 
@@ -420,19 +442,12 @@ mod tests {
     /// the analysis equals a full one.
     fn same_after(after: &str, old: &str, new: &str) -> (bool, bool) {
         let (config, catalog) = (Config::default(), Catalog::builtin());
-        let at = SEED.find(after).expect("anchor");
-        let start = at + SEED[at..].find(old).expect("text to replace");
-        let text = format!("{}{new}{}", &SEED[..start], &SEED[start + old.len()..]);
-        let edit = EditSpan {
-            start,
-            old_end: start + old.len(),
-            new_end: start + new.len(),
-        };
+        let (text, edit) = replaced(SEED, after, old, new);
         let prev = analyze(SEED, &config, catalog);
         let old_notes = footnotes::Input::of(&prev.doc);
         let doc = syntax::reparse(&prev.doc, &text, &edit);
         let changed = doc.cache.changed.clone().expect("an incremental re-parse");
-        let (_, citations_same) = citations::recognise_after(
+        let (_, citations_same, _) = citations::recognise_after(
             prev.citations.clone(),
             &old_notes.refs,
             &text,
@@ -478,6 +493,61 @@ mod tests {
         ("Commitment and", "Assembly,4", "Assembly,", true, false),
         ("2 See resolution", "3 See", "33 See", true, false),
     ];
+
+    /// Replaces the first `old` after `after` in `text` by `new`.
+    fn replaced(text: &str, after: &str, old: &str, new: &str) -> (String, EditSpan) {
+        let at = text.find(after).expect("anchor");
+        let start = at + text[at..].find(old).expect("text to replace");
+        let edited = format!("{}{new}{}", &text[..start], &text[start + old.len()..]);
+        let edit = EditSpan {
+            start,
+            old_end: start + old.len(),
+            new_end: start + new.len(),
+        };
+        (edited, edit)
+    }
+
+    /// A citation's own diagnostics follow it when a citation made before
+    /// it moves it down the list: correcting its date later removes them.
+    #[test]
+    fn a_citation_keeps_its_own_diagnostics_when_the_list_moves_under_it() {
+        let (config, catalog) = (Config::default(), Catalog::builtin());
+        let wrong = "resolution 65/141 of 21 December 2010, takes note";
+        let (text0, _) = replaced(SEED, "19. Recalls", "resolution 65/141, takes note", wrong);
+        let a0 = analyze(&text0, &config, catalog);
+        let dated = |a: &Analysis| {
+            a.diagnostics
+                .iter()
+                .filter(|d| d.code == Code::CitationDate)
+                .count()
+        };
+        assert_eq!(dated(&a0), 1, "the wrong date is found");
+        // A citation made in the first paragraph, before it.
+        let (text1, e1) = replaced(
+            &text0,
+            "Recalling its",
+            " and other relevant",
+            ", 64/187 of 21 December 2009 and other relevant",
+        );
+        let a1 = reanalyze_owned(a0, &text1, &e1, &config, catalog);
+        assert_eq!(
+            a1.diagnostics,
+            analyze(&text1, &config, catalog).diagnostics
+        );
+        // The date corrected.
+        let (text2, e2) = replaced(
+            &text1,
+            "19. Recalls",
+            "21 December 2010",
+            "20 December 2010",
+        );
+        let a2 = reanalyze_owned(a1, &text2, &e2, &config, catalog);
+        assert_eq!(dated(&a2), 0);
+        assert_eq!(
+            a2.diagnostics,
+            analyze(&text2, &config, catalog).diagnostics
+        );
+    }
 
     #[test]
     fn only_an_edit_to_what_they_read_runs_the_footnote_and_citation_checks_again() {

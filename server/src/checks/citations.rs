@@ -24,31 +24,44 @@ pub fn check(citations: &[Citation], catalog: &Catalog, out: &mut Vec<Diagnostic
 /// Runs every citation check as of `today`.
 pub fn check_on(citations: &[Citation], catalog: &Catalog, today: Date, out: &mut Vec<Diagnostic>) {
     for c in citations {
-        if let Some(message) = &c.malformed {
-            out.push(Diagnostic::new(
-                Code::SymbolMalformed,
-                c.range.clone(),
-                message.clone(),
-            ));
-            continue;
-        }
-        if !matches!(c.kind, Kind::Resolution | Kind::Decision) || c.body.is_none() {
-            continue;
-        }
-        let entry = lookup(catalog, c);
-        if let Some(d) = date_against_catalogue(c, entry) {
+        check_one(c, catalog, today, out);
+    }
+    check_together(citations, catalog, out);
+}
+
+/// The checks that read one citation alone (`symbol-malformed`,
+/// `citation-date`, `citation-session`, `symbol-unknown`), as of `today`.
+pub fn check_one(c: &Citation, catalog: &Catalog, today: Date, out: &mut Vec<Diagnostic>) {
+    if let Some(message) = &c.malformed {
+        out.push(Diagnostic::new(
+            Code::SymbolMalformed,
+            c.range.clone(),
+            message.clone(),
+        ));
+        return;
+    }
+    if !matches!(c.kind, Kind::Resolution | Kind::Decision) || c.body.is_none() {
+        return;
+    }
+    let entry = lookup(catalog, c);
+    if let Some(d) = date_against_catalogue(c, entry) {
+        out.push(d);
+    } else if entry.and_then(|e| e.date).is_none() {
+        if let Some(d) = date_against_session(c) {
             out.push(d);
-        } else if entry.and_then(|e| e.date).is_none() {
-            if let Some(d) = date_against_session(c) {
-                out.push(d);
-            }
-        }
-        if entry.is_none() {
-            if let Some(d) = unknown(c, catalog, today) {
-                out.push(d);
-            }
         }
     }
+    if entry.is_none() {
+        if let Some(d) = unknown(c, catalog, today) {
+            out.push(d);
+        }
+    }
+}
+
+/// The checks that read the citations together: one resolution cited with
+/// two dates (`citation-inconsistent`) and the order of a list
+/// (`citation-order`).
+pub fn check_together(citations: &[Citation], catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     inconsistent_within(citations, out);
     order(citations, catalog, out);
 }

@@ -126,7 +126,9 @@ pub fn recognise(src: &str, doc: &Document, config: &Config) -> Vec<Citation> {
 ///
 /// The flag says whether the citations read again are the old ones moved by
 /// `edit` (the same for every check: see [`same_for_checks`]), so that the
-/// checks' old diagnostics, moved, are the new ones.
+/// checks' old diagnostics, moved, are the new ones. The last part says
+/// where in the list the citations read again went, when the others kept
+/// their order (`None`: the list was sorted again).
 pub(crate) fn recognise_after(
     mut prev: Vec<Citation>,
     old_refs: &[FootnoteRef],
@@ -135,7 +137,7 @@ pub(crate) fn recognise_after(
     changed: &Changed,
     edit: &EditSpan,
     config: &Config,
-) -> (Vec<Citation>, bool) {
+) -> (Vec<Citation>, bool, Option<Respliced>) {
     let organ = document_organ(doc, config);
     let refs = ref_ranges(doc);
     let blocks = &doc.blocks;
@@ -189,9 +191,15 @@ pub(crate) fn recognise_after(
         prev.splice(at..end, fresh);
         let key = |c: &Citation| (c.range.start, c.unit);
         let joins = |i: usize| i == 0 || i >= prev.len() || key(&prev[i - 1]) <= key(&prev[i]);
-        if !(joins(at) && joins(at + n)) {
-            sort(&mut prev);
+        if joins(at) && joins(at + n) {
+            let respliced = Respliced {
+                at,
+                old_end: end,
+                new_end: at + n,
+            };
+            return (prev, same, Some(respliced));
         }
+        sort(&mut prev);
     } else {
         let mut at = 0;
         let mut next = region.iter().peekable();
@@ -203,7 +211,30 @@ pub(crate) fn recognise_after(
         prev.extend(fresh);
         sort(&mut prev);
     }
-    (prev, same)
+    (prev, same, None)
+}
+
+/// Where the citations read again after an edit went in the list: the old
+/// `at..old_end` were replaced by the new `at..new_end`; those before stayed,
+/// those after moved by the difference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Respliced {
+    pub(crate) at: usize,
+    pub(crate) old_end: usize,
+    pub(crate) new_end: usize,
+}
+
+impl Respliced {
+    /// The new index of old citation `i`; `None` for one read again.
+    pub(crate) fn new_index(&self, i: usize) -> Option<usize> {
+        if i < self.at {
+            Some(i)
+        } else if i >= self.old_end {
+            Some(i - self.old_end + self.new_end)
+        } else {
+            None
+        }
+    }
 }
 
 /// Whether two runs of citations, `old` of the old text and `new` of the
