@@ -549,6 +549,23 @@ mod tests {
         );
     }
 
+    /// A caller that took the diagnostics out of the old analysis still gets
+    /// them all after an edit: every check runs again.
+    #[test]
+    fn an_analysis_without_its_diagnostics_is_checked_again_whole() {
+        let (config, catalog) = (Config::default(), Catalog::builtin());
+        let mut prev = analyze(SEED, &config, catalog);
+        let taken = std::mem::take(&mut prev.diagnostics);
+        assert!(!taken.is_empty());
+        let (text, edit) = replaced(SEED, "19. Recalls", "takes note", "takes full note");
+        let next = reanalyze_owned(prev, &text, &edit, &config, catalog);
+        assert_eq!(
+            next.diagnostics,
+            analyze(&text, &config, catalog).diagnostics
+        );
+        assert_eq!(next.previous_index(0), None);
+    }
+
     #[test]
     fn only_an_edit_to_what_they_read_runs_the_footnote_and_citation_checks_again() {
         for (after, old, new, citations, notes) in EDITS {
