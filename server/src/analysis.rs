@@ -320,8 +320,10 @@ impl Old<'_> {
                     new
                 }
                 Fate::Replaced => {
-                    let map = |at| self.moved(o, at);
-                    let key = (map(d.range.start), map(d.range.end), d.code);
+                    // Moved as its check would have made it again, it can
+                    // be compared with what the check made.
+                    d.map_offsets(|at| self.moved(o, at));
+                    let key = (d.range.start, d.range.end, d.code);
                     let left = rest.as_slice();
                     let from =
                         left.partition_point(|(m, _)| (m.range.start, m.range.end, m.code) < key);
@@ -332,7 +334,7 @@ impl Old<'_> {
                         .find(|(j, (m, mo))| {
                             was[emitted + from + j].is_none()
                                 && std::mem::discriminant(mo) == std::mem::discriminant(&o)
-                                && same_moved(&d, m, map)
+                                && *m == d
                         });
                     if let Some((j, _)) = twin {
                         was[emitted + from + j] = Some(k);
@@ -372,37 +374,6 @@ impl Old<'_> {
         }
         (d, o, p)
     }
-}
-
-/// Whether `new` is `old` with its offsets moved by `map`.
-fn same_moved(old: &Diagnostic, new: &Diagnostic, map: impl Fn(usize) -> usize) -> bool {
-    let range = |r: &std::ops::Range<usize>| map(r.start)..map(r.end);
-    old.code == new.code
-        && old.severity == new.severity
-        && range(&old.range) == new.range
-        && old.message == new.message
-        && match (&old.fix, &new.fix) {
-            (None, None) => true,
-            (Some(a), Some(b)) => {
-                a.title == b.title
-                    && a.edits.len() == b.edits.len()
-                    && a.edits
-                        .iter()
-                        .zip(&b.edits)
-                        .all(|(x, y)| range(&x.range) == y.range && x.new_text == y.new_text)
-            }
-            _ => false,
-        }
-        && old.related.len() == new.related.len()
-        && old.related.iter().zip(&new.related).all(|(x, y)| {
-            x.document == y.document
-                && x.message == y.message
-                && if x.document.is_none() {
-                    range(&x.range) == y.range
-                } else {
-                    x.range == y.range
-                }
-        })
 }
 
 /// 1-based line and character column of a byte offset (as `reso check` and
