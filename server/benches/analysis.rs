@@ -64,7 +64,7 @@ fn keystroke(src: &str, at: &str, config: &Config, catalog: &Catalog) -> (String
                 .iter()
                 .find(|b| matches!(b.kind, BlockKind::Preambular | BlockKind::Operative))
                 .expect("a paragraph");
-            b.lines[0].end
+            b.lines.first().expect("a line").end
         }
         "middle" => support::keystroke_offset(src, 0.5),
         _ => support::keystroke_offset(src, 1.0),

@@ -283,7 +283,7 @@ fn edits_at_the_start_of_the_body_equal_a_full_parse() {
         let Some(chapeau) = base.doc.chapeau else {
             continue;
         };
-        let from = base.doc.blocks[chapeau].lines[0].end;
+        let from = base.doc.blocks[chapeau].lines.first().expect("a line").end;
         let line_ends: Vec<usize> = text[from..]
             .match_indices('\n')
             .map(|(i, _)| from + i)
@@ -372,24 +372,24 @@ fn edits_to_paragraphs_with_sub_paragraphs_equal_a_full_analysis() {
     let mut parents_seen = 0;
     for (name, text) in fixtures() {
         let base = analyze(&text, &cfg, catalog);
-        let mut parents: Vec<usize> = base.doc.blocks.iter().filter_map(|b| b.parent).collect();
+        let mut parents: Vec<usize> = base.doc.blocks.iter().filter_map(|b| b.parent()).collect();
         parents.dedup();
         for p in parents {
             parents_seen += 1;
             let b = &base.doc.blocks[p];
-            let first = b.lines[0].clone();
-            let last = b.lines.last().expect("a line").clone();
+            let first = b.lines.first().expect("a line");
+            let last = b.lines.last().expect("a line");
             let mut edits = vec![
                 (first.start, first.start, "Also "),
                 (first.start, first.start, "\n"),
                 (last.end, last.end, " and"),
             ];
-            if let Some(m) = &b.marker {
-                edits.push((m.range.start, m.range.end, ""));
-                edits.push((m.range.start, m.range.end, "(z)"));
+            if let Some(m) = b.marker_range() {
+                edits.push((m.start, m.end, ""));
+                edits.push((m.start, m.end, "(z)"));
             }
-            if let Some(o) = &b.opener {
-                edits.push((o.range.start, o.range.end, "Recognizing"));
+            if let Some(o) = b.opener_range() {
+                edits.push((o.start, o.end, "Recognizing"));
             }
             if text[..last.end].ends_with(':') {
                 edits.push((last.end - 1, last.end, ";"));

@@ -175,10 +175,10 @@ fn summarize_doc(src: &str, doc: &Document, diags: &[reso::diagnostic::Diagnosti
                     }
                     MarkerKind::Sub { level, ordinal } => format!("sub {level}.{ordinal}"),
                 };
-                format!("{kind} `{}`", &src[m.range.clone()])
+                format!("{kind} `{}`", &src[b.marker_range().unwrap_or_default()])
             }),
             level: b.level,
-            parent: b.parent,
+            parent: b.parent(),
             opener: b.opener.as_ref().map(|o| {
                 format!(
                     "{}{}",

@@ -95,7 +95,7 @@ impl BlockChecks {
             ) {
                 break;
             }
-            if b.parent
+            if b.parent()
                 .is_some_and(|p| p >= changed.blocks.start && p < until)
             {
                 until = j + 1;

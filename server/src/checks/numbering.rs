@@ -26,7 +26,9 @@ pub fn operative(b: &Block, st: &mut Numbers, out: &mut Vec<Diagnostic>) {
     if !numbered_kind {
         return;
     }
-    let Some(m) = &b.marker else { return };
+    let (Some(m), Some(range)) = (&b.marker, b.marker_range()) else {
+        return;
+    };
     let MarkerKind::Number { n, suffix } = &m.kind else {
         return;
     };
@@ -47,7 +49,7 @@ pub fn operative(b: &Block, st: &mut Numbers, out: &mut Vec<Diagnostic>) {
         if *n != last {
             out.push(Diagnostic::new(
                 Code::Numbering,
-                m.range.clone(),
+                range.clone(),
                 format!(
                     "`{n} {}` should follow paragraph {n}, but follows paragraph {last}",
                     suffix.as_deref().unwrap_or("")
@@ -63,7 +65,7 @@ pub fn operative(b: &Block, st: &mut Numbers, out: &mut Vec<Diagnostic>) {
         };
         out.push(Diagnostic::new(
             Code::Numbering,
-            m.range.clone(),
+            range.clone(),
             format!(
                 "operative paragraph numbered {n}: expected {}{where_}",
                 last + 1
@@ -124,7 +126,7 @@ pub fn sub_step(
     if b.kind != BlockKind::SubParagraph {
         return;
     }
-    let Some(parent) = b.parent else { return };
+    let Some(parent) = b.parent() else { return };
     let checked = !matches!(b.part, Part::Annex(_) | Part::Closing);
     match group {
         Some(g) if g.parent == parent => {
@@ -165,7 +167,7 @@ fn check_subs(src: &str, subs: &[&Block], out: &mut Vec<Diagnostic>) {
                 _ => None,
             })
             .unwrap_or(1);
-        let first = &b.lines[0];
+        let first = b.lines.first().unwrap_or_default();
         let line = &src[first.clone()];
         let start = first.start + (line.len() - line.trim_start().len());
         let word_len = line.split_whitespace().next().map_or(0, str::len);
@@ -181,7 +183,9 @@ fn check_subs(src: &str, subs: &[&Block], out: &mut Vec<Diagnostic>) {
     }
     let mut last = [0u32; 5];
     for b in subs {
-        let Some(m) = &b.marker else { continue };
+        let (Some(m), Some(range)) = (&b.marker, b.marker_range()) else {
+            continue;
+        };
         let MarkerKind::Sub { level, ordinal } = m.kind else {
             continue;
         };
@@ -190,10 +194,10 @@ fn check_subs(src: &str, subs: &[&Block], out: &mut Vec<Diagnostic>) {
         if ordinal != expected {
             out.push(Diagnostic::new(
                 Code::SubNumbering,
-                m.range.clone(),
+                range.clone(),
                 format!(
                     "sub-paragraph {}: expected {}",
-                    &src[m.range.clone()],
+                    &src[range.clone()],
                     marker_label(level, expected)
                 ),
             ));

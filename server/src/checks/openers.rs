@@ -26,13 +26,15 @@ pub fn block(src: &str, b: &Block, out: &mut Vec<Diagnostic>) {
         (BlockKind::Operative, Part::Operative | Part::Preamble) => OpenerKind::Operative,
         _ => return,
     };
-    let Some(o) = &b.opener else { return };
+    let (Some(o), Some(o_range)) = (&b.opener, b.opener_range()) else {
+        return;
+    };
     let vocab = Vocabulary::get();
     match o.kind {
         Some(k) if k == expected => {}
         Some(k) => out.push(Diagnostic::new(
             Code::OpenerMisplaced,
-            o.range.clone(),
+            o_range.clone(),
             format!(
                 "`{}` is {} opener, but opens {} paragraph",
                 o.phrase,
@@ -42,15 +44,15 @@ pub fn block(src: &str, b: &Block, out: &mut Vec<Diagnostic>) {
         )),
         None => {
             // After a before-adverb (`Also sresses`), suggest for the verb.
-            let text = &src[o.range.start..b.span().end.max(o.range.end)];
+            let text = &src[o_range.start..b.span().end.max(o_range.end)];
             let words: Vec<&str> = text.split_whitespace().take(4).collect();
             let adverb = vocab.before_adverb_len(&words);
             let (word, range, lowered) = if adverb > 0 && words.len() > adverb {
                 let w = words[adverb].trim_end_matches([',', ':', ';']);
-                let start = o.range.start + text.find(words[adverb]).unwrap_or(0);
+                let start = o_range.start + text.find(words[adverb]).unwrap_or(0);
                 (w, start..start + w.len(), true)
             } else {
-                (o.phrase.as_str(), o.range.clone(), false)
+                (o.phrase.as_str(), o_range.clone(), false)
             };
             let suggestion = vocab.suggest(word, expected, lowered);
             let mut msg = format!("`{word}` is not a known {} opener", kind_name(expected));

@@ -14,11 +14,11 @@ pub fn chapeau(src: &str, doc: &Document, config: &Config, out: &mut Vec<Diagnos
             .find(|b| b.kind.is_paragraph())
             .or_else(|| doc.blocks.iter().find(|b| b.kind != BlockKind::Blank));
         if let Some(b) = first {
-            let r = &b.lines[0];
+            let r = b.lines.first().unwrap_or_default();
             let line = &src[r.clone()];
             let start = r.start + (line.len() - line.trim_start().len());
-            let range = match &b.opener {
-                Some(o) => o.range.clone(),
+            let range = match b.opener_range() {
+                Some(o) => o,
                 None => start..start + line.trim().len(),
             };
             out.push(Diagnostic::new(
@@ -42,10 +42,10 @@ pub fn block(src: &str, b: &Block, out: &mut Vec<Diagnostic>) {
         }
         _ => return,
     };
-    let range = match &b.opener {
-        Some(o) if b.kind == BlockKind::Preambular => o.range.clone(),
+    let range = match b.opener_range() {
+        Some(o) if b.kind == BlockKind::Preambular => o,
         _ => {
-            let r = &b.lines[0];
+            let r = b.lines.first().unwrap_or_default();
             let line = &src[r.clone()];
             let start = r.start + (line.len() - line.trim_start().len());
             start..start + line.trim().len()

@@ -70,7 +70,7 @@ fn paragraph(
     out: &mut Vec<Diagnostic>,
 ) {
     let b = &doc.blocks[i];
-    let has_subs = next.is_some_and(|n| n.kind == BlockKind::SubParagraph && n.parent == Some(i))
+    let has_subs = next.is_some_and(|n| n.kind == BlockKind::SubParagraph && n.parent() == Some(i))
         || next.is_some_and(|n| {
             n.kind == BlockKind::SubParagraph
                 && b.kind == BlockKind::SubParagraph
@@ -82,7 +82,7 @@ fn paragraph(
     }
     let in_preamble = b.kind == BlockKind::Preambular
         || (b.kind == BlockKind::SubParagraph
-            && b.parent
+            && b.parent()
                 .is_some_and(|p| doc.blocks[p].kind == BlockKind::Preambular));
     if b.kind == BlockKind::Preambular && b.part == Part::Operative {
         return; // a structure error says it

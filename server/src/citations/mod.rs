@@ -376,11 +376,11 @@ fn units(doc: &Document, range: Range<usize>) -> Vec<Unit> {
                     .last_mut()
                     .expect("previous unit")
                     .lines
-                    .extend(block.lines.iter().cloned());
+                    .extend(block.lines.iter());
             }
             _ => units.push(Unit {
                 block: range.start + i,
-                lines: block.lines.to_vec(),
+                lines: block.lines.iter().collect(),
             }),
         }
         prev = Some(block.kind);

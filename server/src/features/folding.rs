@@ -45,7 +45,7 @@ pub fn folding_ranges(doc: &Document, src: &str) -> Vec<Fold> {
         .iter()
         .filter(|s| s.kind == BlockKind::SubParagraph)
     {
-        if let Some(parent) = s.parent {
+        if let Some(parent) = s.parent() {
             let end = ends.entry(parent).or_default();
             *end = (*end).max(s.span().end);
         }

@@ -98,8 +98,9 @@ fn number_markers(doc: &Document) -> HashMap<usize, Range<usize>> {
         .filter_map(|b| {
             let marker = b.marker.as_ref()?;
             matches!(marker.kind, MarkerKind::Number { .. }).then_some(())?;
-            let line = b.lines.iter().find(|l| l.contains(&marker.range.start))?;
-            Some((line.start, marker.range.clone()))
+            let range = b.marker_range()?;
+            let line = b.lines.iter().find(|l| l.contains(&range.start))?;
+            Some((line.start, range))
         })
         .collect()
 }

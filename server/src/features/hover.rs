@@ -68,13 +68,13 @@ pub fn footnote(doc: &Document, src: &str, offset: usize) -> Option<Hover> {
 /// The kind of a known opener under the cursor and its other forms.
 pub fn opener(doc: &Document, src: &str, offset: usize) -> Option<Hover> {
     let block = doc.blocks.iter().find(|b| {
-        b.opener
-            .as_ref()
-            .is_some_and(|o| o.range.start <= offset && offset < o.range.end)
+        b.opener_range()
+            .is_some_and(|o| o.start <= offset && offset < o.end)
     })?;
     let o = block.opener.as_ref()?;
+    let o_range = block.opener_range()?;
     let kind = o.kind?;
-    let written = src[o.range.clone()]
+    let written = src[o_range.clone()]
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
@@ -97,7 +97,7 @@ pub fn opener(doc: &Document, src: &str, offset: usize) -> Option<Hover> {
         markdown.push_str(&format!("\n\nOther forms: {}", forms.join(", ")));
     }
     Some(Hover {
-        range: o.range.clone(),
+        range: o_range,
         markdown,
     })
 }

@@ -70,7 +70,10 @@ pub fn paragraph_numbers(doc: &Document, src: &str, part: Part) -> Vec<TextEdit>
             last += 1;
             last
         };
-        edits.extend(replace_digits(src, marker.range.clone(), expected));
+        let Some(range) = b.marker_range() else {
+            continue;
+        };
+        edits.extend(replace_digits(src, range, expected));
     }
     edits
 }
@@ -93,8 +96,8 @@ pub fn sub_markers(doc: &Document, src: &str, part: Part) -> Vec<TextEdit> {
             continue;
         };
         let level = usize::from(level.clamp(1, 4));
-        if b.parent != parent {
-            parent = b.parent;
+        if b.parent() != parent {
+            parent = b.parent();
             counters = [0; 5];
         }
         counters[level] += 1;
@@ -103,7 +106,7 @@ pub fn sub_markers(doc: &Document, src: &str, part: Part) -> Vec<TextEdit> {
         }
         edits.extend(replace_marker_letters(
             src,
-            marker.range.clone(),
+            b.marker_range().unwrap_or_default(),
             level as u8,
             counters[level],
         ));

@@ -92,12 +92,16 @@ pub fn semantic_tokens(analysis: &Analysis, src: &str) -> Vec<Token> {
                 Some(OpenerKind::Operative) => OPERATIVE,
                 None => continue,
             };
-            raw.push((o.range.clone(), TokenType::Opener, modifier));
+            raw.push((
+                b.opener_range().unwrap_or_default(),
+                TokenType::Opener,
+                modifier,
+            ));
         }
     }
     for b in &doc.blocks {
-        if let Some(m) = &b.marker {
-            raw.push((m.range.clone(), TokenType::Number, 0));
+        if let Some(m) = b.marker_range() {
+            raw.push((m, TokenType::Number, 0));
         }
     }
     for c in &analysis.citations {

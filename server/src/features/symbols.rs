@@ -49,8 +49,8 @@ pub fn document_symbols(doc: &Document, src: &str) -> Vec<Symbol> {
                     SymbolKind::Preambular,
                     span,
                 );
-                if let Some(o) = &b.opener {
-                    s.selection = o.range.clone();
+                if let Some(o) = b.opener_range() {
+                    s.selection = o;
                 }
                 out.push(s);
             }
@@ -110,36 +110,33 @@ fn paragraph(doc: &Document, src: &str, i: usize, prefix: &str, kind: SymbolKind
     let number = b
         .marker
         .as_ref()
-        .map(|m| marker_label(src, &m.kind, &m.range));
+        .map(|m| marker_label(src, &m.kind, &b.marker_range().unwrap_or_default()));
     let name = match number {
         Some(n) => format!("{prefix} {n}"),
         None => prefix.to_string(),
     };
     let mut s = leaf(name, opener(b, src), kind, b.span());
-    if let Some(m) = &b.marker {
-        s.selection = m.range.clone();
+    if let Some(m) = b.marker_range() {
+        s.selection = m;
     }
     let mut stack: Vec<Symbol> = Vec::new();
     for sub in doc.blocks.iter().skip(i + 1) {
-        if sub.kind != BlockKind::SubParagraph || sub.parent != Some(i) {
+        if sub.kind != BlockKind::SubParagraph || sub.parent() != Some(i) {
             if sub.kind.is_paragraph() || matches!(sub.kind, BlockKind::AnnexParagraph) {
                 break;
             }
             continue;
         }
         let level = usize::from(sub.level.max(1));
-        let name = match &sub.marker {
-            Some(m) => src[m.range.clone()].to_string(),
+        let name = match sub.marker_range() {
+            Some(m) => src[m].to_string(),
             None => "(no marker)".to_string(),
         };
-        let text_start = sub
-            .marker
-            .as_ref()
-            .map_or(sub.span().start, |m| m.range.end);
+        let text_start = sub.marker_range().map_or(sub.span().start, |m| m.end);
         let detail = first_words(&src[text_start..sub.span().end]);
         let mut child = leaf(name, detail, SymbolKind::SubParagraph, sub.span());
-        if let Some(m) = &sub.marker {
-            child.selection = m.range.clone();
+        if let Some(m) = sub.marker_range() {
+            child.selection = m;
         }
         // Close the deeper or equal levels, then nest under the one above.
         while stack.len() >= level {
@@ -170,7 +167,7 @@ fn marker_label(src: &str, kind: &MarkerKind, range: &Range<usize>) -> String {
 }
 
 fn opener(b: &Block, src: &str) -> Option<String> {
-    b.opener.as_ref().map(|o| src[o.range.clone()].to_string())
+    b.opener_range().map(|o| src[o].to_string())
 }
 
 /// The first few words of a sub-paragraph (after its marker), as its detail.

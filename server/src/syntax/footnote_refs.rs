@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::lines::is_month;
-use super::model::{Block, BlockKind, FootnoteDef, FootnoteRef};
+use super::model::{Block, BlockKind, FootnoteDef, FootnoteRef, Lines};
 
 /// Words after which a number is never a footnote reference.
 const TAKES_NUMBER: &[&str] = &[
@@ -206,7 +206,7 @@ pub(crate) fn candidates_into(
     let lines = BlockLines {
         src,
         lines: &b.lines,
-        skip: b.marker.as_ref().map_or(0, |m| m.range.end),
+        skip: b.marker_range().map_or(0, |m| m.end),
     };
     for li in 0..b.lines.len() {
         let (base, line) = lines.line(li);
@@ -239,14 +239,14 @@ pub(crate) fn candidates_into(
 /// The lines of a block as the tokeniser sees them: the marker cut off.
 struct BlockLines<'a> {
     src: &'a str,
-    lines: &'a [Range<usize>],
+    lines: &'a Lines,
     skip: usize,
 }
 
 impl<'a> BlockLines<'a> {
     /// Line `li` without the marker: its start in the document and its text.
     fn line(&self, li: usize) -> (usize, &'a str) {
-        let r = &self.lines[li];
+        let r = self.lines.get(li).unwrap_or_default();
         let start = r.start.max(self.skip).min(r.end);
         (start, &self.src[start..r.end])
     }
@@ -698,8 +698,8 @@ mod tests {
             return cands;
         }
         let mut tokens: Vec<(usize, &str)> = Vec::new();
-        let skip = b.marker.as_ref().map_or(0, |m| m.range.end);
-        for r in &b.lines {
+        let skip = b.marker_range().map_or(0, |m| m.end);
+        for r in b.lines.iter() {
             let r = r.start.max(skip).min(r.end)..r.end;
             let line = &src[r.clone()];
             for w in line.split_whitespace() {

@@ -209,23 +209,23 @@ impl Span {
     }
 }
 
-fn shift_block(b: &mut Block, bytes: isize, from: usize, blocks: isize) {
-    for r in &mut b.lines {
-        *r = shift(r, bytes);
-    }
-    if let Some(m) = &mut b.marker {
-        m.range = shift(&m.range, bytes);
-    }
-    if let Some(o) = &mut b.opener {
-        o.range = shift(&o.range, bytes);
-    }
-    b.parent = b.parent.map(|p| {
-        if p >= from {
-            p.wrapping_add_signed(blocks)
-        } else {
-            p
+/// Moves blocks by `bytes`, and their parents from block `from` on by
+/// `blocks`.
+fn shift_blocks(kept: &mut [Block], bytes: isize, from: usize, blocks: isize) {
+    if blocks == 0 {
+        for b in kept {
+            b.lines.shift(bytes);
         }
-    });
+        return;
+    }
+    for b in kept {
+        b.lines.shift(bytes);
+        if let Some(p) = &mut b.holder {
+            if *p as usize >= from {
+                *p = (*p as usize).wrapping_add_signed(blocks) as u32;
+            }
+        }
+    }
 }
 
 /// Parses `new_src`, which is `old`'s text with `edit` applied, re-using
@@ -244,7 +244,7 @@ pub fn reparse_owned(old: Document, new_src: &str, edit: &EditSpan) -> Document 
 /// holds for the whole document (then only a full parse will do).
 pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Option<Document> {
     let n_old = old.cache.lines.len();
-    if n_old < 4 || edit.new_end > new_src.len() {
+    if n_old < 4 || edit.new_end > new_src.len() || new_src.len() > super::parser::MAX_PARSED {
         return None;
     }
     let delta = edit.delta();
@@ -290,7 +290,7 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
     // edit near it may move (or make, when there is none).
     match old.chapeau {
         Some(b) => {
-            let r = old.blocks[b].lines[0].clone();
+            let r = old.blocks[b].lines.first()?;
             if matches!(lines::chapeau(new_src[r].trim()), Some((_, false)))
                 && !(cache.body_start..=la).any(|j| !cache.lines[j].blank)
             {
@@ -376,8 +376,8 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
     for i in held {
         let blk = &mut old.blocks[i];
         if blk.lines.last().is_some_and(|r| r.start >= cut) {
-            let keep = blk.lines.partition_point(|r| r.start < cut);
-            removed.push((i, blk.lines.drain(keep..).collect()));
+            let keep = blk.lines.starting_before(cut);
+            removed.push((i, blk.lines.split_off(keep)));
             dirty[i] = true;
             span.mark(i);
         }
@@ -447,7 +447,7 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
         for j in cp.blocks..old_cp.blocks {
             let blk = &p.blocks.kept[j];
             if blk.lines.last().is_some_and(|r| r.start >= old_cut) {
-                extras.push((map(j), blk.lines.iter().filter_map(moved).collect()));
+                extras.push((map(j), blk.lines.iter().filter_map(|r| moved(&r)).collect()));
             }
         }
         // The walked blocks replace the old region's; the old blocks after
@@ -456,9 +456,7 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
         let made_len = made.len();
         debug_assert_eq!(region as isize + block_delta, made_len as isize);
         kept.splice(cp.blocks..old_cp.blocks, made);
-        for blk in &mut kept[cp.blocks + made_len..] {
-            shift_block(blk, delta, from, block_delta);
-        }
+        shift_blocks(&mut kept[cp.blocks + made_len..], delta, from, block_delta);
         dirty.resize(kept.len(), false);
         // Lines past the meeting point of blocks made before the restart.
         for (i, lines) in removed {

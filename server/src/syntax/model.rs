@@ -110,8 +110,10 @@ pub enum MarkerKind {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Marker {
-    /// The marker as written, without surrounding spaces (`5.`, `(a)`, `[5 bis.`).
-    pub range: Range<usize>,
+    /// The marker as written, without surrounding spaces (`5.`, `(a)`,
+    /// `[5 bis.`), from the start of the block's first line (the range in
+    /// the text: `Block::marker_range`).
+    pub(crate) rel: Range<u32>,
     pub kind: MarkerKind,
 }
 
@@ -124,8 +126,10 @@ pub enum OpenerKind {
 /// The words that open a paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Opener {
-    /// The opener words in the text (for an unknown opener: its first word).
-    pub range: Range<usize>,
+    /// The opener words (for an unknown opener: its first word), from the
+    /// start of the block's first line (the range in the text:
+    /// `Block::opener_range`).
+    pub(crate) rel: Range<u32>,
     /// The vocabulary entry matched, as listed (`Also notes`); for an unknown
     /// opener, the words as written.
     pub phrase: String,
@@ -133,10 +137,130 @@ pub struct Opener {
     pub kind: Option<OpenerKind>,
 }
 
-/// Byte ranges of lines. Most blocks (blank lines, headings, furniture) are
-/// one line, which is kept inline: no allocation, and moving a block after
-/// an edit touches only the block.
-pub type Lines = smallvec::SmallVec<[Range<usize>; 1]>;
+/// The byte ranges of a block's lines, in text order. They are kept as
+/// offsets from the first line's start, so that an edit before the block
+/// moves it by one addition (`shift`) and never reads the ranges (nor the
+/// marker's and opener's, kept the same way); a block of up to two lines
+/// keeps them inline. A block spans less than 4 GiB (`syntax::parse` reads no more of
+/// a text).
+#[derive(Clone, Default)]
+pub struct Lines {
+    base: usize,
+    rel: smallvec::SmallVec<[Range<u32>; 2]>,
+}
+
+impl Lines {
+    pub fn new() -> Lines {
+        Lines::default()
+    }
+
+    /// One line.
+    pub fn one(r: Range<usize>) -> Lines {
+        let mut lines = Lines::new();
+        lines.push(r);
+        lines
+    }
+
+    pub fn len(&self) -> usize {
+        self.rel.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rel.is_empty()
+    }
+
+    /// A range kept from the first line's start, in the text.
+    pub(crate) fn abs(&self, r: &Range<u32>) -> Range<usize> {
+        self.base + r.start as usize..self.base + r.end as usize
+    }
+
+    /// Line `i`'s range.
+    pub fn get(&self, i: usize) -> Option<Range<usize>> {
+        self.rel.get(i).map(|r| self.abs(r))
+    }
+
+    pub fn first(&self) -> Option<Range<usize>> {
+        self.get(0)
+    }
+
+    pub fn last(&self) -> Option<Range<usize>> {
+        self.rel.last().map(|r| self.abs(r))
+    }
+
+    pub fn iter(
+        &self,
+    ) -> impl DoubleEndedIterator<Item = Range<usize>> + ExactSizeIterator + Clone + '_ {
+        self.rel.iter().map(|r| self.abs(r))
+    }
+
+    /// A range at or after the first line's start, kept from it.
+    pub(crate) fn rel(&self, r: Range<usize>) -> Range<u32> {
+        (r.start - self.base) as u32..(r.end - self.base) as u32
+    }
+
+    /// Adds a line after the others (its start at or past theirs).
+    pub fn push(&mut self, r: Range<usize>) {
+        if self.rel.is_empty() {
+            self.base = r.start;
+        }
+        let rel = self.rel(r);
+        self.rel.push(rel);
+    }
+
+    /// The number of lines that start before `at`.
+    pub fn starting_before(&self, at: usize) -> usize {
+        self.rel
+            .partition_point(|r| self.base + (r.start as usize) < at)
+    }
+
+    /// Takes the lines from the `keep`th on out.
+    pub fn split_off(&mut self, keep: usize) -> Vec<Range<usize>> {
+        let out = self.rel[keep.min(self.rel.len())..]
+            .iter()
+            .map(|r| self.abs(r))
+            .collect();
+        self.rel.truncate(keep);
+        out
+    }
+
+    /// Moves every line by `bytes`.
+    pub fn shift(&mut self, bytes: isize) {
+        if !self.rel.is_empty() {
+            self.base = self.base.wrapping_add_signed(bytes);
+        }
+    }
+}
+
+impl Extend<Range<usize>> for Lines {
+    fn extend<I: IntoIterator<Item = Range<usize>>>(&mut self, iter: I) {
+        for r in iter {
+            self.push(r);
+        }
+    }
+}
+
+impl FromIterator<Range<usize>> for Lines {
+    fn from_iter<I: IntoIterator<Item = Range<usize>>>(iter: I) -> Lines {
+        let mut lines = Lines::new();
+        lines.extend(iter);
+        lines
+    }
+}
+
+/// Equal when the ranges are (however they are kept).
+impl PartialEq for Lines {
+    fn eq(&self, other: &Lines) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+impl Eq for Lines {}
+
+impl std::fmt::Debug for Lines {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Block {
@@ -145,18 +269,34 @@ pub struct Block {
     /// Byte ranges of its lines, without line terminators, in text order.
     pub lines: Lines,
     /// Boxed, as the opener: most blocks (blank lines, headings, furniture)
-    /// have neither, and a block of one cache line is moved after an edit
-    /// at half the cost.
+    /// have neither. Their ranges are kept from the block's first line, as
+    /// the lines' are, so that moving a block does not read them.
     pub marker: Option<Box<Marker>>,
     pub opener: Option<Box<Opener>>,
     /// Sub-paragraph level, 1 to 4 (0 for everything else).
     pub level: u8,
     /// For a sub-paragraph: the index of the operative (or annex) paragraph
-    /// that holds it.
-    pub parent: Option<usize>,
+    /// that holds it (`parent()`); 32 bits keep a block in a cache line.
+    pub(crate) holder: Option<u32>,
 }
 
 impl Block {
+    /// For a sub-paragraph: the index of the operative (or annex) paragraph
+    /// that holds it.
+    pub fn parent(&self) -> Option<usize> {
+        self.holder.map(|p| p as usize)
+    }
+
+    /// The marker's range in the text.
+    pub fn marker_range(&self) -> Option<Range<usize>> {
+        self.marker.as_ref().map(|m| self.lines.abs(&m.rel))
+    }
+
+    /// The opener's range in the text.
+    pub fn opener_range(&self) -> Option<Range<usize>> {
+        self.opener.as_ref().map(|o| self.lines.abs(&o.rel))
+    }
+
     /// From the start of the first line to the end of the last.
     pub fn span(&self) -> Range<usize> {
         match (self.lines.first(), self.lines.last()) {
@@ -270,10 +410,71 @@ impl Document {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     /// Every block after an edit is moved; one cache line each keeps that
     /// cheap (the marker and opener are boxed for it).
     #[test]
     fn a_block_fits_a_cache_line() {
-        assert!(std::mem::size_of::<super::Block>() <= 64);
+        assert!(std::mem::size_of::<Block>() <= 64);
+    }
+
+    fn paragraph(lines: &[Range<usize>]) -> Block {
+        let lines: Lines = lines.iter().cloned().collect();
+        let marker = Marker {
+            rel: lines.rel(12..14),
+            kind: MarkerKind::Number { n: 5, suffix: None },
+        };
+        let opener = Opener {
+            rel: lines.rel(15..22),
+            phrase: "Decides".to_string(),
+            kind: Some(OpenerKind::Operative),
+        };
+        Block {
+            kind: BlockKind::Operative,
+            part: Part::Operative,
+            lines,
+            marker: Some(Box::new(marker)),
+            opener: Some(Box::new(opener)),
+            level: 0,
+            holder: None,
+        }
+    }
+
+    #[test]
+    fn a_moved_block_gives_its_ranges_moved() {
+        let mut b = paragraph(&[12..40, 41..60, 90..95]);
+        assert_eq!(b.lines.iter().collect::<Vec<_>>(), [12..40, 41..60, 90..95]);
+        assert_eq!(b.span(), 12..95);
+        b.lines.shift(-10);
+        assert_eq!(b.lines.iter().collect::<Vec<_>>(), [2..30, 31..50, 80..85]);
+        assert_eq!(b.lines.first(), Some(2..30));
+        assert_eq!(b.lines.last(), Some(80..85));
+        assert_eq!(b.lines.get(1), Some(31..50));
+        assert_eq!(b.lines.get(3), None);
+        assert_eq!(b.marker_range(), Some(2..4));
+        assert_eq!(b.opener_range(), Some(5..12));
+        b.lines.shift(1000);
+        assert_eq!(b.span(), 1002..1085);
+        assert_eq!(b.marker_range(), Some(1002..1004));
+    }
+
+    #[test]
+    fn lines_split_and_grown_again_keep_their_ranges() {
+        let mut lines: Lines = [100..110, 111..120, 121..130].into_iter().collect();
+        assert_eq!(lines.starting_before(111), 1);
+        assert_eq!(lines.starting_before(112), 2);
+        assert_eq!(lines.split_off(1), vec![111..120, 121..130]);
+        assert_eq!(lines.iter().collect::<Vec<_>>(), vec![100..110]);
+        lines.push(200..210);
+        assert_eq!(lines.iter().collect::<Vec<_>>(), [100..110, 200..210]);
+        // Equal by the ranges, however they were made.
+        let made: Lines = [100..110, 200..210].into_iter().collect();
+        assert_eq!(lines, made);
+        assert_eq!(format!("{made:?}"), "[100..110, 200..210]");
+        let mut moved: Lines = [90..100, 190..200].into_iter().collect();
+        moved.shift(10);
+        assert_eq!(moved, made);
+        assert_ne!(Lines::one(100..110), made);
     }
 }

@@ -23,8 +23,8 @@ pub fn render(src: &str, doc: &Document) -> String {
             let _ = write!(out, "-{l2}");
         }
         let _ = write!(out, " {:?}", b.kind);
-        if let Some(m) = &b.marker {
-            let _ = write!(out, " {}", &src[m.range.clone()]);
+        if let Some(m) = b.marker_range() {
+            let _ = write!(out, " {}", &src[m]);
         }
         if let Some(o) = &b.opener {
             let kind = match o.kind {
@@ -52,14 +52,14 @@ pub fn render(src: &str, doc: &Document) -> String {
         if !refs.is_empty() {
             let _ = write!(out, " refs={}", refs.join(","));
         }
-        if b.lines.len() > 1
-            && b.lines
-                .windows(2)
-                .any(|w| line_of(src, w[1].start) > line_of(src, w[0].start) + 1)
+        let starts: Vec<usize> = b.lines.iter().map(|r| r.start).collect();
+        if starts
+            .windows(2)
+            .any(|w| line_of(src, w[1]) > line_of(src, w[0]) + 1)
         {
             let _ = write!(out, " (split)");
         }
-        let first = src[b.lines[0].clone()].trim();
+        let first = src[b.lines.first().unwrap_or_default()].trim();
         let preview: String = first.chars().take(40).collect();
         let _ = writeln!(out, " | {preview}");
     }

@@ -15,8 +15,31 @@ use super::lines::{self, Line, SubStyle};
 use super::model::*;
 use super::vocabulary::Vocabulary;
 
+/// The most of a text that is parsed: blocks keep their ranges as 32-bit
+/// offsets from their first line.
+pub const MAX_PARSED: usize = u32::MAX as usize;
+
+/// The text up to `MAX_PARSED` bytes, cut at a character boundary (a text
+/// of more than 4 GiB is parsed up to there; no editor sends one).
+pub fn readable_part(src: &str) -> &str {
+    cut_at(src, MAX_PARSED)
+}
+
+/// `src` up to `max` bytes, cut at a character boundary.
+fn cut_at(src: &str, max: usize) -> &str {
+    if src.len() <= max {
+        return src;
+    }
+    let mut end = max;
+    while !src.is_char_boundary(end) {
+        end -= 1;
+    }
+    &src[..end]
+}
+
 /// Parses a whole draft.
 pub fn parse(src: &str) -> Document {
+    let src = readable_part(src);
     let lines = lines::split_lines(src);
     let facts: Vec<LineFacts> = lines.iter().map(|l| LineFacts::of(src, l)).collect();
     let draft_marks: usize = facts.iter().map(|f| f.draft_marks as usize).sum();
@@ -464,14 +487,14 @@ impl<'a> Parser<'a> {
             marker: None,
             opener: None,
             level: 0,
-            parent: None,
+            holder: None,
         });
         self.blocks.len() - 1
     }
 
     fn push_line(&mut self, kind: BlockKind, i: usize) -> usize {
         let r = self.lines[i].range.clone();
-        self.push(kind, smallvec::smallvec![r])
+        self.push(kind, Lines::one(r))
     }
 
     /// The opener that the first words of line `i` form, if known.
@@ -951,8 +974,9 @@ impl<'a> Parser<'a> {
         self.st.annex_title_pending = false;
         let b = self.push_line(kind, i);
         let r = self.trimmed_range(i);
+        let rel = self.blocks[b].lines.rel(r.start..r.start + len);
         self.blocks[b].marker = Some(Box::new(Marker {
-            range: r.start..r.start + len,
+            rel,
             kind: MarkerKind::Number { n, suffix },
         }));
         self.st.holder = Some(b);
@@ -1021,12 +1045,13 @@ impl<'a> Parser<'a> {
         }
         let b = self.push_line(BlockKind::SubParagraph, i);
         let r = self.trimmed_range(i);
+        let rel = self.blocks[b].lines.rel(r.start..r.start + len);
         self.blocks[b].marker = Some(Box::new(Marker {
-            range: r.start..r.start + len,
+            rel,
             kind: MarkerKind::Sub { level, ordinal },
         }));
         self.blocks[b].level = level;
-        self.blocks[b].parent = self.st.holder;
+        self.blocks[b].holder = self.st.holder.map(|h| h as u32);
         let rest = self.trimmed(i)[len..].trim();
         self.open(b, rest);
     }
@@ -1113,7 +1138,7 @@ impl<'a> Parser<'a> {
         let b = self.push_line(kind, i);
         if kind == BlockKind::SubParagraph {
             self.blocks[b].level = 1;
-            self.blocks[b].parent = self.st.holder;
+            self.blocks[b].holder = self.st.holder.map(|h| h as u32);
         }
         if matches!(kind, BlockKind::Operative | BlockKind::AnnexParagraph) {
             self.st.holder = Some(b);
@@ -1255,14 +1280,14 @@ impl<'a> Parser<'a> {
     /// The first words of a paragraph (after its marker), across its lines.
     fn opener_of(&self, b: usize) -> Option<Opener> {
         let block = &self.blocks[b];
-        let skip_to = block.marker.as_ref().map_or(0, |m| m.range.end);
+        let skip_to = block.marker_range().map_or(0, |m| m.end);
         // Up to 16 words (the longest opener), on the stack.
         const MAX: usize = 16;
         let mut ends = [0usize; MAX];
         let mut plain = [""; MAX];
         let mut n = 0;
         let mut first_start = 0;
-        'outer: for r in &block.lines {
+        'outer: for r in block.lines.iter() {
             let start = r.start.max(skip_to);
             if start >= r.end {
                 continue;
@@ -1291,7 +1316,7 @@ impl<'a> Parser<'a> {
             Some(m) => {
                 let end = ends[m.words - 1];
                 Some(Opener {
-                    range: first.0.start..end,
+                    rel: block.lines.rel(first.0.start..end),
                     phrase: self.src[first.0.start..end]
                         .split_whitespace()
                         .collect::<Vec<_>>()
@@ -1300,7 +1325,7 @@ impl<'a> Parser<'a> {
                 })
             }
             None => Some(Opener {
-                range: first.0.clone(),
+                rel: block.lines.rel(first.0.clone()),
                 phrase: first.1.to_string(),
                 kind: None,
             }),
@@ -1392,6 +1417,14 @@ fn starts_with_capitals(t: &str) -> bool {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_text_past_the_limit_is_cut_at_a_character_boundary() {
+        assert_eq!(cut_at("Décide", 10), "Décide");
+        assert_eq!(cut_at("Décide", 2), "D");
+        assert_eq!(cut_at("Décide", 3), "Dé");
+        assert_eq!(cut_at("Décide", 0), "");
+    }
 
     /// `may_be_title_part` refuses only lines that the full test refuses.
     fn refuses_only_non_parts(title: &str, t: &str) {

@@ -18,7 +18,8 @@ pub fn check_invariants(src: &str, a: &Analysis) {
     let mut owned: Vec<(usize, usize, usize)> = Vec::new(); // (start, end, block)
     for (i, b) in blocks.iter().enumerate() {
         assert!(!b.lines.is_empty(), "block {i} ({:?}) has no lines", b.kind);
-        for w in b.lines.windows(2) {
+        let ranges: Vec<_> = b.lines.iter().collect();
+        for w in ranges.windows(2) {
             assert!(
                 w[0].end < w[1].start,
                 "block {i} ({:?}): lines {:?} and {:?} out of order",
@@ -50,20 +51,21 @@ pub fn check_invariants(src: &str, a: &Analysis) {
 
     // Blocks in text order: each starts after the previous one started.
     for (i, w) in blocks.windows(2).enumerate() {
+        let first = |b: &reso::syntax::Block| b.lines.first().expect("a line");
         assert!(
-            w[0].lines[0].start < w[1].lines[0].start,
+            first(&w[0]).start < first(&w[1]).start,
             "blocks {i} ({:?} at {:?}) and {} ({:?} at {:?}) out of order",
             w[0].kind,
-            w[0].lines[0],
+            first(&w[0]),
             i + 1,
             w[1].kind,
-            w[1].lines[0]
+            first(&w[1])
         );
     }
 
     // Sub-paragraphs point back at an earlier block.
     for (i, b) in blocks.iter().enumerate() {
-        if let Some(p) = b.parent {
+        if let Some(p) = b.parent() {
             assert!(p < i, "block {i} has parent {p}, not before it");
         }
     }

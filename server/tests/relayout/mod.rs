@@ -230,7 +230,11 @@ impl Laid {
 
 /// Trimmed lines joined with a space; a line that ends with a hyphen or dash
 /// glued to a letter or digit (`Secretary-`, `2024–`) is joined without one.
-fn join_lines(src: &str, lines: &[Range<usize>], offsets: &mut Vec<(usize, usize)>) -> String {
+fn join_lines(
+    src: &str,
+    lines: impl IntoIterator<Item = Range<usize>>,
+    offsets: &mut Vec<(usize, usize)>,
+) -> String {
     let mut out = String::new();
     for r in lines {
         let raw = &src[r.clone()];
@@ -317,7 +321,7 @@ impl Model {
                     }
                 }
                 _ => {
-                    let text = join_lines(src, &b.lines, &mut Vec::new());
+                    let text = join_lines(src, b.lines.iter(), &mut Vec::new());
                     if !text.is_empty() {
                         heading.push(Some(text));
                     }
@@ -329,7 +333,7 @@ impl Model {
         }
         let chapeau = doc
             .chapeau
-            .map(|c| join_lines(src, &doc.blocks[c].lines, &mut Vec::new()));
+            .map(|c| join_lines(src, doc.blocks[c].lines.iter(), &mut Vec::new()));
 
         let mut paras = Vec::new();
         let mut para_of_block = vec![usize::MAX; doc.blocks.len()];
@@ -345,7 +349,7 @@ impl Model {
                         continue;
                     };
                     let label = src[d.number_range.clone()].to_string();
-                    let text = join_lines(src, &d.text, &mut Vec::new());
+                    let text = join_lines(src, d.text.iter().cloned(), &mut Vec::new());
                     notes.push((
                         Note {
                             label,
@@ -357,7 +361,7 @@ impl Model {
                     ));
                 }
                 BlockKind::StarNote => {
-                    let t = join_lines(src, &b.lines, &mut Vec::new());
+                    let t = join_lines(src, b.lines.iter(), &mut Vec::new());
                     notes.push((
                         Note {
                             label: "*".into(),
@@ -370,7 +374,7 @@ impl Model {
                 }
                 kind => {
                     let mut offsets = Vec::new();
-                    let text = join_lines(src, &b.lines, &mut offsets);
+                    let text = join_lines(src, b.lines.iter(), &mut offsets);
                     if text.is_empty() {
                         continue;
                     }
@@ -378,7 +382,7 @@ impl Model {
                     // layout (SPEC for operative numbers; 80/5 shows markers).
                     let number_len = match &b.marker {
                         Some(m) => {
-                            let mt = &src[m.range.clone()];
+                            let mt = &src[b.marker_range().unwrap_or_default()];
                             let rest = text[mt.len().min(text.len())..].trim();
                             let plain = match m.kind {
                                 MarkerKind::Number { .. } => regex!(r"^\d{1,3}\.$").is_match(mt),
@@ -393,7 +397,7 @@ impl Model {
                     let paren_sub = kind == BlockKind::SubParagraph
                         && b.marker.as_ref().is_some_and(|m| {
                             matches!(m.kind, MarkerKind::Sub { .. })
-                                && src[m.range.clone()].starts_with('(')
+                                && src[b.marker_range().unwrap_or_default()].starts_with('(')
                         });
                     let self_starting =
                         b.marker.is_some() || b.opener.as_ref().is_some_and(|o| o.kind.is_some());

@@ -91,14 +91,8 @@ pub async fn document_state(b: &Backend, p: Params) -> Result<DocumentState> {
                 other => kebab(&format!("{other:?}")),
             },
             range: snap.range(blk.span()),
-            marker: blk
-                .marker
-                .as_ref()
-                .map(|m| text[m.range.clone()].to_string()),
-            opener: blk
-                .opener
-                .as_ref()
-                .map(|o| text[o.range.clone()].to_string()),
+            marker: blk.marker_range().map(|r| text[r].to_string()),
+            opener: blk.opener_range().map(|r| text[r].to_string()),
         })
         .collect();
     Ok(DocumentState {
