@@ -46,15 +46,17 @@ impl Analysis {
 /// Which check made a diagnostic, in the order a full analysis lists those
 /// at the same place: the chapeau check, the footnote checks, the checks of
 /// one citation alone (by its index in the list), the checks that read the
-/// citations together, then the block-by-block checks in walk order (the
-/// block whose step made it; the block count for those made after the last
-/// block).
+/// citations together (by the index of the citation they speak of: one
+/// cited with another date than before, one listed after a later one),
+/// then the block-by-block checks in walk order (the block whose step made
+/// it; the block count for those made after the last block).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Origin {
     Chapeau,
     Footnotes,
     Cited(u32),
-    Citations,
+    Inconsistent(u32),
+    Ordered(u32),
     Block(u32),
 }
 
@@ -71,7 +73,7 @@ pub fn analyze(src: &str, config: &Config, catalog: &Catalog) -> Analysis {
     let run = Rerun {
         footnotes: true,
         cited: 0..citations.len(),
-        together: true,
+        together: Together::All,
     };
     let made = made(src, &doc, &citations, walked, &run, config, catalog, today);
     let (diagnostics, origins) = made.into_iter().unzip();
@@ -125,7 +127,7 @@ pub fn reanalyze_owned(
     };
     // The citations of `doc`, re-using the old ones when the re-parse says
     // which blocks changed.
-    let (citations, citations_same, respliced) = match &doc.cache.changed {
+    let (citations, citations_same, respliced, old_symbols) = match &doc.cache.changed {
         Some(changed) if doc.organ == old_organ => citations::recognise_after(
             prev.citations,
             &old_notes.refs,
@@ -135,22 +137,44 @@ pub fn reanalyze_owned(
             edit,
             config,
         ),
-        _ => (citations::recognise(new_src, &doc, config), false, None),
+        _ => (
+            citations::recognise(new_src, &doc, config),
+            false,
+            None,
+            Vec::new(),
+        ),
     };
     let today = Date::today();
     let today_same = today == prev.today;
     // The citations kept in the list keep their own checks' diagnostics.
     let respliced = respliced.filter(|_| intact && today_same);
+    let together = match respliced {
+        Some(_) if citations_same => Together::Kept,
+        Some(r) => {
+            // The resolutions the citations read again cite, before the
+            // edit and after it.
+            let mut symbols = old_symbols;
+            symbols.extend(citations[r.at..r.new_end].iter().map(|c| c.symbol.clone()));
+            symbols.sort_unstable();
+            symbols.dedup();
+            Together::Around {
+                order: r.at..r.new_end + 1,
+                symbols,
+            }
+        }
+        None => Together::All,
+    };
     let run = Rerun {
         footnotes: !(intact && old_notes.same_after(edit, &doc)),
         cited: respliced.map_or(0..citations.len(), |r| r.at..r.new_end),
-        together: !(intact && citations_same && today_same),
+        together,
     };
     let made = made(
         new_src, &doc, &citations, walked, &run, config, catalog, today,
     );
     let old = Old {
         edit,
+        citations: &citations,
         changed: doc.cache.changed.as_ref(),
         resumed,
         respliced,
@@ -180,7 +204,23 @@ struct Rerun {
     /// The citations whose own checks run.
     cited: std::ops::Range<usize>,
     /// The checks that read the citations together.
-    together: bool,
+    together: Together,
+}
+
+/// Which of the checks that read the citations together run (again).
+#[derive(Debug, Clone)]
+enum Together {
+    /// None: the citations read again are the old ones moved, in their
+    /// old places in the list.
+    Kept,
+    /// Over every citation.
+    All,
+    /// `citation-order` for the citations `order` (each against the one
+    /// before it), `citation-inconsistent` for the resolutions `symbols`.
+    Around {
+        order: std::ops::Range<usize>,
+        symbols: Vec<String>,
+    },
 }
 
 /// The diagnostics the checks make anew: the chapeau check's, those of the
@@ -212,10 +252,23 @@ fn made(
         checks::citations::check_one(&citations[i], catalog, today, &mut ds);
         take(&mut ds, Origin::Cited(i as u32));
     }
-    if run.together {
-        checks::citations::check_together(citations, catalog, &mut ds);
-        take(&mut ds, Origin::Citations);
+    let mut inconsistent = Vec::new();
+    let mut ordered = Vec::new();
+    match &run.together {
+        Together::Kept => {}
+        Together::All => {
+            checks::citations::inconsistent_within(citations, None, &mut inconsistent);
+            checks::citations::order(citations, 1..citations.len(), catalog, &mut ordered);
+        }
+        Together::Around { order, symbols } => {
+            let only: Vec<&str> = symbols.iter().map(String::as_str).collect();
+            checks::citations::inconsistent_within(citations, Some(&only), &mut inconsistent);
+            checks::citations::order(citations, order.clone(), catalog, &mut ordered);
+        }
     }
+    let at = |i: usize| i as u32;
+    out.extend(inconsistent.into_iter().map(|(i, d)| (d, Origin::Inconsistent(at(i)))));
+    out.extend(ordered.into_iter().map(|(i, d)| (d, Origin::Ordered(at(i)))));
     out.extend(
         walked
             .into_iter()
@@ -235,6 +288,8 @@ fn made(
 /// What became of the old diagnostics' checks after an edit.
 struct Old<'a> {
     edit: &'a EditSpan,
+    /// The new list of citations.
+    citations: &'a [Citation],
     /// The re-parse's account of the blocks it changed (`None`: it re-parsed
     /// the whole text).
     changed: Option<&'a syntax::incremental::Changed>,
@@ -261,8 +316,8 @@ impl Old<'_> {
         match o {
             Origin::Chapeau => Fate::Replaced,
             Origin::Footnotes if !self.run.footnotes => Fate::Moves(o),
-            Origin::Citations if !self.run.together => Fate::Moves(o),
-            Origin::Footnotes | Origin::Citations => Fate::Replaced,
+            Origin::Footnotes => Fate::Replaced,
+            Origin::Inconsistent(i) | Origin::Ordered(i) => self.together_fate(o, i as usize),
             Origin::Cited(i) => match self.respliced.and_then(|r| r.new_index(i as usize)) {
                 Some(j) => Fate::Moves(Origin::Cited(j as u32)),
                 None => Fate::Replaced,
@@ -274,6 +329,28 @@ impl Old<'_> {
                 ),
                 _ => Fate::Replaced,
             },
+        }
+    }
+
+    /// The fate of a diagnostic of the checks that read the citations
+    /// together, about old citation `i`.
+    fn together_fate(&self, o: Origin, i: usize) -> Fate {
+        let (r, symbols) = match (&self.run.together, self.respliced) {
+            // The same citations in the same places: nothing to renumber.
+            (Together::Kept, _) => return Fate::Moves(o),
+            (Together::Around { symbols, .. }, Some(r)) => (r, symbols),
+            _ => return Fate::Replaced,
+        };
+        let Some(j) = r.new_index(i) else {
+            return Fate::Replaced;
+        };
+        match o {
+            // A citation kept after those read again is compared with a new
+            // one when it follows them at once.
+            Origin::Ordered(_) if i == r.old_end => Fate::Replaced,
+            Origin::Ordered(_) => Fate::Moves(Origin::Ordered(j as u32)),
+            _ if symbols.binary_search(&self.citations[j].symbol).is_ok() => Fate::Replaced,
+            _ => Fate::Moves(Origin::Inconsistent(j as u32)),
         }
     }
 
@@ -418,7 +495,7 @@ mod tests {
         let old_notes = footnotes::Input::of(&prev.doc);
         let doc = syntax::reparse(&prev.doc, &text, &edit);
         let changed = doc.cache.changed.clone().expect("an incremental re-parse");
-        let (_, citations_same, _) = citations::recognise_after(
+        let (_, citations_same, _, _) = citations::recognise_after(
             prev.citations.clone(),
             &old_notes.refs,
             &text,
@@ -518,6 +595,65 @@ mod tests {
             a2.diagnostics,
             analyze(&text2, &config, catalog).diagnostics
         );
+    }
+
+    /// Typing in a citation runs the checks that read the citations together
+    /// again for what it touches: the other citations of its resolution and
+    /// its neighbours in the list; a list's order elsewhere only moves.
+    #[test]
+    fn a_citation_edited_rechecks_its_resolution_and_its_neighbours_only() {
+        let (config, catalog) = (Config::default(), Catalog::builtin());
+        let count = |a: &Analysis, code: Code| a.diagnostics.iter().filter(|d| d.code == code).count();
+        let (text0, _) = replaced(
+            SEED,
+            "19. Recalls",
+            "its resolution 65/141,",
+            "its resolutions 65/141 of 21 December 2010 and 64/187 of 21 December 2009,",
+        );
+        let a0 = analyze(&text0, &config, catalog);
+        assert_eq!(count(&a0, Code::CitationInconsistent), 1);
+        assert_eq!(count(&a0, Code::CitationOrder), 1);
+        let order_at = |a: &Analysis| {
+            a.diagnostics
+                .iter()
+                .position(|d| d.code == Code::CitationOrder)
+                .expect("the order diagnostic")
+        };
+        let was = order_at(&a0);
+        // The first citation given the date the later one has: the two
+        // agree; the list of paragraph 19 is as it was.
+        let (text1, e1) = replaced(&text0, "Recalling its", "65/141 of 20", "65/141 of 21");
+        let a1 = reanalyze_owned(a0, &text1, &e1, &config, catalog);
+        assert_eq!(a1.diagnostics, analyze(&text1, &config, catalog).diagnostics);
+        assert_eq!(count(&a1, Code::CitationInconsistent), 0);
+        assert_eq!(a1.previous_index(order_at(&a1)), Some(was));
+        let message = a1.diagnostics[order_at(&a1)].message.clone();
+        assert!(message.starts_with("64/187 of 21 December 2009 is listed after 65/141"), "{message}");
+        // And another date for it: they disagree again.
+        let (text2, e2) = replaced(&text1, "Recalling its", "65/141 of 21", "65/141 of 22");
+        let a2 = reanalyze_owned(a1, &text2, &e2, &config, catalog);
+        assert_eq!(a2.diagnostics, analyze(&text2, &config, catalog).diagnostics);
+        let inconsistent: Vec<&Diagnostic> = a2
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::CitationInconsistent)
+            .collect();
+        assert_eq!(inconsistent.len(), 1);
+        assert_eq!(
+            inconsistent[0].message,
+            "A/RES/65/141 is cited here as of 21 December 2010 but elsewhere in this document as of 22 December 2010"
+        );
+        // The list of paragraph 19 put in order.
+        let (text3, e3) = replaced(
+            &text2,
+            "19. Recalls",
+            "65/141 of 21 December 2010 and 64/187 of 21 December 2009",
+            "64/187 of 21 December 2009 and 65/141 of 21 December 2010",
+        );
+        let a3 = reanalyze_owned(a2, &text3, &e3, &config, catalog);
+        assert_eq!(a3.diagnostics, analyze(&text3, &config, catalog).diagnostics);
+        assert_eq!(count(&a3, Code::CitationOrder), 0);
+        assert_eq!(count(&a3, Code::CitationInconsistent), 1);
     }
 
     /// A caller that took the diagnostics out of the old analysis still gets

@@ -26,7 +26,10 @@ pub fn check_on(citations: &[Citation], catalog: &Catalog, today: Date, out: &mu
     for c in citations {
         check_one(c, catalog, today, out);
     }
-    check_together(citations, catalog, out);
+    let mut together = Vec::new();
+    inconsistent_within(citations, None, &mut together);
+    order(citations, 1..citations.len(), catalog, &mut together);
+    out.extend(together.into_iter().map(|(_, d)| d));
 }
 
 /// The checks that read one citation alone (`symbol-malformed`,
@@ -58,13 +61,6 @@ pub fn check_one(c: &Citation, catalog: &Catalog, today: Date, out: &mut Vec<Dia
     }
 }
 
-/// The checks that read the citations together: one resolution cited with
-/// two dates (`citation-inconsistent`) and the order of a list
-/// (`citation-order`).
-pub fn check_together(citations: &[Citation], catalog: &Catalog, out: &mut Vec<Diagnostic>) {
-    inconsistent_within(citations, out);
-    order(citations, catalog, out);
-}
 
 /// How a citation names the resolution in messages: `resolution 56/183`,
 /// `Security Council resolution 1325 (2000)`.
@@ -254,11 +250,21 @@ fn unknown(c: &Citation, catalog: &Catalog, today: Date) -> Option<Diagnostic> {
     ))
 }
 
-fn inconsistent_within(citations: &[Citation], out: &mut Vec<Diagnostic>) {
+/// `citation-inconsistent` within one document: each dated citation whose
+/// resolution an earlier citation gives another date, with the index of the
+/// citation. With `only`, for the resolutions it names alone.
+pub fn inconsistent_within(
+    citations: &[Citation],
+    only: Option<&[&str]>,
+    out: &mut Vec<(usize, Diagnostic)>,
+) {
     let mut first: HashMap<&str, &Citation, Fnv> = HashMap::default();
-    for c in citations {
+    for (i, c) in citations.iter().enumerate() {
         let Some(cited) = &c.date else { continue };
         if c.malformed.is_some() {
+            continue;
+        }
+        if only.is_some_and(|only| !only.contains(&c.symbol.as_str())) {
             continue;
         }
         match first.get(c.symbol.as_str()) {
@@ -268,7 +274,8 @@ fn inconsistent_within(citations: &[Citation], out: &mut Vec<Diagnostic>) {
             Some(other) => {
                 let other_date = other.date.as_ref().expect("only dated citations are kept");
                 if other_date.date != cited.date {
-                    out.push(
+                    out.push((
+                        i,
                         Diagnostic::new(
                             Code::CitationInconsistent,
                             cited.range.clone(),
@@ -284,7 +291,7 @@ fn inconsistent_within(citations: &[Citation], out: &mut Vec<Diagnostic>) {
                             range: other_date.range.clone(),
                             message: format!("{} cited as of {}", c.symbol, other_date.date.long()),
                         }),
-                    );
+                    ));
                 }
             }
         }
@@ -382,12 +389,21 @@ fn order_key(c: &Citation, catalog: &Catalog) -> (Option<Date>, Option<(Body, u3
     (date, number)
 }
 
-fn order(citations: &[Citation], catalog: &Catalog, out: &mut Vec<Diagnostic>) {
+/// `citation-order`: each citation listed after a later resolution in its
+/// list, with its index, for the citations `at` (each against the one
+/// before it).
+pub fn order(
+    citations: &[Citation],
+    at: std::ops::Range<usize>,
+    catalog: &Catalog,
+    out: &mut Vec<(usize, Diagnostic)>,
+) {
     type Key = (Option<Date>, Option<(Body, u32, u32)>);
     // The previous citation and, once computed, its order key (each
     // citation's catalogue entry is looked up once).
-    let mut prev: Option<(&Citation, Option<Key>)> = None;
-    for c in citations {
+    let at = at.start.max(1)..at.end.min(citations.len());
+    let mut prev: Option<(&Citation, Option<Key>)> = citations.get(at.start.wrapping_sub(1)).map(|p| (p, None));
+    for (i, c) in citations.iter().enumerate().take(at.end).skip(at.start) {
         let Some(group) = c.group else {
             prev = None;
             continue;
@@ -410,15 +426,18 @@ fn order(citations: &[Citation], catalog: &Catalog, out: &mut Vec<Diagnostic>) {
         };
         if earlier {
             let when = |d: Option<Date>| d.map(|d| format!(" of {}", d.long())).unwrap_or_default();
-            out.push(Diagnostic::new(
-                Code::CitationOrder,
-                c.range.clone(),
-                format!(
-                    "{}{} is listed after {}{}: list resolutions in chronological order",
-                    cited_form(c),
-                    when(cd),
-                    cited_form(p),
-                    when(pd)
+            out.push((
+                i,
+                Diagnostic::new(
+                    Code::CitationOrder,
+                    c.range.clone(),
+                    format!(
+                        "{}{} is listed after {}{}: list resolutions in chronological order",
+                        cited_form(c),
+                        when(cd),
+                        cited_form(p),
+                        when(pd)
+                    ),
                 ),
             ));
         }

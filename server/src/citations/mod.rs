@@ -128,7 +128,8 @@ pub fn recognise(src: &str, doc: &Document, config: &Config) -> Vec<Citation> {
 /// `edit` (the same for every check: see [`same_for_checks`]), so that the
 /// checks' old diagnostics, moved, are the new ones. The last part says
 /// where in the list the citations read again went, when the others kept
-/// their order (`None`: the list was sorted again).
+/// their order (`None`: the list was sorted again), and the last what the
+/// old ones there cited (their symbols; none without the third part).
 pub(crate) fn recognise_after(
     mut prev: Vec<Citation>,
     old_refs: &[FootnoteRef],
@@ -137,7 +138,7 @@ pub(crate) fn recognise_after(
     changed: &Changed,
     edit: &EditSpan,
     config: &Config,
-) -> (Vec<Citation>, bool, Option<Respliced>) {
+) -> (Vec<Citation>, bool, Option<Respliced>, Vec<String>) {
     let organ = document_organ(doc, config);
     let refs = ref_ranges(doc);
     let blocks = &doc.blocks;
@@ -188,7 +189,7 @@ pub(crate) fn recognise_after(
         };
         let end = at + count;
         let n = fresh.len();
-        prev.splice(at..end, fresh);
+        let old_symbols: Vec<String> = prev.splice(at..end, fresh).map(|c| c.symbol).collect();
         let key = |c: &Citation| (c.range.start, c.unit);
         let joins = |i: usize| i == 0 || i >= prev.len() || key(&prev[i - 1]) <= key(&prev[i]);
         if joins(at) && joins(at + n) {
@@ -197,7 +198,7 @@ pub(crate) fn recognise_after(
                 old_end: end,
                 new_end: at + n,
             };
-            return (prev, same, Some(respliced));
+            return (prev, same, Some(respliced), old_symbols);
         }
         sort(&mut prev);
     } else {
@@ -211,7 +212,7 @@ pub(crate) fn recognise_after(
         prev.extend(fresh);
         sort(&mut prev);
     }
-    (prev, same, None)
+    (prev, same, None, Vec::new())
 }
 
 /// Where the citations read again after an edit went in the list: the old
