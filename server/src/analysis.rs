@@ -267,8 +267,16 @@ fn made(
         }
     }
     let at = |i: usize| i as u32;
-    out.extend(inconsistent.into_iter().map(|(i, d)| (d, Origin::Inconsistent(at(i)))));
-    out.extend(ordered.into_iter().map(|(i, d)| (d, Origin::Ordered(at(i)))));
+    out.extend(
+        inconsistent
+            .into_iter()
+            .map(|(i, d)| (d, Origin::Inconsistent(at(i)))),
+    );
+    out.extend(
+        ordered
+            .into_iter()
+            .map(|(i, d)| (d, Origin::Ordered(at(i)))),
+    );
     out.extend(
         walked
             .into_iter()
@@ -603,7 +611,8 @@ mod tests {
     #[test]
     fn a_citation_edited_rechecks_its_resolution_and_its_neighbours_only() {
         let (config, catalog) = (Config::default(), Catalog::builtin());
-        let count = |a: &Analysis, code: Code| a.diagnostics.iter().filter(|d| d.code == code).count();
+        let count =
+            |a: &Analysis, code: Code| a.diagnostics.iter().filter(|d| d.code == code).count();
         let (text0, _) = replaced(
             SEED,
             "19. Recalls",
@@ -624,15 +633,24 @@ mod tests {
         // agree; the list of paragraph 19 is as it was.
         let (text1, e1) = replaced(&text0, "Recalling its", "65/141 of 20", "65/141 of 21");
         let a1 = reanalyze_owned(a0, &text1, &e1, &config, catalog);
-        assert_eq!(a1.diagnostics, analyze(&text1, &config, catalog).diagnostics);
+        assert_eq!(
+            a1.diagnostics,
+            analyze(&text1, &config, catalog).diagnostics
+        );
         assert_eq!(count(&a1, Code::CitationInconsistent), 0);
         assert_eq!(a1.previous_index(order_at(&a1)), Some(was));
         let message = a1.diagnostics[order_at(&a1)].message.clone();
-        assert!(message.starts_with("64/187 of 21 December 2009 is listed after 65/141"), "{message}");
+        assert!(
+            message.starts_with("64/187 of 21 December 2009 is listed after 65/141"),
+            "{message}"
+        );
         // And another date for it: they disagree again.
         let (text2, e2) = replaced(&text1, "Recalling its", "65/141 of 21", "65/141 of 22");
         let a2 = reanalyze_owned(a1, &text2, &e2, &config, catalog);
-        assert_eq!(a2.diagnostics, analyze(&text2, &config, catalog).diagnostics);
+        assert_eq!(
+            a2.diagnostics,
+            analyze(&text2, &config, catalog).diagnostics
+        );
         let inconsistent: Vec<&Diagnostic> = a2
             .diagnostics
             .iter()
@@ -651,7 +669,10 @@ mod tests {
             "64/187 of 21 December 2009 and 65/141 of 21 December 2010",
         );
         let a3 = reanalyze_owned(a2, &text3, &e3, &config, catalog);
-        assert_eq!(a3.diagnostics, analyze(&text3, &config, catalog).diagnostics);
+        assert_eq!(
+            a3.diagnostics,
+            analyze(&text3, &config, catalog).diagnostics
+        );
         assert_eq!(count(&a3, Code::CitationOrder), 0);
         assert_eq!(count(&a3, Code::CitationInconsistent), 1);
     }

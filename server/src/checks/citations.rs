@@ -61,7 +61,6 @@ pub fn check_one(c: &Citation, catalog: &Catalog, today: Date, out: &mut Vec<Dia
     }
 }
 
-
 /// How a citation names the resolution in messages: `resolution 56/183`,
 /// `Security Council resolution 1325 (2000)`.
 fn name(c: &Citation) -> String {
@@ -402,7 +401,8 @@ pub fn order(
     // The previous citation and, once computed, its order key (each
     // citation's catalogue entry is looked up once).
     let at = at.start.max(1)..at.end.min(citations.len());
-    let mut prev: Option<(&Citation, Option<Key>)> = citations.get(at.start.wrapping_sub(1)).map(|p| (p, None));
+    let mut prev: Option<(&Citation, Option<Key>)> =
+        citations.get(at.start.wrapping_sub(1)).map(|p| (p, None));
     for (i, c) in citations.iter().enumerate().take(at.end).skip(at.start) {
         let Some(group) = c.group else {
             prev = None;
