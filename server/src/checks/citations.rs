@@ -263,7 +263,7 @@ pub fn inconsistent_within(
         if c.malformed.is_some() {
             continue;
         }
-        if only.is_some_and(|only| !only.contains(&c.symbol.as_str())) {
+        if only.is_some_and(|only| !only.iter().any(|s| same_symbol(s, &c.symbol))) {
             continue;
         }
         match first.get(c.symbol.as_str()) {
@@ -295,6 +295,12 @@ pub fn inconsistent_within(
             }
         }
     }
+}
+
+/// Symbols of one length mostly differ in their last characters (the
+/// resolution's number): those are compared first.
+fn same_symbol(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().last() == b.as_bytes().last() && a == b
 }
 
 /// Another open document, for `citation-inconsistent` across the workspace.
