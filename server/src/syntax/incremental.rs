@@ -252,12 +252,12 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
     let (la, lb, a, b) = {
         let old_lines = &old.cache.lines;
         let la = old_lines
-            .partition_point(|l| l.range.start <= edit.start)
+            .partition_point(|l| l.range().start <= edit.start)
             .saturating_sub(2);
-        let lb = (old_lines.partition_point(|l| l.range.start <= edit.old_end) + 1).min(n_old);
-        let a = old_lines[la].range.start;
+        let lb = (old_lines.partition_point(|l| l.range().start <= edit.old_end) + 1).min(n_old);
+        let a = old_lines[la].range().start;
         let b = if lb < n_old {
-            old_lines[lb].range.start.checked_add_signed(delta)?
+            old_lines[lb].range().start.checked_add_signed(delta)?
         } else {
             new_src.len()
         };
@@ -269,7 +269,7 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
     let mut middle: Vec<Line> = lines::split_lines(&new_src[a..b]);
     let mut middle_facts = Vec::with_capacity(middle.len());
     for l in &mut middle {
-        l.range = l.range.start + a..l.range.end + a;
+        l.shift(a as isize);
         middle_facts.push(LineFacts::of(new_src, l));
     }
     let middle_end = la + middle.len();
@@ -320,11 +320,11 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
     // The new lines and their facts: before and after the edit as they were.
     let old_region = BodyCounts::region(&cache.lines, &cache.facts, la, lb);
     let cache = std::mem::take(&mut old.cache);
-    let cut = cache.lines[cache.checkpoints[ci].line].range.start;
+    let cut = cache.lines[cache.checkpoints[ci].line].range().start;
     let mut lines = cache.lines;
     lines.splice(la..lb, middle);
     for l in &mut lines[middle_end..] {
-        l.range = shift(&l.range, delta);
+        l.shift(delta);
     }
     let mut facts = cache.facts;
     facts.splice(la..lb, middle_facts);
@@ -428,7 +428,7 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
         let old_cp = checkpoints[ci + k].clone();
         // The meeting line lies past the edit: its old start is its new one
         // less the edit's length.
-        let old_cut = p.lines[met_line].range.start.wrapping_add_signed(-delta);
+        let old_cut = p.lines[met_line].range().start.wrapping_add_signed(-delta);
         block_delta = p.blocks.len() as isize - old_cp.blocks as isize;
         let from = cp.blocks;
         let map = |i: usize| {

@@ -9,12 +9,36 @@ use regex::Regex;
 
 /// One line of the source: byte range without its terminator.
 #[derive(Debug, Clone)]
+/// Offsets are 32-bit (the parser reads at most 4 GiB of a text): the
+/// table's tail is moved after every edit, and narrower is quicker.
 pub struct Line {
-    pub range: Range<usize>,
-    /// Leading spaces and tabs, in bytes (32 bits: the table is moved after
-    /// every edit, and narrower is quicker).
+    start: u32,
+    end: u32,
+    /// Leading spaces and tabs, in bytes.
     pub indent: u32,
     pub blank: bool,
+}
+
+impl Line {
+    pub fn new(range: Range<usize>, indent: usize, blank: bool) -> Line {
+        Line {
+            start: range.start as u32,
+            end: range.end as u32,
+            indent: u32::try_from(indent).unwrap_or(u32::MAX),
+            blank,
+        }
+    }
+
+    /// The line's bytes in the text, without its terminator.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// Moves the line by `bytes`.
+    pub fn shift(&mut self, bytes: isize) {
+        self.start = (self.start as isize).wrapping_add(bytes) as u32;
+        self.end = (self.end as isize).wrapping_add(bytes) as u32;
+    }
 }
 
 /// Splits on `\n`, `\r\n` and a lone `\r` (the LSP line breaks; not form feed).
@@ -29,11 +53,7 @@ pub fn split_lines(src: &str) -> Vec<Line> {
         let indent = text.len() - text.trim_start_matches([' ', '\t']).len();
         // Spaces and tabs, and the form feeds and no-break spaces of pasted text.
         let blank = text[indent..].trim_start().is_empty();
-        lines.push(Line {
-            range: start..end,
-            indent: u32::try_from(indent).unwrap_or(u32::MAX),
-            blank,
-        });
+        lines.push(Line::new(start..end, indent, blank));
     };
     for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
         if i < start {
@@ -435,7 +455,7 @@ mod tests {
     #[test]
     fn splits_lsp_line_breaks_only() {
         let l = split_lines("a\r\nb\rc\x0cd\ne");
-        let texts: Vec<_> = l.iter().map(|l| l.range.clone()).collect();
+        let texts: Vec<_> = l.iter().map(|l| l.range()).collect();
         assert_eq!(texts, vec![0..1, 3..4, 5..8, 9..10]);
     }
 
@@ -617,7 +637,7 @@ mod tests {
     fn same_lines(src: &str) {
         let got: Vec<_> = split_lines(src)
             .into_iter()
-            .map(|l| (l.range, l.indent as usize, l.blank))
+            .map(|l| (l.range(), l.indent as usize, l.blank))
             .collect();
         assert_eq!(got, split_lines_byte_by_byte(src), "{src:?}");
     }
@@ -628,7 +648,7 @@ mod tests {
         for src in crate::features::testing::every_text() {
             same_lines(&src);
             for l in split_lines(&src) {
-                same_as_the_regexes(src[l.range].trim());
+                same_as_the_regexes(src[l.range()].trim());
                 n += 1;
             }
         }

@@ -134,7 +134,7 @@ impl LineFacts {
         if line.blank {
             return LineFacts::default();
         }
-        let t = trim(&src[line.range.clone()]);
+        let t = trim(&src[line.range()]);
         let Some(&first) = t.as_bytes().first() else {
             return LineFacts::default();
         };
@@ -461,7 +461,7 @@ impl<'a> Parser<'a> {
     }
 
     fn text(&self, i: usize) -> &'a str {
-        &self.src[self.lines[i].range.clone()]
+        &self.src[self.lines[i].range()]
     }
 
     fn trimmed(&self, i: usize) -> &'a str {
@@ -470,7 +470,7 @@ impl<'a> Parser<'a> {
 
     /// Byte range of the trimmed line.
     fn trimmed_range(&self, i: usize) -> Range<usize> {
-        let r = &self.lines[i].range;
+        let r = self.lines[i].range();
         let t = self.text(i);
         if trim(t).len() == t.len() {
             return r.clone();
@@ -493,7 +493,7 @@ impl<'a> Parser<'a> {
     }
 
     fn push_line(&mut self, kind: BlockKind, i: usize) -> usize {
-        let r = self.lines[i].range.clone();
+        let r = self.lines[i].range();
         self.push(kind, Lines::one(r))
     }
 
@@ -636,7 +636,7 @@ impl<'a> Parser<'a> {
                 }
                 self.title.push(r);
                 match title_block {
-                    Some(b) => self.add_line(b, self.lines[i].range.clone()),
+                    Some(b) => self.add_line(b, self.lines[i].range()),
                     None => title_block = Some(self.push_line(BlockKind::Title, i)),
                 }
             } else {
@@ -653,10 +653,10 @@ impl<'a> Parser<'a> {
         if let Some(last) = self.blocks.last() {
             if last.kind == BlockKind::Blank
                 && last.lines.last().is_some_and(|r| {
-                    i > 0 && r.start == self.lines[i - 1].range.start && self.lines[i - 1].blank
+                    i > 0 && r.start == self.lines[i - 1].range().start && self.lines[i - 1].blank
                 })
             {
-                let r = self.lines[i].range.clone();
+                let r = self.lines[i].range();
                 self.add_line(self.blocks.len() - 1, r);
                 return;
             }
@@ -907,7 +907,7 @@ impl<'a> Parser<'a> {
     }
 
     fn extend_footnote(&mut self, block: usize, i: usize) {
-        let r = self.lines[i].range.clone();
+        let r = self.lines[i].range();
         let tr = self.trimmed_range(i);
         self.add_line(block, r);
         if let Some(d) = self.defs.iter_mut().rev().find(|d| d.block == block) {
@@ -927,7 +927,7 @@ impl<'a> Parser<'a> {
             && !self.lines[next].blank
             && !self.trimmed(next - 1).ends_with('.')
         {
-            let r = self.lines[next].range.clone();
+            let r = self.lines[next].range();
             self.add_line(b, r);
             next += 1;
         }
@@ -943,7 +943,7 @@ impl<'a> Parser<'a> {
                 || (lines::is_date_line(tj) && j <= i + 2)
             {
                 for k in i + 1..=j {
-                    let r = self.lines[k].range.clone();
+                    let r = self.lines[k].range();
                     self.add_line(b, r);
                 }
                 next = j + 1;
@@ -1094,7 +1094,7 @@ impl<'a> Parser<'a> {
                 && !self.starts_paragraph(j)
                 && (self.layout != Layout::Indented || self.lines[j].indent == 0)
             {
-                let r = self.lines[j].range.clone();
+                let r = self.lines[j].range();
                 self.add_line(b, r);
                 j += 1;
             }
@@ -1192,7 +1192,7 @@ impl<'a> Parser<'a> {
     }
 
     fn append(&mut self, b: usize, i: usize) {
-        let r = self.lines[i].range.clone();
+        let r = self.lines[i].range();
         self.add_line(b, r);
         let t = self.trimmed(i);
         if !self.st.cur_has_text {
@@ -1245,7 +1245,7 @@ impl<'a> Parser<'a> {
         let crlf = self
             .lines
             .first()
-            .is_some_and(|l| self.src[l.range.end..].starts_with("\r\n"));
+            .is_some_and(|l| self.src[l.range().end..].starts_with("\r\n"));
         Document {
             blocks: self.blocks.into_vec(),
             chapeau: self.chapeau,

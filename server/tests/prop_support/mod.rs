@@ -32,7 +32,10 @@ pub fn check_invariants(src: &str, a: &Analysis) {
     }
     owned.sort_unstable();
     let got: Vec<(usize, usize)> = owned.iter().map(|&(s, e, _)| (s, e)).collect();
-    let want: Vec<(usize, usize)> = lines.iter().map(|l| (l.range.start, l.range.end)).collect();
+    let want: Vec<(usize, usize)> = lines
+        .iter()
+        .map(|l| (l.range().start, l.range().end))
+        .collect();
     if got != want {
         let first = got
             .iter()
