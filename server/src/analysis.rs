@@ -563,6 +563,20 @@ mod tests {
         (edited, edit)
     }
 
+    /// `prev` (of `text`) after replacing the first `old` after `after` by
+    /// `new`: the new text and its analysis, checked equal to a full one.
+    fn edited(prev: Analysis, text: &str, after: &str, old: &str, new: &str) -> (String, Analysis) {
+        let (config, catalog) = (Config::default(), Catalog::builtin());
+        let (text, edit) = replaced(text, after, old, new);
+        let next = reanalyze_owned(prev, &text, &edit, &config, catalog);
+        assert_eq!(
+            next.diagnostics,
+            analyze(&text, &config, catalog).diagnostics,
+            "{old:?} -> {new:?} after {after:?}"
+        );
+        (text, next)
+    }
+
     /// A citation's own diagnostics follow it when a citation made before
     /// it moves it down the list: correcting its date later removes them.
     #[test]
@@ -579,30 +593,22 @@ mod tests {
         };
         assert_eq!(dated(&a0), 1, "the wrong date is found");
         // A citation made in the first paragraph, before it.
-        let (text1, e1) = replaced(
+        let (text1, a1) = edited(
+            a0,
             &text0,
             "Recalling its",
             " and other relevant",
             ", 64/187 of 21 December 2009 and other relevant",
         );
-        let a1 = reanalyze_owned(a0, &text1, &e1, &config, catalog);
-        assert_eq!(
-            a1.diagnostics,
-            analyze(&text1, &config, catalog).diagnostics
-        );
         // The date corrected.
-        let (text2, e2) = replaced(
+        let (_, a2) = edited(
+            a1,
             &text1,
             "19. Recalls",
             "21 December 2010",
             "20 December 2010",
         );
-        let a2 = reanalyze_owned(a1, &text2, &e2, &config, catalog);
         assert_eq!(dated(&a2), 0);
-        assert_eq!(
-            a2.diagnostics,
-            analyze(&text2, &config, catalog).diagnostics
-        );
     }
 
     /// Typing in a citation runs the checks that read the citations together
@@ -631,12 +637,7 @@ mod tests {
         let was = order_at(&a0);
         // The first citation given the date the later one has: the two
         // agree; the list of paragraph 19 is as it was.
-        let (text1, e1) = replaced(&text0, "Recalling its", "65/141 of 20", "65/141 of 21");
-        let a1 = reanalyze_owned(a0, &text1, &e1, &config, catalog);
-        assert_eq!(
-            a1.diagnostics,
-            analyze(&text1, &config, catalog).diagnostics
-        );
+        let (text1, a1) = edited(a0, &text0, "Recalling its", "65/141 of 20", "65/141 of 21");
         assert_eq!(count(&a1, Code::CitationInconsistent), 0);
         assert_eq!(a1.previous_index(order_at(&a1)), Some(was));
         let message = a1.diagnostics[order_at(&a1)].message.clone();
@@ -645,12 +646,7 @@ mod tests {
             "{message}"
         );
         // And another date for it: they disagree again.
-        let (text2, e2) = replaced(&text1, "Recalling its", "65/141 of 21", "65/141 of 22");
-        let a2 = reanalyze_owned(a1, &text2, &e2, &config, catalog);
-        assert_eq!(
-            a2.diagnostics,
-            analyze(&text2, &config, catalog).diagnostics
-        );
+        let (text2, a2) = edited(a1, &text1, "Recalling its", "65/141 of 21", "65/141 of 22");
         let inconsistent: Vec<&Diagnostic> = a2
             .diagnostics
             .iter()
@@ -662,16 +658,12 @@ mod tests {
             "A/RES/65/141 is cited here as of 21 December 2010 but elsewhere in this document as of 22 December 2010"
         );
         // The list of paragraph 19 put in order.
-        let (text3, e3) = replaced(
+        let (_, a3) = edited(
+            a2,
             &text2,
             "19. Recalls",
             "65/141 of 21 December 2010 and 64/187 of 21 December 2009",
             "64/187 of 21 December 2009 and 65/141 of 21 December 2010",
-        );
-        let a3 = reanalyze_owned(a2, &text3, &e3, &config, catalog);
-        assert_eq!(
-            a3.diagnostics,
-            analyze(&text3, &config, catalog).diagnostics
         );
         assert_eq!(count(&a3, Code::CitationOrder), 0);
         assert_eq!(count(&a3, Code::CitationInconsistent), 1);
