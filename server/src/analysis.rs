@@ -115,7 +115,7 @@ pub fn reanalyze_owned(
 ) -> Analysis {
     let old_organ = prev.doc.organ.clone();
     let old_notes = footnotes::Input::of(&prev.doc);
-    let doc = syntax::incremental::reparse_owned(prev.doc, new_src, edit);
+    let doc = syntax::parser::incremental::reparse_owned(prev.doc, new_src, edit);
     // A list that lost its origins (taken out by a caller) cannot be
     // walked: every check runs again then.
     let intact = prev.diagnostics.len() == prev.origins.len();
@@ -300,7 +300,7 @@ struct Old<'a> {
     citations: &'a [Citation],
     /// The re-parse's account of the blocks it changed (`None`: it re-parsed
     /// the whole text).
-    changed: Option<&'a syntax::incremental::Changed>,
+    changed: Option<&'a syntax::parser::incremental::Changed>,
     /// Which old block-check diagnostics stand (`None`: none).
     resumed: Option<Resumed>,
     /// Where the citations kept in the list went (`None`: every citation's

@@ -8,7 +8,7 @@ use proptest::test_runner::{Config as PtConfig, RngAlgorithm, TestRng, TestRunne
 use reso::analysis::{analyze, reanalyze_owned, render_diagnostics};
 use reso::catalog::Catalog;
 use reso::config::Config;
-use reso::syntax::incremental::reparse_region;
+use reso::syntax::parser::incremental::reparse_region;
 use reso::syntax::{parse, EditSpan};
 use std::sync::atomic::{AtomicUsize, Ordering};
 

@@ -235,7 +235,7 @@ fn normalise_words_as_the_plain_version() {
     let mut runner = runner(500, 4);
     let strategy = prop_oneof![any::<String>(), draftish(), "[ A-Za-zİÉ0-9.,;:’-]{0,40}"];
     let result = runner.run(&strategy, |t| {
-        prop_assert_eq!(reso::syntax::lines::normalise_words(&t), plain(&t));
+        prop_assert_eq!(reso::syntax::parser::lines::normalise_words(&t), plain(&t));
         Ok(())
     });
     if let Err(e) = result {

@@ -9,7 +9,7 @@
 //! hold, moved by the edit.
 
 use crate::diagnostic::Diagnostic;
-use crate::syntax::incremental::Changed;
+use crate::syntax::parser::incremental::Changed;
 use crate::syntax::{BlockKind, Document};
 
 use super::{numbering, openers, structure, terminator};

@@ -3,7 +3,7 @@
 //! each level under their paragraph.
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::syntax::lines::{to_letter, to_roman};
+use crate::syntax::parser::lines::{to_letter, to_roman};
 use crate::syntax::{Block, BlockKind, Document, MarkerKind, Part};
 
 /// Where the operative numbering stands before a block.

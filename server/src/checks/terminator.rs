@@ -3,7 +3,7 @@
 //! introduces sub-paragraphs with `:`.
 
 use crate::diagnostic::{Code, Diagnostic, TextEdit};
-use crate::syntax::lines::final_char;
+use crate::syntax::parser::lines::final_char;
 use crate::syntax::{Block, BlockKind, Document, Part};
 
 /// Where the terminator check stands before a block.

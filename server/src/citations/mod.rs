@@ -14,7 +14,7 @@ pub use symbol::{Kind, Ref, Session};
 
 use crate::catalog::{Body, Date};
 use crate::config::Config;
-use crate::syntax::incremental::Changed;
+use crate::syntax::parser::incremental::Changed;
 use crate::syntax::EditSpan;
 use crate::syntax::{BlockKind, Document, FootnoteRef, Organ};
 use joined::Joined;

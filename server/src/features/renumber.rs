@@ -18,7 +18,8 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use crate::diagnostic::TextEdit;
-use crate::syntax::{lines, BlockKind, Document, MarkerKind, Part};
+use crate::syntax::parser::lines;
+use crate::syntax::{BlockKind, Document, MarkerKind, Part};
 
 /// The whole renumbering: paragraphs, sub-paragraphs and footnotes in every
 /// part, sorted by position.

@@ -362,7 +362,7 @@ pub struct Document {
     /// `true` when the first line ends in `\r\n`: the draft's line-ending style.
     pub crlf: bool,
     /// What the parser keeps to re-parse only around an edit.
-    pub(crate) cache: super::incremental::ParseCache,
+    pub(crate) cache: super::parser::incremental::ParseCache,
 }
 
 impl Document {

@@ -5,7 +5,7 @@
 #![allow(dead_code)] // each includer uses a part
 
 use reso::analysis::Analysis;
-use reso::syntax::lines::split_lines;
+use reso::syntax::parser::lines::split_lines;
 
 /// Panics with a description when `a` (the analysis of `src`) breaks a rule
 /// that SPEC section 2 and the model promise for every text.

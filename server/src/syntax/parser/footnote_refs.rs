@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::lines::is_month;
-use super::model::{Block, BlockKind, FootnoteDef, FootnoteRef, Lines};
+use crate::syntax::model::{Block, BlockKind, FootnoteDef, FootnoteRef, Lines};
 
 /// Words after which a number is never a footnote reference.
 const TAKES_NUMBER: &[&str] = &[

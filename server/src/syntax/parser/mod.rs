@@ -7,13 +7,17 @@
 //! footnote references in text order, which needs every definition known
 //! (the next-expected rule of SPEC section 2).
 
+pub(crate) mod footnote_refs;
+pub mod incremental;
+pub mod lines;
+
 use std::ops::Range;
 
-use super::footnote_refs::{self, Candidate};
-use super::incremental::{ParseCache, Resync};
-use super::lines::{self, Line, SubStyle};
-use super::model::*;
-use super::vocabulary::Vocabulary;
+use self::footnote_refs::Candidate;
+use self::incremental::{ParseCache, Resync};
+use self::lines::{Line, SubStyle};
+use crate::syntax::model::*;
+use crate::syntax::vocabulary::Vocabulary;
 
 /// The most of a text that is parsed: blocks keep their ranges as 32-bit
 /// offsets from their first line.

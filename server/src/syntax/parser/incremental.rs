@@ -10,8 +10,8 @@ use std::ops::Range;
 
 use super::footnote_refs::Candidate;
 use super::lines::{self, Line};
-use super::model::{Block, Document, Layout};
-use super::parser::{parse, Blocks, BodyCounts, Checkpoint, LineFacts, Parser, State};
+use super::{parse, Blocks, BodyCounts, Checkpoint, LineFacts, Parser, State};
+use crate::syntax::model::{Block, Document, Layout};
 
 /// One edit as byte offsets: `start..old_end` of the old text became
 /// `start..new_end` of the new one.
@@ -244,7 +244,7 @@ pub fn reparse_owned(old: Document, new_src: &str, edit: &EditSpan) -> Document 
 /// holds for the whole document (then only a full parse will do).
 pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Option<Document> {
     let n_old = old.cache.lines.len();
-    if n_old < 4 || edit.new_end > new_src.len() || new_src.len() > super::parser::MAX_PARSED {
+    if n_old < 4 || edit.new_end > new_src.len() || new_src.len() > super::MAX_PARSED {
         return None;
     }
     let delta = edit.delta();
