@@ -47,7 +47,13 @@ pub fn step(src: &str, doc: &Document, st: &mut Pending, i: usize, out: &mut Vec
         return;
     }
     if let Some(p) = st.paragraph {
-        paragraph(src, doc, p, Some(b), false, out);
+        if doc.blocks[p].resolution != b.resolution {
+            // The previous resolution's last paragraph.
+            paragraph(src, doc, p, None, st.operative_seen, out);
+            st.operative_seen = false;
+        } else {
+            paragraph(src, doc, p, Some(b), false, out);
+        }
     }
     st.paragraph = Some(i);
     st.operative_seen |= b.kind == BlockKind::Operative;
