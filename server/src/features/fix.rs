@@ -187,7 +187,7 @@ pub fn fix_all(src: &str, analyze: &mut dyn FnMut(&str) -> Analysis) -> (Outcome
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::features::testing::{analysis, fixture};
+    use crate::features::testing::{all_fixtures, analysis, fixture};
 
     fn fix(src: &str) -> Outcome {
         fix_all(src, &mut |t| analysis(t)).0
@@ -228,6 +228,48 @@ mod tests {
         assert_eq!(out.applied.len(), 1);
         assert_eq!(out.applied[0].code, Code::Terminator);
         assert_eq!(out.applied[0].title, "Replace `;` with `,`");
+    }
+
+    /// On every real text: the fixes settle, a second run changes nothing,
+    /// and no word is added, removed or changed beyond what a fix replaces
+    /// (a fix swaps one token for one token: a number, an opener, a date, a
+    /// mark on the end of a word).
+    #[test]
+    fn on_every_fixture_fixes_settle_and_touch_only_their_tokens() {
+        for (name, src) in all_fixtures() {
+            let out = fix(&src);
+            assert!(out.settled, "{name}");
+            assert_eq!(fix(&out.text).applied, vec![], "{name}: not idempotent");
+            let before: Vec<&str> = src.split_whitespace().collect();
+            let after: Vec<&str> = out.text.split_whitespace().collect();
+            assert_eq!(before.len(), after.len(), "{name}: words added or removed");
+            let changed = before.iter().zip(&after).filter(|(a, b)| a != b).count();
+            let edits: usize = out.applied.iter().map(|a| a.fixed.max(1)).sum::<usize>();
+            assert!(
+                changed == 0 || !out.applied.is_empty(),
+                "{name}: words changed with no fix"
+            );
+            // Renumbering fixes many numbers at once; the other fixes one
+            // token (a date is three: day, month, year) each.
+            let renumbered = out.applied.iter().any(|a| {
+                matches!(
+                    a.code,
+                    Code::Numbering | Code::SubNumbering | Code::FootnoteOrder
+                )
+            });
+            if !renumbered {
+                assert!(
+                    changed <= 3 * edits,
+                    "{name}: {changed} tokens for {edits} fixes"
+                );
+            }
+            // Line breaks are never touched.
+            assert_eq!(
+                src.matches('\n').count(),
+                out.text.matches('\n').count(),
+                "{name}"
+            );
+        }
     }
 
     #[test]
