@@ -35,7 +35,7 @@ pub enum Command {
     },
     /// Check drafts and print their diagnostics (exit 0: no error, 1: errors, 2: a usage, file or settings problem).
     Check(CheckArgs),
-    /// Normalise whitespace (never a word) in place; `--check` only reports (exit 1: some file would change).
+    /// Normalise whitespace (never a word) in place; `--check` and `--diff` only report (exit 1: some file would change).
     Fmt(fmt::FmtArgs),
     /// Print the documentation page of a diagnostic code (`reso explain numbering`); without a code, list them.
     Explain {
