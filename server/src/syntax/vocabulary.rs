@@ -15,6 +15,21 @@ use super::model::OpenerKind;
 const PREAMBULAR: &str = include_str!("../../../grammar/vocabulary/preambular.txt");
 const OPERATIVE: &str = include_str!("../../../grammar/vocabulary/operative.txt");
 const ADVERBS: &str = include_str!("../../../grammar/vocabulary/adverbs.txt");
+/// English words in lower case, sorted bytewise (SCOWL): what tells an
+/// unlisted opener that is a real word from a likely mistake.
+const ENGLISH: &str = include_str!("../../../grammar/vocabulary/english-words.txt");
+
+/// Words that are no participle, adjective or verb, so never an opener
+/// (articles, pronouns, prepositions, conjunctions).
+const CLOSED_CLASS: &[&str] = &[
+    "a", "about", "above", "after", "against", "all", "along", "although", "among", "an", "and",
+    "any", "as", "at", "because", "before", "between", "both", "but", "by", "each", "either",
+    "for", "from", "he", "her", "his", "i", "if", "in", "into", "it", "its", "my", "neither", "no",
+    "nor", "not", "of", "on", "or", "our", "she", "since", "so", "some", "than", "that", "the",
+    "their", "these", "they", "this", "those", "though", "through", "to", "under", "unless",
+    "until", "upon", "we", "what", "when", "where", "whether", "which", "while", "who", "whose",
+    "with", "within", "without", "you", "your",
+];
 
 /// The longest entry, in words (`Acting under Chapter VII of the Charter of the United Nations`).
 const MAX_WORDS: usize = 16;
@@ -303,6 +318,17 @@ impl Vocabulary {
         n
     }
 
+    /// The operative opener that `words` (in lower case, as after an
+    /// introductory phrase: `urges`, `also requests`) start with.
+    pub fn match_lowered(&self, words: &[&str]) -> Option<OpenerMatch> {
+        let (n, kind, entry) = self.match_entry(words, true)?;
+        Some(OpenerMatch {
+            words: n + self.match_tail(&words[n..]),
+            kind,
+            entry,
+        })
+    }
+
     /// The before-adverb at the start of `words`, if any, in words.
     pub fn before_adverb_len(&self, words: &[&str]) -> usize {
         self.before
@@ -358,6 +384,30 @@ impl Vocabulary {
         }
         best.into_iter().map(str::to_string).collect()
     }
+}
+
+/// Is `word` (any case) an English word (SCOWL's lists)?
+pub fn is_english_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let list = english_words();
+    list.binary_search(&lower.as_str()).is_ok()
+}
+
+/// Is `word` (any case) an article, pronoun, preposition or conjunction?
+pub fn is_closed_class(word: &str) -> bool {
+    CLOSED_CLASS.contains(&word.to_lowercase().as_str())
+}
+
+fn english_words() -> &'static [&'static str] {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut v: Vec<&str> = ENGLISH
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        v.sort_unstable();
+        v
+    })
 }
 
 fn starts_with_words(words: &[&str], phrase: &[String]) -> bool {

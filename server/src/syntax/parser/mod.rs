@@ -1007,10 +1007,13 @@ impl<'a> Parser<'a> {
         let kind = self.blocks[b].kind;
         let colon = matches!(lines::final_char(last), Some((_, ':')));
         // Only the body: an annex is not checked for sub-paragraph markers.
-        if self.st.part == Part::Operative
-            && matches!(kind, BlockKind::Operative | BlockKind::SubParagraph)
-            && colon
-        {
+        // A preambular paragraph that ends in `:` introduces a list too.
+        let lists = match self.st.part {
+            Part::Operative => matches!(kind, BlockKind::Operative | BlockKind::SubParagraph),
+            Part::Preamble => kind == BlockKind::Preambular,
+            _ => false,
+        };
+        if lists && colon {
             self.st.lost_markers = true;
             self.st.lost_by = Some(b);
         } else if self.st.lost_by == Some(b) && !colon {
@@ -1119,7 +1122,11 @@ impl<'a> Parser<'a> {
         }
         let kind = match self.st.part {
             Part::Heading | Part::Preamble => {
-                if opener == Some(OpenerKind::Operative) && !self.has_numbered_op {
+                if self.st.lost_markers && self.st.holder.is_some() && opener.is_none() {
+                    // The items of a preambular list whose markers were lost,
+                    // up to the next listed opener or OP.
+                    BlockKind::SubParagraph
+                } else if opener == Some(OpenerKind::Operative) && !self.has_numbered_op {
                     self.st.part = Part::Operative;
                     BlockKind::Operative
                 } else {
@@ -1151,6 +1158,8 @@ impl<'a> Parser<'a> {
         if kind == BlockKind::Preambular {
             self.st.holder = Some(b);
             self.st.sub_last = [0; 5];
+            self.st.lost_markers = false;
+            self.st.lost_by = None;
         }
         self.open(b, t);
     }
@@ -1282,15 +1291,20 @@ impl<'a> Parser<'a> {
     }
 
     /// The first words of a paragraph (after its marker), across its lines.
+    /// In an operative paragraph the opener may follow an introductory
+    /// phrase closed by a comma (`Pending the total elimination of nuclear
+    /// weapons, urges`): then it is the verb after the phrase.
     fn opener_of(&self, b: usize) -> Option<Opener> {
         let block = &self.blocks[b];
         let skip_to = block.marker_range().map_or(0, |m| m.end);
-        // Up to 16 words (the longest opener), on the stack.
-        const MAX: usize = 16;
+        // Up to 40 words (the longest opener is 16; an introductory phrase
+        // may take more), on the stack.
+        const MAX: usize = 40;
+        let mut starts = [0usize; MAX];
         let mut ends = [0usize; MAX];
         let mut plain = [""; MAX];
+        let mut comma = [false; MAX];
         let mut n = 0;
-        let mut first_start = 0;
         'outer: for r in block.lines.iter() {
             let start = r.start.max(skip_to);
             if start >= r.end {
@@ -1301,11 +1315,10 @@ impl<'a> Parser<'a> {
                 // `w` is a slice of `line`: its offset is the pointer difference.
                 let pos = w.as_ptr() as usize - line.as_ptr() as usize;
                 let stripped = w.trim_end_matches([',', ':', ';']);
-                if n == 0 {
-                    first_start = start + pos;
-                }
+                starts[n] = start + pos;
                 ends[n] = start + pos + stripped.len();
                 plain[n] = stripped;
+                comma[n] = w.ends_with(',');
                 n += 1;
                 if n >= MAX {
                     break 'outer;
@@ -1315,25 +1328,39 @@ impl<'a> Parser<'a> {
         if n == 0 {
             return None;
         }
-        let first = (first_start..ends[0], plain[0]);
-        match self.vocab.match_words(&plain[..n]) {
-            Some(m) => {
-                let end = ends[m.words - 1];
-                Some(Opener {
-                    rel: block.lines.rel(first.0.start..end),
-                    phrase: self.src[first.0.start..end]
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                    kind: Some(m.kind),
-                })
+        let found = |from: usize, words: usize, kind: OpenerKind| {
+            let end = ends[from + words - 1];
+            Opener {
+                rel: block.lines.rel(starts[from]..end),
+                phrase: self.src[starts[from]..end]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                kind: Some(kind),
             }
-            None => Some(Opener {
-                rel: block.lines.rel(first.0.clone()),
-                phrase: first.1.to_string(),
-                kind: None,
-            }),
+        };
+        if let Some(m) = self.vocab.match_words(&plain[..n.min(16)]) {
+            return Some(found(0, m.words, m.kind));
         }
+        if block.kind == BlockKind::Operative {
+            // The verb after the first comma, when the words before it open
+            // no paragraph (a preambular opener there is misplaced, and was
+            // matched above).
+            if let Some(k) = comma[..n].iter().position(|&c| c).map(|k| k + 1) {
+                if let Some(m) = self
+                    .vocab
+                    .match_lowered(&plain[k..n.min(k + 16)])
+                    .filter(|m| m.kind == OpenerKind::Operative)
+                {
+                    return Some(found(k, m.words, m.kind));
+                }
+            }
+        }
+        Some(Opener {
+            rel: block.lines.rel(starts[0]..ends[0]),
+            phrase: plain[0].to_string(),
+            kind: None,
+        })
     }
 }
 
