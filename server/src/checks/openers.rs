@@ -57,16 +57,22 @@ pub fn block(src: &str, b: &Block, out: &mut Vec<Diagnostic>) {
             if !likely_mistake(word, expected) {
                 return;
             }
-            let suggestion = vocab.suggest(word, expected, lowered);
+            let mut suggestions = vocab.suggestions(word, expected, lowered);
+            // Only one clear suggestion is safe to apply unseen (`--fix`).
+            let clear = suggestions.len() == 1;
             let mut msg = format!("`{word}` is not a known {} opener", kind_name(expected));
             let mut d;
-            if let Some(s) = suggestion {
+            if !suggestions.is_empty() {
+                let s = suggestions.swap_remove(0);
                 msg.push_str(&format!("; did you mean `{s}`?"));
                 d = Diagnostic::new(Code::OpenerUnknown, range.clone(), msg);
-                d = d.with_fix(
-                    format!("Replace with `{s}`"),
-                    vec![TextEdit { range, new_text: s }],
-                );
+                let title = format!("Replace with `{s}`");
+                let edits = vec![TextEdit { range, new_text: s }];
+                d = if clear {
+                    d.with_safe_fix(title, edits)
+                } else {
+                    d.with_fix(title, edits)
+                };
             } else {
                 d = Diagnostic::new(Code::OpenerUnknown, range, msg);
             }

@@ -133,7 +133,9 @@ fn paragraph(
                 offset..offset + c.len_utf8(),
                 format!("{} {kind} should {what}, not `{c}`", article(kind)),
             )
-            .with_fix(
+            // A wrong mark has one right one: safe for `--fix`. A missing
+            // one may be a cut paragraph, for the reader to judge.
+            .with_safe_fix(
                 format!("Replace `{c}` with `{want}`"),
                 vec![TextEdit {
                     range: offset..offset + c.len_utf8(),

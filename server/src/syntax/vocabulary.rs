@@ -340,18 +340,26 @@ impl Vocabulary {
     /// The closest entry of `kind` to `word` (the paragraph's first word), when
     /// it is close enough to be a misspelling.
     pub fn suggest(&self, word: &str, kind: OpenerKind, lowered: bool) -> Option<String> {
+        self.suggestions(word, kind, lowered).into_iter().next()
+    }
+
+    /// Every entry of `kind` at the smallest distance from `word`, when that
+    /// is close enough to be a misspelling, each once, in file order (the
+    /// first is `suggest`'s). One entry is a clear suggestion: `reso check
+    /// --fix` applies only those.
+    pub fn suggestions(&self, word: &str, kind: OpenerKind, lowered: bool) -> Vec<String> {
         let list = match kind {
             OpenerKind::Preambular => &self.suggestions[0],
             OpenerKind::Operative => &self.suggestions[1],
         };
         let word_len = word.chars().count();
         if word_len < 3 {
-            return None;
+            return Vec::new();
         }
         let limit = if word_len <= 5 { 1 } else { 2 };
-        // First words repeat across entries: each is tried once, in file
-        // order (a later equal one could not win: the best needs `d` smaller).
-        let mut best: Option<(usize, &FirstWord)> = None;
+        // First words repeat across entries: each is kept once.
+        let mut best_d = limit + 1;
+        let mut best: Vec<&str> = Vec::new();
         for f in list {
             let (cand, chars) = if lowered {
                 (&f.lowered, f.lowered_chars)
@@ -363,17 +371,18 @@ impl Vocabulary {
                 continue;
             }
             let d = levenshtein(word, cand, limit + 1);
-            if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
-                best = Some((d, f));
+            if d > limit || d > best_d {
+                continue;
+            }
+            if d < best_d {
+                best_d = d;
+                best.clear();
+            }
+            if !best.contains(&cand.as_str()) {
+                best.push(cand);
             }
         }
-        best.map(|(_, f)| {
-            if lowered {
-                f.lowered.clone()
-            } else {
-                f.listed.clone()
-            }
-        })
+        best.into_iter().map(str::to_string).collect()
     }
 }
 
