@@ -132,7 +132,10 @@ fn ga80_references_of_every_form() {
         assert!(up_to_ref(&src, &a, 7).ends_with("Court, 7"));
         let src = read(&format!("tests/fixtures/{folder}/A-RES-80-11.txt"));
         let a = run(&src);
-        assert!(up_to_ref(&src, &a, 2).ends_with("November 20242"), "{folder}");
+        assert!(
+            up_to_ref(&src, &a, 2).ends_with("November 20242"),
+            "{folder}"
+        );
     }
     // The markdown conversion: `[^N]` next to the PDF's glued digits.
     let src = read("tests/fixtures/ga80-md/A-RES-80-24.txt");

@@ -768,9 +768,8 @@ fn before_bare(prev: Option<&str>) -> Before {
     let Some(prev) = prev else {
         return Before::Word;
     };
-    let lower = prev.to_lowercase();
-    let bare_lower = lower.trim_start_matches(['(', '[', '“', '"', '‘', '*', '_']);
-    if ABBREVIATIONS.contains(&bare_lower) {
+    let bare = prev.trim_start_matches(['(', '[', '“', '"', '‘', '*', '_']);
+    if ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(bare)) {
         return Before::Never;
     }
     let is_small_number =
@@ -792,8 +791,15 @@ fn before_bare(prev: Option<&str>) -> Before {
     if is_small_number(word) {
         return Before::Never;
     }
-    let word_lower = word.to_lowercase();
-    if takes_number(&word_lower) || takes_number(word) {
+    let takes = if word
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        takes_number(&word.to_lowercase()) || takes_number(word)
+    } else {
+        takes_number(word)
+    };
+    if takes {
         if word.starts_with(|c: char| c.is_uppercase())
             && word.chars().skip(1).any(char::is_lowercase)
         {
@@ -1008,7 +1014,7 @@ fn token_candidates<'a>(
                 || head.matches('.').count() >= 2
                 || word.len() <= 2
                 || head.contains('/')
-                || ABBREVIATIONS.contains(&head.to_lowercase().as_str())
+                || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(head))
             {
                 return; // decimals, sales numbers, `No.5`, `Add.1`
             }
@@ -1082,7 +1088,7 @@ fn bare_number<'a>(
     let strength = match before_bare(prev) {
         Before::Never => return,
         // Alone after the paragraph's final punctuation.
-        Before::Punctuation if next.is_none() => Strength::Medium,
+        Before::Punctuation | Before::FullStop if next.is_none() => Strength::Medium,
         Before::Punctuation | Before::FullStop | Before::CapitalisedTaker | Before::Word => {
             Strength::Weak
         }
@@ -1356,6 +1362,9 @@ mod form_tests {
             one("Recalling its resolution 2024/25; 4"),
             [(4, "4".into(), Medium)]
         );
+        assert_eq!(one("Recalling the Pact. 5"), [(5, "5".into(), Medium)]);
+        // Between words it is weak.
+        is("the outcome document, 6 and the Pact", 6, "6", Weak);
     }
 
     #[test]
