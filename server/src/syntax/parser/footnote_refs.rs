@@ -1606,3 +1606,83 @@ mod form_tests {
         );
     }
 }
+
+/// `resolve` against the rules of SPEC section 2 written out plainly (every
+/// look-ahead a scan), on random sequences of candidates and definitions.
+#[cfg(test)]
+mod sequence_oracle {
+    use super::{resolve, Candidate, Strength};
+    use crate::syntax::model::FootnoteDef;
+    use proptest::prelude::*;
+
+    fn naive(cands: &[Candidate], defined: &[u32]) -> Vec<usize> {
+        let def = |n: u32| defined.contains(&n);
+        let mut highest = 0;
+        let mut out = Vec::new();
+        for (i, c) in cands.iter().enumerate() {
+            let is_ref = c.strength == Strength::Strong || {
+                let n = c.number;
+                let later = &cands[i + 1..];
+                let expected = n == highest + 1
+                    || (n > highest + 1
+                        && (highest + 1..n).all(|k| def(k) && later.iter().all(|l| l.number != k)));
+                let next = (n + 1..=64).find(|&k| def(k));
+                let window_end = later
+                    .iter()
+                    .position(|l| {
+                        Some(l.number) == next || (l.strength == Strength::Strong && l.number > n)
+                    })
+                    .unwrap_or(later.len());
+                let stronger = later[..window_end]
+                    .iter()
+                    .any(|l| l.number == n && l.strength > c.strength);
+                n > highest && def(n) && expected && !stronger
+            };
+            if is_ref {
+                if def(c.number) {
+                    highest = highest.max(c.number);
+                }
+                out.push(i);
+            }
+        }
+        out
+    }
+
+    fn strength() -> impl Strategy<Value = Strength> {
+        prop_oneof![
+            Just(Strength::Weak),
+            Just(Strength::Medium),
+            Just(Strength::Strong)
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+        #[test]
+        fn resolve_follows_the_rules(
+            seq in proptest::collection::vec((1u32..10, strength()), 0..40),
+            defined in proptest::collection::btree_set(1u32..10, 0..9),
+        ) {
+            let cands: Vec<Candidate> = seq
+                .iter()
+                .enumerate()
+                .map(|(i, &(number, strength))| Candidate {
+                    number,
+                    range: 10 * i..10 * i + 1,
+                    block: 0,
+                    strength,
+                })
+                .collect();
+            let defined: Vec<u32> = defined.into_iter().collect();
+            let defs: Vec<FootnoteDef> = defined
+                .iter()
+                .map(|&number| FootnoteDef { number, number_range: 0..1, block: 0, text: Vec::new() })
+                .collect();
+            let got: Vec<usize> = resolve(&cands, &defs)
+                .iter()
+                .map(|r| r.range.start / 10)
+                .collect();
+            prop_assert_eq!(got, naive(&cands, &defined));
+        }
+    }
+}
