@@ -278,8 +278,9 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
     // A `[^N]:` line right after a definition starts a footnote or not by
     // the `[^N]:` lines of the whole resolution: an edit that changes them
     // (their numbers, in order) may change that anywhere.
-    let new_defs = middle_facts.iter().filter_map(|f| f.draft_def);
-    if !new_defs.eq(cache.facts[la..lb].iter().filter_map(|f| f.draft_def)) || la < cache.body_start
+    let new_defs = middle_facts.iter().filter_map(|f| f.draft_def());
+    if !new_defs.eq(cache.facts[la..lb].iter().filter_map(|f| f.draft_def()))
+        || la < cache.body_start
     {
         return None;
     }

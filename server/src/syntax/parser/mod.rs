@@ -127,11 +127,17 @@ pub(crate) struct LineFacts {
     pub(crate) body_end: bool,
     /// A chapeau (`The General Assembly` with or without comma).
     pub(crate) chapeau: bool,
-    /// The number of a `[^N]:` definition line.
-    pub(crate) draft_def: Option<u32>,
+    /// One more than the number of a `[^N]:` definition line (N has at
+    /// most four digits), 0 for any other line: see `draft_def()`.
+    draft_def_plus_one: u16,
 }
 
 impl LineFacts {
+    /// The number of a `[^N]:` definition line.
+    pub(crate) fn draft_def(&self) -> Option<u32> {
+        u32::from(self.draft_def_plus_one).checked_sub(1)
+    }
+
     pub(crate) fn of(src: &str, line: &Line) -> LineFacts {
         if line.blank {
             return LineFacts::default();
@@ -151,10 +157,10 @@ impl LineFacts {
             body_end: (first == b'A' || first.is_ascii_digit())
                 && (lines::is_annex(t) || lines::is_meeting_line(t)),
             chapeau: t.starts_with("The") && lines::chapeau(t).is_some(),
-            draft_def: if first == b'[' {
-                lines::draft_footnote(t).map(|(n, _, _)| n)
+            draft_def_plus_one: if first == b'[' {
+                lines::draft_footnote(t).map_or(0, |(n, _, _)| n as u16 + 1)
             } else {
-                None
+                0
             },
         }
     }
@@ -1554,7 +1560,7 @@ impl DraftDefs {
     fn of(facts: &[LineFacts]) -> DraftDefs {
         let mut d = DraftDefs::default();
         for (i, f) in facts.iter().enumerate() {
-            if let Some(n) = f.draft_def {
+            if let Some(n) = f.draft_def() {
                 d.lines.push((i, n));
             }
             if f.chapeau {
