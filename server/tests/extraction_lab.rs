@@ -67,7 +67,10 @@ fn expected() -> BTreeMap<String, Facts> {
             continue;
         }
         let facts = out
-            .get_mut(cur.as_deref().unwrap_or_else(|| panic!("expected.txt:{}", i + 1)))
+            .get_mut(
+                cur.as_deref()
+                    .unwrap_or_else(|| panic!("expected.txt:{}", i + 1)),
+            )
             .unwrap();
         let (key, rest) = line.split_once(' ').unwrap_or((line, ""));
         let number = || -> usize {
@@ -310,6 +313,7 @@ fn extracted_texts_read_like_their_sources() {
     let mut report = String::new();
     let mut by_extractor: BTreeMap<String, Tally> = BTreeMap::new();
     let mut by_variant: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut by_both: BTreeMap<(String, String), Tally> = BTreeMap::new();
     // False-alarm pattern -> (count, an example: fixture, line, text).
     let mut patterns: BTreeMap<String, (usize, String)> = BTreeMap::new();
     let mut failures = 0;
@@ -380,7 +384,11 @@ fn extracted_texts_read_like_their_sources() {
                 "  + {line}:{col} {}[{}] {}\n      | {text}",
                 d.severity, d.code, d.message
             ));
-            let p = pattern(&key.0, &key.1);
+            let p = format!(
+                "{} (at `{}`)",
+                pattern(&key.0, &key.1),
+                shape(&src[d.range.clone()])
+            );
             let entry = patterns
                 .entry(p)
                 .or_insert_with(|| (0, format!("{} {line}: {text}", fx.id)));
@@ -390,6 +398,11 @@ fn extracted_texts_read_like_their_sources() {
             lines.push(format!("  - missing {code}: {message}"));
         }
         let failed = !lines.is_empty();
+        let both = by_both
+            .entry((fx.extractor.clone(), fx.variant.clone()))
+            .or_default();
+        both.extra += extra;
+        both.failing += failed as usize;
         for (key, tally) in [
             (fx.extractor.clone(), &mut by_extractor),
             (fx.variant.clone(), &mut by_variant),
@@ -423,6 +436,25 @@ fn extracted_texts_read_like_their_sources() {
             );
         }
     }
+    let variants: Vec<&String> = by_variant.keys().filter(|v| *v != "source").collect();
+    let _ = writeln!(
+        summary,
+        "\nFalse alarms (failing fixtures) per extractor and page style:\n| extractor | {} |\n| --- |{}",
+        variants.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(" | "),
+        " ---: |".repeat(variants.len())
+    );
+    for extractor in by_extractor.keys().filter(|e| *e != "source") {
+        let cells: Vec<String> = variants
+            .iter()
+            .map(|v| {
+                let t = by_both
+                    .get(&(extractor.clone(), (*v).clone()))
+                    .map_or((0, 0), |t| (t.extra, t.failing));
+                format!("{} ({})", t.0, t.1)
+            })
+            .collect();
+        let _ = writeln!(summary, "| {extractor} | {} |", cells.join(" | "));
+    }
     let mut common: Vec<_> = patterns.into_iter().collect();
     common.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(&b.0)));
     let _ = writeln!(summary, "\nMost common false alarms:");
@@ -433,6 +465,29 @@ fn extracted_texts_read_like_their_sources() {
         failures == 0,
         "{report}\n{failures} of {ran} fixtures do not read like their source\n{summary}"
     );
+}
+
+/// The shape of the text a diagnostic points at, to tell false alarms of
+/// one kind apart by cause: `_Takes` is `_Aa`, `1.` is `N.`, `[Deeply` `[Aa`.
+fn shape(text: &str) -> String {
+    let mut out = String::new();
+    let mut last = ' ';
+    for c in text.chars().take(16) {
+        let class = if c.is_uppercase() {
+            'A'
+        } else if c.is_lowercase() {
+            'a'
+        } else if c.is_ascii_digit() {
+            'N'
+        } else {
+            c
+        };
+        if class != last || !matches!(class, 'A' | 'a' | 'N') {
+            out.push(class);
+        }
+        last = class;
+    }
+    out
 }
 
 /// `1-5` for 1..=5, `1-5, 1-3` for a compendium.

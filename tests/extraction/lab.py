@@ -98,7 +98,8 @@ TITLE = ParagraphStyle("title", fontName=BOLD, fontSize=13, leading=15, alignmen
 SECTION = ParagraphStyle("section", fontName=BOLD, fontSize=10, leading=12, alignment=TA_LEFT)
 CENTRED = ParagraphStyle("centred", fontName=BOLD, fontSize=11, leading=13, alignment=TA_CENTER)
 NOTE = ParagraphStyle(
-    "note", fontName=FONT, fontSize=8, leading=9.5, leftIndent=14, bulletIndent=4, alignment=TA_LEFT
+    "note", fontName=FONT, fontSize=8, leading=9.5, leftIndent=14, bulletIndent=4,
+    bulletFontName=FONT, bulletFontSize=8, alignment=TA_LEFT
 )
 
 PAGE_W, PAGE_H = A4
@@ -243,7 +244,9 @@ def markup(text, italic_opener=False):
         if m:
             out.append("<super>%s</super>" % m.group(1))
             continue
-        s = html.escape(p, quote=False)
+        # Liberation Serif has no glyph for the non-breaking hyphen (U+2011)
+        # that UN texts use; Word's PDFs show it as a hyphen too.
+        s = html.escape(p.replace("\u2011", "-"), quote=False)
         if first and italic_opener:
             words = s.split(" ")
             k = 1
@@ -294,7 +297,7 @@ def items_for(body, notes, variant):
             for line in e.text.split("\n"):
                 items.append(Item(Paragraph(markup(line), HEAD), [], before=2))
         elif e.kind == "star":
-            items.append(Item(Paragraph(markup(e.text), HEAD), [], before=2))
+            continue  # the sponsors' note goes to the foot of page 1 (layout)
         elif e.kind == "title":
             items.append(Item(Paragraph(markup(e.text).replace("\n", "<br/>"), TITLE), [], before=14))
         elif e.kind == "chapeau":
@@ -531,8 +534,10 @@ def draw(pages, path, variant):
             flow.drawOn(c, LEFT, y_top - h)
         if p.notes:
             y = BOTTOM + notes_height(p.notes) - 4
-            c.setLineWidth(0.5)
-            c.line(LEFT, y, LEFT + 45 * mm, y)
+            # The rule is text, as in the Secretariat's PDFs (made by Word),
+            # which extractors read as a line of underscores.
+            c.setFont(FONT, 8)
+            c.drawString(LEFT, y, "_" * 18)
             y -= 6
             for f in p.notes:
                 _, h = f.wrap(WIDTH, PAGE_H)
@@ -651,6 +656,17 @@ def clean(text):
 
 def run(name, members, keep_pdf):
     resolutions = [load(m) for m in members]
+    os.makedirs(os.path.join(OUT, name), exist_ok=True)
+    if len(members) > 1:
+        with open(os.path.join(OUT, name, "MEMBERS"), "w") as f:
+            f.write("\n".join(members) + "\n")
+        # The compendium's own text: its sources one after another.
+        texts = []
+        for m in members:
+            with open(os.path.join(SOURCES, m + ".txt"), encoding="utf-8") as f:
+                texts.append(f.read().strip("\n"))
+        with open(os.path.join(OUT, name, "source.txt"), "w", encoding="utf-8") as f:
+            f.write("\n\n".join(texts) + "\n")
     for variant in VARIANTS:
         pages = layout(resolutions, variant)
         with tempfile.TemporaryDirectory() as tmp:
@@ -665,16 +681,6 @@ def run(name, members, keep_pdf):
                 os.makedirs(PDF, exist_ok=True)
                 shutil.copy(pdf, os.path.join(PDF, os.path.basename(pdf)))
         print("%s %s: %d pages" % (name, variant, len(pages)), flush=True)
-    if len(members) > 1:
-        with open(os.path.join(OUT, name, "MEMBERS"), "w") as f:
-            f.write("\n".join(members) + "\n")
-        # The compendium's own text: its sources one after another.
-        texts = []
-        for m in members:
-            with open(os.path.join(SOURCES, m + ".txt"), encoding="utf-8") as f:
-                texts.append(f.read().strip("\n"))
-        with open(os.path.join(OUT, name, "source.txt"), "w", encoding="utf-8") as f:
-            f.write("\n\n".join(texts) + "\n")
 
 
 def main(argv):
