@@ -10,8 +10,8 @@
 //! per fixture, the facts that differ and each extra or missing diagnostic
 //! with its line; then a table per extractor and per page style, and the most
 //! common false alarms. `RESO_LAB=text` runs only the fixtures whose path
-//! (`A-RES-80-24/oneline/pypdf`) contains `text`; `RESO_LAB_QUIET=1` prints
-//! the tables only.
+//! (`A-RES-80-24/oneline/pypdf`) contains `text` (`!text`: does not contain
+//! it; `a,!b`: both hold); `RESO_LAB_QUIET=1` prints the tables only.
 //!
 //! The fixtures are committed; regenerating them needs Python (see
 //! tests/extraction/README.md). This test reads them only.
@@ -319,7 +319,13 @@ fn extracted_texts_read_like_their_sources() {
     let mut failures = 0;
     let mut ran = 0;
     for fx in fixtures() {
-        if filter.as_deref().is_some_and(|f| !fx.id.contains(f)) {
+        let wanted = filter.as_deref().is_none_or(|f| {
+            f.split(',').all(|f| match f.strip_prefix('!') {
+                Some(not) => !fx.id.contains(not),
+                None => fx.id.contains(f),
+            })
+        });
+        if !wanted {
             continue;
         }
         ran += 1;
