@@ -121,16 +121,7 @@ fn sum(members: &[String], table: &BTreeMap<String, Facts>) -> Facts {
 /// What reso reads in a text, through its public API.
 fn read(a: &Analysis) -> Facts {
     let count = |kind: BlockKind| a.doc.blocks.iter().filter(|b| b.kind == kind).count();
-    // The parser has one chapeau per document today: a resolution is counted
-    // by its chapeau, outside annexes (an annex may reproduce a text with its
-    // own chapeau). When the document model lists its resolutions (issue 18,
-    // compendia), this counts them instead.
-    let resolutions = a
-        .doc
-        .blocks
-        .iter()
-        .filter(|b| b.kind == BlockKind::Chapeau && !matches!(b.part, Part::Annex(_)))
-        .count();
+    let resolutions = a.doc.resolutions();
     let operative = a
         .doc
         .blocks
@@ -139,22 +130,12 @@ fn read(a: &Analysis) -> Facts {
         .count();
     let mut defined: Vec<u32> = a.doc.footnote_defs.iter().map(|d| d.number).collect();
     defined.sort();
-    // A number referenced several times counts once per resolution: the
-    // resolutions of a document are told apart by their chapeaux.
-    let chapeaux: Vec<usize> = a
-        .doc
-        .blocks
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| b.kind == BlockKind::Chapeau && !matches!(b.part, Part::Annex(_)))
-        .map(|(i, _)| i)
-        .collect();
-    let which = |block: usize| chapeaux.iter().filter(|&&c| c <= block).count();
-    let referenced: BTreeSet<(usize, u32)> = a
+    // A number referenced several times counts once per resolution.
+    let referenced: BTreeSet<(u16, u32)> = a
         .doc
         .footnote_refs
         .iter()
-        .map(|r| (which(r.block), r.number))
+        .map(|r| (a.doc.blocks[r.block].resolution, r.number))
         .collect();
     let mut referenced: Vec<u32> = referenced.into_iter().map(|(_, n)| n).collect();
     referenced.sort();
