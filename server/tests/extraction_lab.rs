@@ -349,7 +349,9 @@ fn extracted_texts_read_like_their_sources() {
             compact(&got.referenced),
         );
         // Diagnostics: the expected ones taken out, what is left is a false
-        // alarm; an expected one not found is missing.
+        // alarm; an expected one not found is missing. Defects are matched by
+        // code and message, so where one message occurs more often than
+        // expected, the occurrences shown as extra are the later ones.
         let mut missing = want.defects.clone();
         let mut extra = 0;
         for d in &a.diagnostics {
