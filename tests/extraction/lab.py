@@ -6,6 +6,8 @@ they give as fixtures for `server/tests/extraction_lab.rs`.
     python3 tests/extraction/lab.py                  # everything
     python3 tests/extraction/lab.py A-RES-80-24      # some sources only
     python3 tests/extraction/lab.py --keep-pdf       # keep the PDFs in pdf/
+    python3 tests/extraction/lab.py --compendium=sc-and-ga=S-RES-242-1967,A-RES-80-14
+                                                     # one more compendium, of those sources
 
 Outputs (all under tests/extraction/):
     out/<source>/<variant>/<extractor>.txt   the extracted texts (committed)
@@ -685,7 +687,13 @@ def run(name, members, keep_pdf):
 
 def main(argv):
     keep_pdf = "--keep-pdf" in argv
+    # `--compendium NAME=A,B,C`: one more compendium of those sources.
+    for a in argv:
+        if a.startswith("--compendium="):
+            name, _, members = a[len("--compendium="):].partition("=")
+            COMPENDIA[name] = members.split(",")
     only = [a for a in argv if not a.startswith("--")]
+    only += [a[len("--compendium="):].partition("=")[0] for a in argv if a.startswith("--compendium=")]
     names = sorted(f[:-4] for f in os.listdir(SOURCES) if f.endswith(".txt"))
     os.makedirs(OUT, exist_ok=True)
     with open(os.path.join(OUT, "VERSIONS.txt"), "w") as f:
