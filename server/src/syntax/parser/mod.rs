@@ -610,9 +610,15 @@ impl<'a> Parser<'a> {
     /// its date)? The next resolution's heading starts after it.
     fn ends_resolution_text(&self, j: usize) -> bool {
         let t = self.trimmed(j);
+        let after_meeting = || {
+            (0..j)
+                .rev()
+                .find(|&k| !self.lines[k].blank)
+                .is_some_and(|k| lines::is_meeting_line(self.trimmed(k)))
+        };
         t.ends_with(['.', ';'])
             || lines::is_meeting_line(t)
-            || lines::is_date_line(t)
+            || (lines::is_date_line(t) && after_meeting())
             || lines::pasted_footnote(t).is_some()
             || lines::draft_footnote(t).is_some()
     }
@@ -836,6 +842,23 @@ impl<'a> Parser<'a> {
             || lines::is_meeting_line(t)
     }
 
+    /// A running head or foot that shares its line: the document symbol and
+    /// the short title (`A/RES/80/24 Nuclear disarmament`, in either order).
+    fn is_symbol_and_title(&self, t: &str) -> bool {
+        let Some((first, rest)) = t.split_once(char::is_whitespace) else {
+            return false;
+        };
+        if lines::is_furniture(first) && first.contains('/') {
+            return self.is_title_part(rest.trim());
+        }
+        match t.rsplit_once(char::is_whitespace) {
+            Some((rest, last)) if lines::is_furniture(last) && last.contains('/') => {
+                self.is_title_part(rest.trim())
+            }
+            _ => false,
+        }
+    }
+
     fn is_title_part(&self, t: &str) -> bool {
         // Cheap refusals first: a line longer than the title, or one that
         // ends a sentence, is no running head.
@@ -875,7 +898,7 @@ impl<'a> Parser<'a> {
         // Inside a footnote block.
         match self.st.fn_mode {
             FnMode::Rule { block, last } => {
-                if lines::is_furniture(t) || self.is_title_part(t) {
+                if lines::is_furniture(t) || self.is_title_part(t) || self.is_symbol_and_title(t) {
                     self.st.fn_mode = FnMode::None;
                     self.furniture(i);
                     return i + 1;
@@ -912,6 +935,7 @@ impl<'a> Parser<'a> {
             FnMode::Block { block, last } => {
                 let ends = self.page_break(i)
                     || lines::is_furniture(t)
+                    || self.is_symbol_and_title(t)
                     || lines::is_rule(t)
                     || self.starts_paragraph(i);
                 if let Some((n, _, draft)) = self.footnote_line(t) {
@@ -957,6 +981,7 @@ impl<'a> Parser<'a> {
         // (The running-head test last: it is the dearest, and a line inside
         // a paragraph never gets to it.)
         if lines::is_furniture(t)
+            || self.is_symbol_and_title(t)
             || ((at_block_start || self.next_nonblank(i) != Some(i + 1))
                 && self.is_title_part(t)
                 && !self.starts_paragraph(i))
@@ -1233,13 +1258,17 @@ impl<'a> Parser<'a> {
 
     fn text_line(&mut self, i: usize, at_block_start: bool) {
         let t = self.trimmed(i);
+        let opener = self.line_opener(i, 0);
         if let Some(c) = self.st.cur {
-            if !self.st.cur_has_text || !at_block_start {
+            // In every layout, a listed opener after a finished paragraph
+            // starts one, blank line or not (text extracted with no blank
+            // lines and no indents).
+            let starts = at_block_start || (self.st.cur_finished && opener.is_some());
+            if !self.st.cur_has_text || !starts {
                 self.append(c, i);
                 return;
             }
         }
-        let opener = self.line_opener(i, 0);
         // After a comma, a block that starts in lower case goes on with the
         // paragraph (a page break in mid-sentence).
         let lower_start = t.starts_with(|c: char| c.is_lowercase())
