@@ -910,6 +910,19 @@ impl<'a> Parser<'a> {
                 let opener_after_blank =
                     self.st.prev == Prev::Blank && self.line_opener(i, 0).is_some();
                 if !strong && !opener_after_blank {
+                    // A column of footnote numbers whose texts follow it
+                    // (pdftotext sets a page's footnotes out so).
+                    if let Some(n) = bare_number(t).filter(|&n| match block {
+                        None => n == 1 || n == self.st.max_def + 1,
+                        Some(_) => n == last + 1,
+                    }) {
+                        let b = self.footnote_def(i, n);
+                        self.st.fn_mode = FnMode::Rule {
+                            block: Some(b),
+                            last: n,
+                        };
+                        return i + 1;
+                    }
                     if let Some((n, _, draft)) = self.footnote_line(t) {
                         let new = match block {
                             None => true,
@@ -969,7 +982,11 @@ impl<'a> Parser<'a> {
         if lines::is_rule(t) {
             self.furniture(i);
             let next = self.next_nonblank(i);
-            if next.is_some_and(|j| self.footnote_line(self.trimmed(j)).is_some()) {
+            if next.is_some_and(|j| {
+                let tj = self.trimmed(j);
+                self.footnote_line(tj).is_some()
+                    || bare_number(tj).is_some_and(|n| n == 1 || n == self.st.max_def + 1)
+            }) {
                 self.st.fn_mode = FnMode::Rule {
                     block: None,
                     last: self.st.max_def,
@@ -1086,6 +1103,8 @@ impl<'a> Parser<'a> {
         let r = self.trimmed_range(i);
         let (num_len, text_off) = if let Some((_, len, off)) = lines::draft_footnote(t) {
             (len, off)
+        } else if bare_number(t).is_some() {
+            (t.len(), t.len())
         } else {
             let (_, len) = lines::pasted_footnote(t).unwrap_or((n, 0));
             let rest = &t[len..];
@@ -1633,6 +1652,15 @@ fn trim(t: &str) -> &str {
         [f, .., l] if (0x21..0x80).contains(f) && (0x21..0x80).contains(l) => t,
         [c] if (0x21..0x80).contains(c) => t,
         _ => t.trim(),
+    }
+}
+
+/// A line that is a number of one to three digits and nothing else.
+fn bare_number(t: &str) -> Option<u32> {
+    if (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()) {
+        t.parse().ok().filter(|&n| n > 0)
+    } else {
+        None
     }
 }
 
