@@ -216,6 +216,22 @@ pub(crate) fn candidates_into(src: &str, b: &Block, bi: usize, cands: &mut Vec<C
     for li in 0..b.lines.len() {
         let (base, line) = lines.line(li);
         let bytes = line.as_bytes();
+        // A number alone on a line inside a paragraph: a superscript that an
+        // extraction (pdfplumber) set on a line of its own, next to the line
+        // it belongs to. Medium: it counts where the sequence needs it.
+        let t = line.trim();
+        if li > 0 && (1..=3).contains(&t.len()) && t.bytes().all(|c| c.is_ascii_digit()) {
+            if let Ok(number) = t.parse() {
+                let start = base + (line.len() - line.trim_start().len());
+                cands.push(Candidate {
+                    number,
+                    range: start..start + t.len(),
+                    block: bi,
+                    strength: Strength::Medium,
+                });
+            }
+            continue;
+        }
         let mut i = 0;
         while let Some(p) = next_pasted_hit(bytes, i) {
             let (ts, te) = token_bounds(line, p);
