@@ -1144,16 +1144,31 @@ mod tests {
             return cands;
         }
         let mut tokens: Vec<(usize, &str)> = Vec::new();
+        // Tokens that are a number alone on a line after the first.
+        let mut alone = Vec::new();
         let skip = b.marker_range().map_or(0, |m| m.end);
-        for r in b.lines.iter() {
+        for (li, r) in b.lines.iter().enumerate() {
             let r = r.start.max(skip).min(r.end)..r.end;
             let line = &src[r.clone()];
+            let t = line.trim();
+            let by_itself =
+                li > 0 && (1..=3).contains(&t.len()) && t.bytes().all(|c| c.is_ascii_digit());
             for w in line.split_whitespace() {
                 let pos = w.as_ptr() as usize - line.as_ptr() as usize;
                 tokens.push((r.start + pos, w));
+                alone.push(by_itself);
             }
         }
         for (ti, &(start, tok)) in tokens.iter().enumerate() {
+            if alone[ti] {
+                cands.push(Candidate {
+                    number: tok.parse().expect("digits"),
+                    range: start..start + tok.len(),
+                    block: bi,
+                    strength: Strength::Medium,
+                });
+                continue;
+            }
             if !tok.contains(|c: char| c.is_ascii_digit() || superscript_value(c).is_some()) {
                 continue;
             }
