@@ -1,4 +1,4 @@
-//! Clause-opener vocabularies, embedded from `grammar/vocabulary/`.
+//! Clause-opener vocabularies, embedded from `server/data/vocabulary/`.
 //!
 //! An opener is `[before-adverb] entry [after-adverb] [with-phrase]`, where
 //! `entry` comes from `preambular.txt` or `operative.txt` and the adverbs and
@@ -12,9 +12,9 @@ use std::sync::OnceLock;
 
 use super::model::OpenerKind;
 
-const PREAMBULAR: &str = include_str!("../../../grammar/vocabulary/preambular.txt");
-const OPERATIVE: &str = include_str!("../../../grammar/vocabulary/operative.txt");
-const ADVERBS: &str = include_str!("../../../grammar/vocabulary/adverbs.txt");
+const PREAMBULAR: &str = include_str!("../../data/vocabulary/preambular.txt");
+const OPERATIVE: &str = include_str!("../../data/vocabulary/operative.txt");
+const ADVERBS: &str = include_str!("../../data/vocabulary/adverbs.txt");
 
 /// The longest entry, in words (`Acting under Chapter VII of the Charter of the United Nations`).
 const MAX_WORDS: usize = 16;
