@@ -116,4 +116,12 @@ test("the package is ready to publish: icon, licence, no invented address", () =
   for (const shipped of ["!images/*.png", "!LICENSE*", "!CHANGELOG.md", "!docs/diagnostics/*.md"]) {
     assert.ok(ignore.split("\n").includes(shipped), `.vscodeignore does not ship ${shipped}`);
   }
+  // Every image the README shows is in the package.
+  const readme = fs.readFileSync(path.join(ext, "README.md"), "utf8");
+  const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]!);
+  assert.ok(images.length > 0, "the README shows no screenshot");
+  for (const img of images) {
+    assert.match(img, /^images\/[\w.-]+\.png$/, img);
+    assert.ok(fs.existsSync(path.join(ext, img)), `${img} is missing`);
+  }
 });
