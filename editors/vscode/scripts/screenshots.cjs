@@ -1,5 +1,5 @@
 // Takes the README's screenshots (images/diagnostics.png, hover.png,
-// completion.png) of a real VS Code: code-server (VS Code 1.96 in a browser) with
+// completion.png, wrap.png) of a real VS Code: code-server (VS Code 1.96 in a browser) with
 // the built linux-x64 package installed, driven by headless Chromium. Not part of
 // the build or CI; run by hand when the extension's look changes. Setup, outside
 // the repository (Debian, Node 20, as root):
@@ -13,13 +13,15 @@
 //   npm rebuild argon2 --nodedir=/usr
 //   node node_modules/code-server/out/node/entry.js --extensions-dir /tmp/csext \
 //     --install-extension <repo>/target/vsix/reso-linux-x64.vsix
-//   mkdir /tmp/ws && cp <repo>/tests/fixtures/A-RES-66-184.txt /tmp/ws/
+//   mkdir /tmp/ws && cp <repo>/tests/fixtures/A-RES-66-184.txt <repo>/tests/fixtures/drafts/mun-draft.reso /tmp/ws/
 //   node node_modules/code-server/out/node/entry.js --auth none --bind-addr 127.0.0.1:8123 \
 //     --extensions-dir /tmp/csext --user-data-dir /tmp/csdata /tmp/ws &
 //   NODE_PATH=/tmp/cs/node_modules node <repo>/editors/vscode/scripts/screenshots.cjs <repo>/editors/vscode/images
 //
 // (the shrinkwrap of code-server's VS Code names a dependency by a git address;
-// without it npm takes the same package from the registry.) User settings used:
+// without it npm takes the same package from the registry.) The script types into
+// the draft: run it on fresh copies of the fixtures and a fresh --user-data-dir
+// (with a settings.json only). User settings used:
 // "workbench.colorTheme": "Default Light Modern", "editor.minimap.enabled": false,
 // "workbench.startupEditor": "none".
 const puppeteer = require("puppeteer-core");
@@ -85,7 +87,15 @@ const url = process.env.RESO_CODE_SERVER ?? "http://127.0.0.1:8123/?folder=/tmp/
   await sleep(2500);
   await page.screenshot({ path: `${out}/completion.png` });
   await page.keyboard.press("Escape");
-  await key("Control+z");
+  // Word wrap on a draft with one paragraph a line, in a narrower window.
+  await page.setViewport({ width: 1000, height: 600, deviceScaleFactor: 1 });
+  await key("Control+b"); // the side bar back
+  await key("Control+p");
+  await page.keyboard.type("mun-draft.reso");
+  await sleep(2700);
+  await page.keyboard.press("Enter");
+  await sleep(5000);
+  await page.screenshot({ path: `${out}/wrap.png` });
   await browser.close();
 })().catch((e) => {
   console.error(e);
