@@ -21,6 +21,10 @@ const SYMBOL =
 
 const YEAR = "\\(\\d{4}\\)";
 
+/** Markdown around a line, as a PDF-to-Markdown tool writes it: `## `, `**`, `_`. */
+const OPEN = "(?:#{1,6}\\s+)?(?:\\*{1,2}|_{1,2})?";
+const CLOSE = "(?:\\*{1,2}|_{1,2})?";
+
 /**
  * The first line of a UN text, as a JavaScript regular expression without flags
  * (how VS Code compiles `firstLine`). Each alternative is a whole line, except the
@@ -28,21 +32,24 @@ const YEAR = "\\(\\d{4}\\)";
  *
  * - `United Nations`, alone or with the symbol (`United Nations S/RES/1454 (2002)`);
  * - a document symbol alone (`A/RES/80/6`, `S/RES/1454 (2002)`, `A/C.2/66/L.51`);
- * - `Resolution 687 (1991)` (Security Council);
+ * - `Resolution 687 (1991)` (Security Council), with its date or not;
  * - `Resolution adopted by the General Assembly ...`;
  * - a chapeau: `The General Assembly,`, `The Security Council,` ...;
  * - an organ alone, as a heading: `Economic and Social Council`.
+ *
+ * Markdown around the line (`**A/RES/80/6**`, `## United Nations`, `_The Security
+ * Council,_`) is allowed: reso reads Markdown drafts too.
  */
 export const FIRST_LINE =
-  `^\\s*(?:United\\s+Nations(?:\\s+${SYMBOL}(?:\\s+${YEAR})?)?` +
+  `^\\s*${OPEN}(?:United\\s+Nations(?:\\s+${SYMBOL}(?:\\s+${YEAR})?)?` +
   `|${SYMBOL}(?:\\s+${YEAR})?` +
-  `|Resolution\\s+\\d{1,4}\\s*${YEAR}` +
-  `|The\\s+${ORGAN}\\s*,` +
-  `|${ORGAN})\\s*$` +
-  `|^\\s*Resolution\\s+adopted\\s+by\\s+the\\s+${ORGAN}\\b`;
+  `|Resolution\\s+\\d{1,4}\\s*${YEAR}(?:\\s+of\\s+\\d{1,2}\\s+[A-Z][a-z]+\\s+\\d{4})?` +
+  `|The\\s+${ORGAN}${CLOSE}\\s*,` +
+  `|${ORGAN})${CLOSE}\\s*$` +
+  `|^\\s*${OPEN}Resolution\\s+adopted\\s+by\\s+the\\s+${ORGAN}\\b`;
 
 const firstLine = new RegExp(FIRST_LINE);
-const chapeau = new RegExp(`^\\s*The\\s+${ORGAN}\\s*,\\s*$`);
+const chapeau = new RegExp(`^\\s*${OPEN}The\\s+${ORGAN}${CLOSE}\\s*,${CLOSE}\\s*$`);
 
 /** How many lines from the top a chapeau may stand (after a title, a symbol block). */
 export const CHAPEAU_WITHIN = 40;

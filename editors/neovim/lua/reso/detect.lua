@@ -7,8 +7,9 @@
 -- A first line starts a UN text when, spaces aside, it is:
 --   `United Nations`, alone or with the symbol (`United Nations S/RES/1454 (2002)`);
 --   a document symbol alone (`A/RES/80/6`, `S/RES/1454 (2002)`, `A/C.2/66/L.51`);
---   `Resolution 687 (1991)`; `Resolution adopted by the General Assembly ...`;
---   a chapeau (`The General Assembly,`) or an organ alone (`Economic and Social Council`).
+--   `Resolution 687 (1991)`, with its date or not; `Resolution adopted by the General
+--   Assembly ...`; a chapeau (`The General Assembly,`) or an organ alone (`Economic and
+--   Social Council`); Markdown around the line allowed (`**A/RES/80/6**`, `## United Nations`).
 -- A text whose first line is a title is recognised by a chapeau within its first
 -- 40 lines.
 
@@ -41,6 +42,14 @@ local function normalize(line)
   return (line:gsub("%s+", " "):gsub("^ ", ""):gsub(" $", ""))
 end
 
+--- Markdown around a line, as a PDF-to-Markdown tool writes it (`## `, `**`, `_`),
+--- taken off: reso reads Markdown drafts too.
+local function unmark(l)
+  l = l:gsub("^#+ ", "")
+  l = l:gsub("^%*%*?", ""):gsub("^__?", "")
+  return (l:gsub("%*%*?$", ""):gsub("__?$", ""))
+end
+
 --- `A/RES/80/6`, `A/C.2/66/L.51`, `S/2026/123`, `A/ES-11/L.7*`: a known series,
 --- `/`-separated parts of letters, digits, `.` and `-`, and a digit somewhere.
 local function is_symbol(s)
@@ -67,7 +76,7 @@ local function is_symbol_year(s)
 end
 
 local function is_chapeau(l)
-  l = l:gsub(" ,$", ",")
+  l = unmark(l):gsub("[%*_]+ ?,$", ","):gsub(" ,$", ",")
   local o = l:match("^The (.+),$")
   return o ~= nil and organ[o] == true
 end
@@ -78,6 +87,7 @@ function M.is_first_line(line)
   if l == "" then
     return false
   end
+  l = unmark(l)
   if organ[l] or is_chapeau(l) or is_symbol_year(l) or l == "United Nations" then
     return true
   end
@@ -85,8 +95,8 @@ function M.is_first_line(line)
   if after and is_symbol_year(after) then
     return true
   end
-  local number = l:match("^Resolution (%d+) ?%(%d%d%d%d%)$")
-  if number and #number <= 4 then
+  local number, date = l:match("^Resolution (%d+) ?%(%d%d%d%d%)(.*)$")
+  if number and #number <= 4 and (date == "" or date:match("^ of %d%d? %u%l+ %d%d%d%d$")) then
     return true
   end
   local adopted = l:match("^Resolution adopted by the (.+)$")
