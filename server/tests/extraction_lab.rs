@@ -525,3 +525,82 @@ fn compact(ns: &[u32]) -> String {
     }
     parts.join(" | ")
 }
+
+/// How far one fixture reads from its source: facts that differ, false
+/// alarms and missing defects, added up.
+fn distance(fx: &Fixture, table: &BTreeMap<String, Facts>) -> usize {
+    let src =
+        std::fs::read_to_string(&fx.path).unwrap_or_else(|e| panic!("{}: {e}", fx.path.display()));
+    let a = analyze(&src, &Config::default(), Catalog::builtin());
+    let got = read(&a);
+    let want = sum(&fx.members, table);
+    let mut n = usize::from(want.resolutions != got.resolutions)
+        + usize::from(want.preambular != got.preambular)
+        + usize::from(want.operative != got.operative)
+        + usize::from(want.defined != got.defined)
+        + usize::from(want.referenced != got.referenced);
+    let mut missing = want.defects.clone();
+    for d in &a.diagnostics {
+        if !take(&mut missing, &(d.code.to_string(), d.message.clone())) {
+            n += 1;
+        }
+    }
+    n + missing.len()
+}
+
+/// The ratchet CI runs while not every extraction reads like its source
+/// yet: each fixture may differ from its source by at most what the
+/// reviewed baseline (`tests/extraction/baseline.tsv`) says, and the sources
+/// themselves by nothing. A change that reads some extraction worse fails;
+/// one that reads it better lowers the baseline
+/// (`RESO_LAB_BASELINE_WRITE=1 cargo test --test extraction_lab`).
+#[test]
+fn no_extraction_reads_worse_than_the_baseline() {
+    let table = expected();
+    let path = lab_dir().join("baseline.tsv");
+    let now: BTreeMap<String, usize> = fixtures()
+        .iter()
+        .map(|fx| (fx.id.clone(), distance(fx, &table)))
+        .collect();
+    if std::env::var_os("RESO_LAB_BASELINE_WRITE").is_some() {
+        let mut out = String::from(
+            "# fixture\tdifferences from its source (facts, false alarms, missing defects)\n",
+        );
+        for (id, n) in &now {
+            out.push_str(&format!("{id}\t{n}\n"));
+        }
+        std::fs::write(&path, out).expect("write the baseline");
+        return;
+    }
+    let baseline: BTreeMap<String, usize> = std::fs::read_to_string(&path)
+        .unwrap_or_default()
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .filter_map(|l| {
+            let (id, n) = l.split_once('\t')?;
+            Some((id.to_string(), n.parse().ok()?))
+        })
+        .collect();
+    let mut worse = Vec::new();
+    for (id, n) in &now {
+        let allowed = if id.ends_with("/source") {
+            0
+        } else {
+            baseline.get(id).copied().unwrap_or(0)
+        };
+        if *n > allowed {
+            worse.push(format!(
+                "{id}: {n} differences, the baseline allows {allowed}"
+            ));
+        }
+    }
+    let total: usize = now.values().sum();
+    let before: usize = baseline.values().sum();
+    assert!(
+        worse.is_empty(),
+        "{} fixtures read worse than the baseline (RESO_LAB=<fixture> cargo test --test extraction_lab -- --ignored shows why):\n{}",
+        worse.len(),
+        worse.join("\n")
+    );
+    println!("extraction lab: {total} differences in all (baseline {before})");
+}

@@ -56,8 +56,11 @@ pub fn lines_may_hold_markup(src: &str, range: Range<usize>) -> bool {
 /// drafts fail).
 pub fn may_hold_markup(b: &[u8]) -> bool {
     memchr::memchr3(b'*', b'_', b'#', b).is_some()
-        || memchr::memchr2(b'\\', b'`', b).is_some()
-        || memchr::memchr(b'~', b).is_some()
+        || memchr::memchr3(b'\\', b'`', b'~', b).is_some()
+        || b.first() == Some(&b'>')
+        || memchr::memmem::find(b, b"\n>").is_some()
+        || memchr::memmem::find(b, b"\n- ").is_some()
+        || b.starts_with(b"- ")
 }
 
 /// The ranges (without line ends) of the lines that `range` touches.
@@ -90,6 +93,25 @@ fn blank_line(line: &[u8], out: &mut [u8]) -> bool {
         return true;
     }
     let mut any = false;
+    // A block quote's `>` (converters quote footnotes with it).
+    let mut indent = indent;
+    let mut t = t;
+    while t.first() == Some(&b'>') && t.get(1).is_none_or(|&c| c == b' ') {
+        out[indent] = b' ';
+        let skip = 1 + usize::from(t.get(1) == Some(&b' '));
+        indent += skip;
+        t = &t[skip..];
+        any = true;
+    }
+    // A list bullet before a marker, a number or a bracket (`- (a) ...`,
+    // `- 1 United Nations, Treaty Series ...`, `- [2 bis. ...`).
+    if (t.starts_with(b"- ") || t.starts_with(b"* "))
+        && t.get(2)
+            .is_some_and(|&c| matches!(c, b'(' | b'[' | b'_' | b'*') || c.is_ascii_digit())
+    {
+        out[indent] = b' ';
+        any = true;
+    }
     // An ATX heading: `#` to `######` and a space.
     let hashes = t.iter().take_while(|&&c| c == b'#').count();
     if (1..=6).contains(&hashes) && t.get(hashes).is_some_and(|&c| c == b' ') {
@@ -198,6 +220,13 @@ mod tests {
         assert_eq!(read("```\nA/RES/80/24\n```"), "   \nA/RES/80/24\n   ");
         assert_eq!(read("1\\. Decides"), "1.  Decides");
         assert_eq!(read("\\[5 bis. Decides"), " [5 bis. Decides");
+        assert_eq!(read("> 15 See CD/2039."), "  15 See CD/2039.");
+        assert_eq!(read("- (a) The follow-up;"), "  (a) The follow-up;");
+        assert_eq!(
+            read("- 1 United Nations, Treaty Series"),
+            "  1 United Nations, Treaty Series"
+        );
+        assert_eq!(read("_The General Assembly,_"), " The General Assembly, ");
     }
 
     #[test]

@@ -610,9 +610,15 @@ impl<'a> Parser<'a> {
     /// its date)? The next resolution's heading starts after it.
     fn ends_resolution_text(&self, j: usize) -> bool {
         let t = self.trimmed(j);
+        let after_meeting = || {
+            (0..j)
+                .rev()
+                .find(|&k| !self.lines[k].blank)
+                .is_some_and(|k| lines::is_meeting_line(self.trimmed(k)))
+        };
         t.ends_with(['.', ';'])
             || lines::is_meeting_line(t)
-            || lines::is_date_line(t)
+            || (lines::is_date_line(t) && after_meeting())
             || lines::pasted_footnote(t).is_some()
             || lines::draft_footnote(t).is_some()
     }
@@ -836,6 +842,23 @@ impl<'a> Parser<'a> {
             || lines::is_meeting_line(t)
     }
 
+    /// A running head or foot that shares its line: the document symbol and
+    /// the short title (`A/RES/80/24 Nuclear disarmament`, in either order).
+    fn is_symbol_and_title(&self, t: &str) -> bool {
+        let Some((first, rest)) = t.split_once(char::is_whitespace) else {
+            return false;
+        };
+        if lines::is_furniture(first) && first.contains('/') {
+            return self.is_title_part(rest.trim());
+        }
+        match t.rsplit_once(char::is_whitespace) {
+            Some((rest, last)) if lines::is_furniture(last) && last.contains('/') => {
+                self.is_title_part(rest.trim())
+            }
+            _ => false,
+        }
+    }
+
     fn is_title_part(&self, t: &str) -> bool {
         // Cheap refusals first: a line longer than the title, or one that
         // ends a sentence, is no running head.
@@ -875,7 +898,7 @@ impl<'a> Parser<'a> {
         // Inside a footnote block.
         match self.st.fn_mode {
             FnMode::Rule { block, last } => {
-                if lines::is_furniture(t) || self.is_title_part(t) {
+                if lines::is_furniture(t) || self.is_title_part(t) || self.is_symbol_and_title(t) {
                     self.st.fn_mode = FnMode::None;
                     self.furniture(i);
                     return i + 1;
@@ -887,6 +910,19 @@ impl<'a> Parser<'a> {
                 let opener_after_blank =
                     self.st.prev == Prev::Blank && self.line_opener(i, 0).is_some();
                 if !strong && !opener_after_blank {
+                    // A column of footnote numbers whose texts follow it
+                    // (pdftotext sets a page's footnotes out so).
+                    if let Some(n) = bare_number(t).filter(|&n| match block {
+                        None => n == 1 || n == self.st.max_def + 1,
+                        Some(_) => n == last + 1,
+                    }) {
+                        let b = self.footnote_def(i, n);
+                        self.st.fn_mode = FnMode::Rule {
+                            block: Some(b),
+                            last: n,
+                        };
+                        return i + 1;
+                    }
                     if let Some((n, _, draft)) = self.footnote_line(t) {
                         let new = match block {
                             None => true,
@@ -912,6 +948,7 @@ impl<'a> Parser<'a> {
             FnMode::Block { block, last } => {
                 let ends = self.page_break(i)
                     || lines::is_furniture(t)
+                    || self.is_symbol_and_title(t)
                     || lines::is_rule(t)
                     || self.starts_paragraph(i);
                 if let Some((n, _, draft)) = self.footnote_line(t) {
@@ -945,7 +982,11 @@ impl<'a> Parser<'a> {
         if lines::is_rule(t) {
             self.furniture(i);
             let next = self.next_nonblank(i);
-            if next.is_some_and(|j| self.footnote_line(self.trimmed(j)).is_some()) {
+            if next.is_some_and(|j| {
+                let tj = self.trimmed(j);
+                self.footnote_line(tj).is_some()
+                    || bare_number(tj).is_some_and(|n| n == 1 || n == self.st.max_def + 1)
+            }) {
                 self.st.fn_mode = FnMode::Rule {
                     block: None,
                     last: self.st.max_def,
@@ -957,6 +998,7 @@ impl<'a> Parser<'a> {
         // (The running-head test last: it is the dearest, and a line inside
         // a paragraph never gets to it.)
         if lines::is_furniture(t)
+            || self.is_symbol_and_title(t)
             || ((at_block_start || self.next_nonblank(i) != Some(i + 1))
                 && self.is_title_part(t)
                 && !self.starts_paragraph(i))
@@ -1061,6 +1103,8 @@ impl<'a> Parser<'a> {
         let r = self.trimmed_range(i);
         let (num_len, text_off) = if let Some((_, len, off)) = lines::draft_footnote(t) {
             (len, off)
+        } else if bare_number(t).is_some() {
+            (t.len(), t.len())
         } else {
             let (_, len) = lines::pasted_footnote(t).unwrap_or((n, 0));
             let rest = &t[len..];
@@ -1233,13 +1277,17 @@ impl<'a> Parser<'a> {
 
     fn text_line(&mut self, i: usize, at_block_start: bool) {
         let t = self.trimmed(i);
+        let opener = self.line_opener(i, 0);
         if let Some(c) = self.st.cur {
-            if !self.st.cur_has_text || !at_block_start {
+            // In every layout, a listed opener after a finished paragraph
+            // starts one, blank line or not (text extracted with no blank
+            // lines and no indents).
+            let starts = at_block_start || (self.st.cur_finished && opener.is_some());
+            if !self.st.cur_has_text || !starts {
                 self.append(c, i);
                 return;
             }
         }
-        let opener = self.line_opener(i, 0);
         // After a comma, a block that starts in lower case goes on with the
         // paragraph (a page break in mid-sentence).
         let lower_start = t.starts_with(|c: char| c.is_lowercase())
@@ -1604,6 +1652,15 @@ fn trim(t: &str) -> &str {
         [f, .., l] if (0x21..0x80).contains(f) && (0x21..0x80).contains(l) => t,
         [c] if (0x21..0x80).contains(c) => t,
         _ => t.trim(),
+    }
+}
+
+/// A line that is a number of one to three digits and nothing else.
+fn bare_number(t: &str) -> Option<u32> {
+    if (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()) {
+        t.parse().ok().filter(|&n| n > 0)
+    } else {
+        None
     }
 }
 
