@@ -128,7 +128,7 @@ pub fn reanalyze_owned(
             Some(r)
         }
         Some(_) => syntax::markup::reading(new_src),
-        None if syntax::markup::lines_may_hold_markup(new_src, edit.start..edit.new_end) => {
+        None if syntax::markup::lines_hold_markup(new_src, edit.start..edit.new_end) => {
             syntax::markup::reading(new_src)
         }
         None => None,

@@ -44,12 +44,18 @@ pub fn reblank(reading: &mut String, src: &str, new: Range<usize>) {
     *reading = String::from_utf8(bytes).expect("ASCII for ASCII keeps UTF-8");
 }
 
-/// Whether the lines of `src` that `range` touches may hold markup (an
-/// edit there may have made some).
-pub fn lines_may_hold_markup(src: &str, range: Range<usize>) -> bool {
-    line_ranges(src, range)
-        .into_iter()
-        .any(|r| may_hold_markup(&src.as_bytes()[r]))
+/// Whether the lines of `src` that `range` touches hold markup to blank (an
+/// edit there may have made some in a draft that had none).
+pub fn lines_hold_markup(src: &str, range: Range<usize>) -> bool {
+    let b = src.as_bytes();
+    let mut scratch = Vec::new();
+    line_ranges(src, range).into_iter().any(|r| {
+        may_hold_markup(&b[r.clone()]) && {
+            scratch.clear();
+            scratch.extend_from_slice(&b[r.clone()]);
+            blank_line(&b[r], &mut scratch)
+        }
+    })
 }
 
 /// Whether any byte that starts markup occurs (a quick test that most plain

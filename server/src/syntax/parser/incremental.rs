@@ -89,6 +89,8 @@ pub(crate) struct ParseCache {
     /// title of each (the walk restarting inside one reads its running heads).
     pub(crate) res_starts: Vec<super::ResolutionStart>,
     pub(crate) title_norms: Vec<String>,
+    /// The index of each resolution's first block.
+    pub(crate) res_first_block: Vec<usize>,
     pub(crate) layout: Layout,
     pub(crate) has_numbered_op: bool,
     pub(crate) body_counts: BodyCounts,
@@ -340,6 +342,13 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
 
     // The new lines and their facts: before and after the edit as they were.
     let old_region = BodyCounts::region(&cache.lines, &cache.facts, la, lb);
+    // An edit on a line that ends a body (a meeting line, `Annex`) that
+    // leaves it ending the body (typing at the end of `52nd plenary
+    // meeting`) moves no body's end.
+    let ends_same = lb - la == middle_facts.len()
+        && (cache.facts[la..lb].iter())
+            .zip(&middle_facts)
+            .all(|(a, b)| a.body_end == b.body_end);
     let cache = std::mem::take(&mut old.cache);
     let cut = cache.lines[cache.checkpoints[ci].line].range().start;
     let mut lines = cache.lines;
@@ -350,9 +359,10 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
     let mut facts = cache.facts;
     facts.splice(la..lb, middle_facts);
     let new_region = BodyCounts::region(&lines, &facts, la, middle_end);
-    let body_counts = cache
-        .body_counts
-        .edited(old_region, new_region, la, (lb, middle_end))?;
+    let body_counts =
+        cache
+            .body_counts
+            .edited(old_region, new_region, la, (lb, middle_end), ends_same)?;
     if body_counts.globals() != (cache.layout, cache.has_numbered_op) {
         return None;
     }
@@ -419,6 +429,12 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
     p.body_counts = body_counts;
     p.title_norm = cache.title_norms[cp.state.resolution as usize].clone();
     p.title_norms = cache.title_norms;
+    // The walk records the starts of the resolutions it enters; those of
+    // the resolutions past the meeting point are the old ones, moved.
+    let mut old_first_blocks = cache.res_first_block;
+    p.res_first_block = old_first_blocks
+        .drain(..=cp.state.resolution as usize)
+        .collect();
     p.res_starts = cache.res_starts;
     for r in &mut p.res_starts {
         if r.stop >= lb {
@@ -501,6 +517,9 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
             kept,
             made: Vec::new(),
         };
+        let entered = p.st.resolution as usize + 1 - (cp.state.resolution as usize + 1);
+        p.res_first_block
+            .extend(old_first_blocks.iter().skip(entered).map(|&b| map(b)));
         // The region's candidates go (its blocks are dirty: `finish` makes
         // theirs), those after it move.
         let a = candidates.partition_point(|c| c.block < cp.blocks);

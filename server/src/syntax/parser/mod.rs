@@ -241,15 +241,17 @@ impl BodyCounts {
 
     /// The counts after lines `la..lb`, which counted `old`, became
     /// `la..new_lb`, which count `new` (`la` at or after the body's start);
-    /// `None` when the edit touches a line that ends the body.
+    /// `None` when the edit makes or unmakes a line that ends a body
+    /// (`ends_same`: every edited line ends a body as it did).
     pub(crate) fn edited(
         &self,
         old: Region,
         new: Region,
         la: usize,
         (lb, new_lb): (usize, usize),
+        ends_same: bool,
     ) -> Option<BodyCounts> {
-        if old.ends || new.ends {
+        if (old.ends || new.ends) && !ends_same {
             return None;
         }
         let mut c = *self;
@@ -453,6 +455,8 @@ pub(crate) struct Parser<'a> {
     /// The normalised title of each resolution the walk has met (running
     /// heads repeat the title of the resolution they are in).
     pub(crate) title_norms: Vec<String>,
+    /// The index of each resolution's first block (0 for the first).
+    pub(crate) res_first_block: Vec<usize>,
     /// Blocks below this index that the walk gave a line (a re-parse walks
     /// on from a checkpoint and may extend a paragraph opened before it).
     pub(crate) floor: usize,
@@ -479,6 +483,7 @@ impl<'a> Parser<'a> {
             floor: 0,
             res_starts: Vec::new(),
             title_norms: Vec::new(),
+            res_first_block: vec![0],
             touched: Vec::new(),
             st: State::new(),
             checkpoints: Vec::new(),
@@ -648,9 +653,14 @@ impl<'a> Parser<'a> {
             resolution: k,
             ..State::new()
         };
+        self.res_first_block.truncate(k as usize);
+        self.res_first_block.push(self.blocks.len());
         let (_, norm) = self.heading(rs.heading..rs.chapeau);
-        self.title_norms.truncate(k as usize);
-        self.title_norms.push(norm.clone());
+        // Titles change only with a full parse: a re-parse meets them again.
+        match self.title_norms.get_mut(k as usize) {
+            Some(t) => *t = norm.clone(),
+            None => self.title_norms.push(norm.clone()),
+        }
         self.title_norm = norm;
         self.st.part = Part::Preamble;
         self.push_line(BlockKind::Chapeau, rs.chapeau);
@@ -1487,13 +1497,23 @@ impl<'a> Parser<'a> {
         let refs = if self.res_starts.is_empty() {
             footnote_refs::resolve(&kept, &self.defs)
         } else {
+            debug_assert!(self.res_first_block.iter().enumerate().all(|(k, &b)| {
+                self.blocks[b].resolution as usize == k
+                    && (b == 0 || self.blocks[b - 1].resolution as usize + 1 == k)
+            }));
+            // Split at each resolution's first block, searching forward from
+            // the start of the rest (a resolution's candidates lie close
+            // together; the blocks themselves are not read).
             let mut refs = Vec::new();
             let (mut cands, mut defs) = (&kept[..], &self.defs[..]);
-            let blocks = &self.blocks;
-            let res_of = |b: usize| blocks[b].resolution;
-            for k in 0..=self.res_starts.len() as u16 {
-                let nc = cands.partition_point(|c| res_of(c.block) <= k);
-                let nd = defs.partition_point(|d| res_of(d.block) <= k);
+            for k in 0..self.res_first_block.len() {
+                let end = self
+                    .res_first_block
+                    .get(k + 1)
+                    .copied()
+                    .unwrap_or(usize::MAX);
+                let nc = gallop(cands, |c| c.block < end);
+                let nd = gallop(defs, |d| d.block < end);
                 refs.extend(footnote_refs::resolve(&cands[..nc], &defs[..nd]));
                 (cands, defs) = (&cands[nc..], &defs[nd..]);
             }
@@ -1522,6 +1542,7 @@ impl<'a> Parser<'a> {
                 body_start: self.body_start,
                 res_starts: self.res_starts,
                 title_norms: self.title_norms,
+                res_first_block: self.res_first_block,
                 layout: self.layout,
                 has_numbered_op: self.has_numbered_op,
                 body_counts: self.body_counts,
@@ -1670,6 +1691,19 @@ fn trim(t: &str) -> &str {
         [c] if (0x21..0x80).contains(c) => t,
         _ => t.trim(),
     }
+}
+
+/// How many items at the start of `s` satisfy `before` (which holds for a
+/// prefix), found by doubling from the start: the cost grows with the
+/// answer, not with the slice.
+fn gallop<T>(s: &[T], before: impl Fn(&T) -> bool) -> usize {
+    let mut hi = 1;
+    while hi <= s.len() && before(&s[hi - 1]) {
+        hi *= 2;
+    }
+    let lo = hi / 2;
+    let hi = hi.min(s.len());
+    lo + s[lo..hi].partition_point(before)
 }
 
 /// A line that is a number of one to three digits and nothing else.
