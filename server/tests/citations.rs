@@ -3,9 +3,9 @@
 //! `symbol-*` diagnostics a drafter sees.
 
 use reso::analysis::{analyze, Analysis};
-use reso::catalog::{Body, Catalog, Date};
+use reso::catalog::Catalog;
 use reso::checks::citations::{check_on, inconsistent_across, OtherDocument};
-use reso::citations::Kind;
+use reso::un::{Body, Date, Kind};
 use reso::config::Config;
 use reso::diagnostic::{Code, Diagnostic};
 

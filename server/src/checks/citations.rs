@@ -10,8 +10,9 @@
 
 use std::collections::HashMap;
 
-use crate::catalog::{Body, Catalog, Date, Entry};
-use crate::citations::{Citation, Kind, Session};
+use crate::catalog::{Catalog, Entry};
+use crate::citations::Citation;
+use crate::un::{Body, Date, Kind, Session};
 use crate::diagnostic::{Code, Diagnostic, Related, TextEdit};
 
 type Fnv = std::hash::BuildHasherDefault<crate::text::Fnv64>;
@@ -172,7 +173,7 @@ fn years_of(c: &Citation) -> Option<(u16, u16, String)> {
             1946 + n,
             format!(
                 "the {} session of the General Assembly, which ran from September {} to September {}",
-                crate::citations::symbol::ordinal(n),
+                crate::un::symbol::ordinal(n),
                 1945 + n,
                 1946 + n
             ),
@@ -213,7 +214,7 @@ fn unknown(c: &Citation, catalog: &Catalog, today: Date) -> Option<Diagnostic> {
                 return msg(format!(
                     "{} cannot exist yet: the {} session of the General Assembly opens in September {}",
                     c.symbol,
-                    crate::citations::symbol::ordinal(n),
+                    crate::un::symbol::ordinal(n),
                     1945 + n
                 ));
             }

@@ -7,8 +7,8 @@
 
 use std::ops::Range;
 
-use super::symbol::{self, Kind, Ref, Session};
-use crate::catalog::{Body, Date};
+use crate::un::symbol::{self, Kind, Ref, Session};
+use crate::un::{Body, Date};
 
 /// An organ as the text names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

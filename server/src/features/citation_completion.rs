@@ -12,8 +12,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::analysis::Analysis;
-use crate::catalog::{cited_form, Body, Catalog, Entry, TitleKind};
-use crate::citations::Kind;
+use crate::catalog::{cited_form, Catalog, Entry, TitleKind};
+use crate::un::{Body, Kind};
 use crate::diagnostic::TextEdit;
 
 use super::completion::{CompletionItem, CompletionList, MAX_ITEMS};

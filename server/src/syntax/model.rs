@@ -7,39 +7,8 @@
 
 use std::ops::Range;
 
-/// The organ a chapeau names; it decides what "its resolution 16/18" means.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Organ {
-    GeneralAssembly,
-    SecurityCouncil,
-    EconomicAndSocialCouncil,
-    HumanRightsCouncil,
-    /// Any other organ (`The Conference of the Parties,`), as written.
-    Other(String),
-}
-
-impl Organ {
-    /// From the words of a chapeau without `The` and the comma, case as printed.
-    pub fn from_name(name: &str) -> Organ {
-        match name.trim() {
-            "General Assembly" => Organ::GeneralAssembly,
-            "Security Council" => Organ::SecurityCouncil,
-            "Economic and Social Council" => Organ::EconomicAndSocialCouncil,
-            "Human Rights Council" => Organ::HumanRightsCouncil,
-            other => Organ::Other(other.to_string()),
-        }
-    }
-
-    pub fn name(&self) -> &str {
-        match self {
-            Organ::GeneralAssembly => "General Assembly",
-            Organ::SecurityCouncil => "Security Council",
-            Organ::EconomicAndSocialCouncil => "Economic and Social Council",
-            Organ::HumanRightsCouncil => "Human Rights Council",
-            Organ::Other(s) => s,
-        }
-    }
-}
+/// The chapeau's organ (the parser reads `Organ` from here).
+pub use crate::un::Organ;
 
 /// Which part of the resolution a block sits in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -3,7 +3,7 @@
 //! written canonically as the catalogue writes them, and any other document
 //! symbol (`A/C.2/59/3`, `A/66/L.1/Rev.1`, `A/66/64-E/2011/77`) kept as written.
 
-use crate::catalog::Body;
+use crate::un::Body;
 
 /// What a citation or symbol refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
