@@ -5,9 +5,9 @@
 use reso::analysis::{analyze, Analysis};
 use reso::catalog::Catalog;
 use reso::checks::citations::{check_on, inconsistent_across, OtherDocument};
-use reso::un::{Body, Date, Kind};
 use reso::config::Config;
 use reso::diagnostic::{Code, Diagnostic};
+use reso::un::{Body, Date, Kind};
 
 fn fixture(name: &str) -> String {
     let path = format!("{}/../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));

@@ -12,8 +12,8 @@ use std::collections::HashMap;
 
 use crate::catalog::{Catalog, Entry};
 use crate::citations::Citation;
-use crate::un::{Body, Date, Kind, Session};
 use crate::diagnostic::{Code, Diagnostic, Related, TextEdit};
+use crate::un::{Body, Date, Kind, Session};
 
 type Fnv = std::hash::BuildHasherDefault<crate::text::Fnv64>;
 

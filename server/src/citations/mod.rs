@@ -11,11 +11,11 @@ use std::ops::Range;
 
 use crate::un::symbol::{Kind, Ref, Session};
 
-use crate::un::{Body, Date, Organ};
 use crate::config::Config;
 use crate::syntax::parser::incremental::Changed;
 use crate::syntax::EditSpan;
 use crate::syntax::{BlockKind, Document, FootnoteRef};
+use crate::un::{Body, Date, Organ};
 use joined::Joined;
 use scan::OrganRef;
 

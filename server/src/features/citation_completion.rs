@@ -13,8 +13,8 @@ use regex::Regex;
 
 use crate::analysis::Analysis;
 use crate::catalog::{cited_form, Catalog, Entry, TitleKind};
-use crate::un::{Body, Kind};
 use crate::diagnostic::TextEdit;
+use crate::un::{Body, Kind};
 
 use super::completion::{CompletionItem, CompletionList, MAX_ITEMS};
 use super::floor_char_boundary;
