@@ -172,7 +172,6 @@ pub struct State {
     encoding: AtomicU8,
     support: RwLock<ClientSupport>,
     initialized: AtomicBool,
-    shutdown: AtomicBool,
     next_open_id: AtomicU64,
     /// Setting errors found before the client could be shown them.
     deferred: RwLock<Vec<SettingError>>,
@@ -196,7 +195,6 @@ impl State {
             encoding: AtomicU8::new(encoding_code(Encoding::Utf16)),
             support: RwLock::new(ClientSupport::default()),
             initialized: AtomicBool::new(false),
-            shutdown: AtomicBool::new(false),
             next_open_id: AtomicU64::new(1),
             deferred: RwLock::new(Vec::new()),
             citations: Mutex::new(CitationIndex::default()),
@@ -224,14 +222,6 @@ impl State {
 
     pub fn is_initialized(&self) -> bool {
         self.initialized.load(Ordering::SeqCst)
-    }
-
-    pub fn set_shutdown(&self) {
-        self.shutdown.store(true, Ordering::SeqCst);
-    }
-
-    pub fn shutdown_requested(&self) -> bool {
-        self.shutdown.load(Ordering::SeqCst)
     }
 
     pub fn support(&self) -> ClientSupport {

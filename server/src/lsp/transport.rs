@@ -17,7 +17,8 @@
 //!   and answered with an Internal error (-32603); the server goes on;
 //! - handlers start in the order messages arrive (the first poll of each runs
 //!   in order, as in tower-lsp), so edits apply in order;
-//! - `exit` ends the loop: the exit code is 0 after `shutdown`, else 1.
+//! - `exit` ends the loop at once, even while the input stays open: the exit
+//!   code is 0 when a `shutdown` request came before it, else 1.
 
 use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
@@ -57,7 +58,8 @@ where
 {
     let state = service.inner().state.clone();
     let (out_tx, out_rx) = mpsc::channel::<Vec<u8>>(256);
-    let writer = tokio::spawn(write_loop(output, out_rx));
+    let (stop_writer, writer_stop) = tokio::sync::oneshot::channel::<()>();
+    let writer = tokio::spawn(write_loop(output, out_rx, writer_stop));
     state.set_output(out_tx.clone());
 
     // Server-to-client requests and notifications (publishDiagnostics ...).
@@ -92,6 +94,8 @@ where
 
     let mut reader = FrameReader::new(input);
     let mut task_tx = task_tx;
+    // Whether `shutdown` came before the end (LSP: `exit` is then 0, else 1).
+    let mut shutdown_seen = false;
     while let Some(frame) = reader.next().await {
         let body = match frame {
             Frame::Message(body) => body,
@@ -133,6 +137,7 @@ where
                     break;
                 }
                 let is_exit = req.method() == "exit";
+                shutdown_seen |= req.method() == "shutdown";
                 let fut = guarded_call(&mut service, req, state.clone(), out_tx.clone());
                 if task_tx.send(fut).await.is_err() || is_exit {
                     break;
@@ -155,13 +160,15 @@ where
         }
     }
 
-    // Wind down: let running handlers answer, then flush what is queued.
+    // Wind down: let running handlers answer, then flush what is queued
+    // (the server state keeps a sender: the writer is told to stop).
     task_tx.close_channel();
     let _ = tokio::time::timeout(Duration::from_secs(5), processor).await;
     forward.abort();
     drop(out_tx);
+    let _ = stop_writer.send(());
     let _ = tokio::time::timeout(Duration::from_secs(5), writer).await;
-    if state.shutdown_requested() {
+    if shutdown_seen {
         0
     } else {
         1
@@ -266,8 +273,24 @@ pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     }
 }
 
-async fn write_loop<O: AsyncWrite + Unpin>(mut output: O, mut rx: mpsc::Receiver<Vec<u8>>) {
-    while let Some(body) = rx.recv().await {
+/// Writes each queued message; once `stop` fires, writes what is queued and
+/// returns.
+async fn write_loop<O: AsyncWrite + Unpin>(
+    mut output: O,
+    mut rx: mpsc::Receiver<Vec<u8>>,
+    mut stop: tokio::sync::oneshot::Receiver<()>,
+) {
+    let mut stopping = false;
+    loop {
+        let next = tokio::select! {
+            body = rx.recv() => body,
+            _ = &mut stop, if !stopping => {
+                stopping = true;
+                rx.close();
+                continue;
+            }
+        };
+        let Some(body) = next else { break };
         let header = format!("Content-Length: {}\r\n\r\n", body.len());
         if output.write_all(header.as_bytes()).await.is_err()
             || output.write_all(&body).await.is_err()

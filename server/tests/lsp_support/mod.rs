@@ -414,14 +414,23 @@ impl Lsp {
     }
 
     /// Waits for the server to stop by itself; returns its exit code.
-    pub fn wait_exit(mut self) -> i32 {
-        let deadline = Instant::now() + Duration::from_secs(30);
+    pub fn wait_exit(self) -> i32 {
+        self.wait_exit_within(Duration::from_secs(30))
+    }
+
+    /// Waits at most `limit` for the server to stop by itself (its input
+    /// still open); returns its exit code.
+    pub fn wait_exit_within(mut self, limit: Duration) -> i32 {
+        let deadline = Instant::now() + limit;
         match &mut self.server {
             Server::Process(child) => loop {
                 if let Some(status) = child.try_wait().unwrap() {
                     return status.code().unwrap_or(-1);
                 }
-                assert!(Instant::now() < deadline, "the server did not exit");
+                assert!(
+                    Instant::now() < deadline,
+                    "the server did not exit within {limit:?}"
+                );
                 std::thread::sleep(Duration::from_millis(20));
             },
             Server::InProcess(handle) => {
