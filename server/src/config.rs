@@ -29,6 +29,9 @@ pub struct Config {
     /// The organ for drafts without a chapeau (`General Assembly`).
     pub organ: Option<String>,
     pub footnotes_repeat: FootnoteRepeat,
+    /// Where the diagnostic pages are (`docs.base`): each diagnostic links to
+    /// `<base>/<code>.md`. `None`: no link.
+    pub docs_base: Option<String>,
 }
 
 impl Config {
@@ -51,6 +54,7 @@ pub struct Settings {
     pub catalog_paths: Option<Vec<PathBuf>>,
     pub organ: Option<String>,
     pub footnotes_repeat: Option<FootnoteRepeat>,
+    pub docs_base: Option<String>,
 }
 
 /// A setting that could not be used, with where it came from.
@@ -95,6 +99,9 @@ impl Settings {
         }
         if let Some(r) = self.footnotes_repeat {
             config.footnotes_repeat = r;
+        }
+        if let Some(base) = &self.docs_base {
+            config.docs_base = Some(base.clone());
         }
     }
 
@@ -274,11 +281,26 @@ fn read_root(value: &Value, base: Option<&Path>, source: &str, strict: bool, out
                 },
                 other => errors.push((format!("footnotes.{other}"), "unknown setting".to_string())),
             }),
+            "docs" => read_table(v, "docs", &mut errors, |k, v, errors| {
+                match k {
+                "base" => match v.as_str().map(str::trim).filter(|b| is_base_address(b)) {
+                    Some(base) => s.docs_base = Some(base.trim_end_matches('/').to_string()),
+                    None => errors.push((
+                        "docs.base".to_string(),
+                        format!(
+                            "expected the address of the folder of diagnostic pages, with its scheme (file:, https: ...), found {}",
+                            kind(v)
+                        ),
+                    )),
+                },
+                other => errors.push((format!("docs.{other}"), "unknown setting".to_string())),
+            }
+            }),
             other => {
                 if strict {
                     errors.push((
                         other.to_string(),
-                        "unknown setting (known: catalog.paths, diagnostics.<code>, organ, footnotes.repeat)"
+                        "unknown setting (known: catalog.paths, diagnostics.<code>, organ, footnotes.repeat, docs.base)"
                             .to_string(),
                     ));
                 }
@@ -353,8 +375,79 @@ fn kind(v: &Value) -> String {
     }
 }
 
+/// An absolute address: a scheme (`file:`, `https:`), then more, no spaces.
+fn is_base_address(s: &str) -> bool {
+    let Some((scheme, rest)) = s.split_once(':') else {
+        return false;
+    };
+    scheme.len() > 1
+        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        && !rest.trim_matches('/').is_empty()
+        && !s.chars().any(char::is_whitespace)
+}
+
 fn code_list() -> String {
     Code::ALL.map(Code::as_str).join(", ")
+}
+
+#[cfg(test)]
+mod docs_tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn docs_base_from_toml_and_editor() {
+        let t = Settings::from_toml(
+            "[docs]\nbase = \"file:///opt/reso/docs/diagnostics/\"\n",
+            Path::new("reso.toml"),
+        );
+        assert_eq!(t.errors, vec![]);
+        assert_eq!(
+            t.settings.to_config().docs_base.as_deref(),
+            Some("file:///opt/reso/docs/diagnostics")
+        );
+        let e =
+            Settings::from_editor_json(&json!({"docs": {"base": "file:///x/diagnostics"}}), None);
+        assert_eq!(e.errors, vec![]);
+        assert_eq!(
+            e.settings.docs_base.as_deref(),
+            Some("file:///x/diagnostics")
+        );
+        let dotted = Settings::from_editor_json(&json!({"docs.base": "file:///y"}), None);
+        assert_eq!(dotted.settings.docs_base.as_deref(), Some("file:///y"));
+        assert_eq!(Settings::default().to_config().docs_base, None);
+    }
+
+    #[test]
+    fn a_bad_docs_base_is_a_setting_error() {
+        for bad in [
+            json!(5),
+            json!(""),
+            json!("docs/diagnostics"),
+            json!("file: x"),
+            json!(["file:///x"]),
+        ] {
+            let p = Settings::from_editor_json(&json!({"docs": {"base": bad}}), None);
+            assert_eq!(p.settings.docs_base, None, "{bad}");
+            assert_eq!(p.errors.len(), 1, "{bad}");
+            assert_eq!(p.errors[0].key, "docs.base");
+            assert!(
+                p.errors[0]
+                    .message
+                    .starts_with("expected the address of the folder of diagnostic pages"),
+                "{}",
+                p.errors[0]
+            );
+        }
+        let p = Settings::from_toml("[docs]\nroot = \"file:///x\"\n", Path::new("reso.toml"));
+        assert_eq!(
+            p.errors[0].to_string(),
+            "reso.toml: `docs.root`: unknown setting"
+        );
+    }
 }
 
 #[cfg(test)]
@@ -416,7 +509,7 @@ repeat = "sometimes"
         assert_eq!(
             messages(&p),
             vec![
-                "reso.toml: `colour`: unknown setting (known: catalog.paths, diagnostics.<code>, organ, footnotes.repeat)".to_string(),
+                "reso.toml: `colour`: unknown setting (known: catalog.paths, diagnostics.<code>, organ, footnotes.repeat, docs.base)".to_string(),
                 "reso.toml: `diagnostics.numbering`: expected error, warning, information, hint or off, found `loud`".to_string(),
                 format!("reso.toml: `diagnostics.opener-unknwn`: unknown diagnostic code (known: {})", code_list()),
                 "reso.toml: `footnotes.repeat`: expected forbid or allow, found \"sometimes\"".to_string(),

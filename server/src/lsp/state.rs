@@ -601,6 +601,7 @@ impl State {
                             let published = OwnDiagnostics::build(
                                 &here,
                                 &analysis.diagnostics,
+                                config.docs_base.as_deref(),
                                 |i| analysis.previous_index(i),
                                 Some((&prev.published, edit.start)),
                             );
@@ -616,6 +617,7 @@ impl State {
                             let published = OwnDiagnostics::build(
                                 &here,
                                 &analysis.diagnostics,
+                                config.docs_base.as_deref(),
                                 |i| analysis.previous_index(i),
                                 Some((&prev.published, edit.start)),
                             );
@@ -628,8 +630,13 @@ impl State {
                         let index = Arc::new(LineIndex::new(&text));
                         let analysis = analyze(&text, &config, &catalog);
                         let here = positions(&uri2, &index, encoding);
-                        let published =
-                            OwnDiagnostics::build(&here, &analysis.diagnostics, |_| None, None);
+                        let published = OwnDiagnostics::build(
+                            &here,
+                            &analysis.diagnostics,
+                            config.docs_base.as_deref(),
+                            |_| None,
+                            None,
+                        );
                         (text, index, analysis, published)
                     }
                 };
@@ -807,10 +814,11 @@ fn positions(uri: &Url, index: &Arc<LineIndex>, encoding: Encoding) -> to_proto:
     }
 }
 
-fn cross_settings<'a>(config: &Config, root: Option<&'a std::path::Path>) -> CrossSettings<'a> {
+fn cross_settings<'a>(config: &'a Config, root: Option<&'a std::path::Path>) -> CrossSettings<'a> {
     CrossSettings {
         severity: config.severity(Code::CitationInconsistent),
         root,
+        docs_base: config.docs_base.as_deref(),
     }
 }
 

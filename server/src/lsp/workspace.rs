@@ -59,6 +59,8 @@ pub struct Indexed {
 pub struct CrossSettings<'a> {
     pub severity: Option<Severity>,
     pub root: Option<&'a Path>,
+    /// `docs.base`: where the diagnostic pages are.
+    pub docs_base: Option<&'a str>,
 }
 
 #[derive(Default)]
@@ -307,7 +309,7 @@ impl CitationIndex {
                             .replace(u.as_str(), &display_name(u, settings.root));
                     }
                 }
-                to_proto::diagnostic_at(&entry.positions, &d, &mut lookup)
+                to_proto::diagnostic(&entry.positions, &d, settings.docs_base, &mut lookup)
             })
             .collect();
         out.sort_by_key(|d| (d.range.start, d.range.end));

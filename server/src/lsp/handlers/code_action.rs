@@ -41,6 +41,8 @@ pub async fn code_action(b: &Backend, p: CodeActionParams) -> Result<Option<Code
             kind.as_str() == o.as_str() || kind.as_str().starts_with(&format!("{}.", o.as_str()))
         }),
     };
+    let config = b.state.config();
+    let here = snap.positions();
     let actions = code_action::code_actions(&snap.analysis, &snap.text, range)
         .into_iter()
         .map(|a| {
@@ -51,7 +53,10 @@ pub async fn code_action(b: &Backend, p: CodeActionParams) -> Result<Option<Code
             let diagnostics: Vec<Diagnostic> = a
                 .diagnostics
                 .iter()
-                .map(|&i| to_proto::diagnostic(&snap, &snap.analysis.diagnostics[i], &mut |_| None))
+                .map(|&i| {
+                    let d = &snap.analysis.diagnostics[i];
+                    to_proto::diagnostic(&here, d, config.docs_base.as_deref(), &mut |_| None)
+                })
                 .collect();
             CodeAction {
                 title: a.title,
