@@ -14,6 +14,7 @@ mod capabilities;
 pub mod from_proto;
 pub mod handlers;
 mod memory;
+mod panics;
 mod published;
 mod server;
 mod state;
@@ -54,7 +55,8 @@ where
     O: AsyncWrite + Unpin + Send + 'static,
 {
     let (service, socket) = server::build(options);
-    transport::run(input, output, service, socket).await
+    let state = service.inner().state.clone();
+    transport::run(input, output, service, socket, state).await
 }
 
 /// `reso lsp`: serves on stdin and stdout.

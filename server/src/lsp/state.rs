@@ -656,7 +656,7 @@ impl State {
         let snapshot = match job.await {
             Ok(Ok(s)) => Arc::new(s),
             Ok(Err(payload)) => {
-                let what = super::transport::panic_message(payload.as_ref());
+                let what = super::panics::panic_message(payload.as_ref());
                 self.log(
                     MessageType::ERROR,
                     format!("internal error: the analysis of {uri} (version {version}) panicked: {what}"),
@@ -735,10 +735,20 @@ impl State {
             .publish_diagnostics(params.uri, params.diagnostics, params.version)
             .await;
     }
+}
 
+impl super::transport::Host for State {
     /// Where the transport writes messages to the client.
-    pub(crate) fn set_output(&self, out: tokio::sync::mpsc::Sender<Vec<u8>>) {
+    fn set_output(&self, out: tokio::sync::mpsc::Sender<Vec<u8>>) {
         let _ = self.output.set(out);
+    }
+
+    fn is_initialized(&self) -> bool {
+        State::is_initialized(self)
+    }
+
+    fn version_of(&self, uri: &str) -> Option<i32> {
+        State::version_of(self, uri)
     }
 }
 
