@@ -4,7 +4,8 @@
 //! import only its own layer and the layers below it; no two modules import
 //! each other, directly or round a longer circle; and the core knows no LSP
 //! type (only `server/src/lsp/` speaks the protocol, so the CLI and the server
-//! share the core and it is tested without a client).
+//! share the core and it is tested without a client). Inside `lsp/` the same
+//! holds for its own layers ([`LSP_LAYERS`]).
 //!
 //! An import is any `crate::`, `super::` or `self::` path, and any `use` of a
 //! child module, outside comments, string literals and `#[cfg(test)]` items
@@ -39,6 +40,26 @@ const LAYERS: &[&[&str]] = &[
     &["lsp"],
     // The command line (`reso check`, `reso lsp`, `reso catalog`).
     &["cli"],
+];
+
+/// The layers inside `lsp/`, bottom first (modules one level below `lsp`;
+/// `lsp` itself, its `mod.rs`, wires them and may import all).
+const LSP_LAYERS: &[&[&str]] = &[
+    // Protocol conversion and process details: no server state.
+    &["to_proto", "from_proto", "memory", "panics"],
+    // Framing, messages, panic containment: no handler, no state.
+    &["transport"],
+    // A document's diagnostics as published, its analysed snapshot.
+    &["published"],
+    &["snapshot"],
+    // The open documents' citations, across documents.
+    &["workspace"],
+    // Documents, settings, analysis scheduling.
+    &["state"],
+    // Requests and notifications, and the capabilities they announce.
+    &["handlers"],
+    // The `LanguageServer` impl: one-line delegations to the handlers.
+    &["server"],
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -471,6 +492,31 @@ fn every_module_imports_only_its_layer_and_below() {
 #[test]
 fn no_two_modules_import_each_other() {
     let g = graph(&[], 1);
+    assert_eq!(cycle(&g), None, "graph: {g:#?}");
+}
+
+#[test]
+fn the_lsp_layer_is_in_layers() {
+    let g = graph(&["lsp"], 2);
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lsp");
+    for e in std::fs::read_dir(&src).unwrap().flatten() {
+        let name = e
+            .file_name()
+            .to_string_lossy()
+            .trim_end_matches(".rs")
+            .to_string();
+        if name != "mod" {
+            assert!(
+                layer_of(LSP_LAYERS, &name).is_some(),
+                "lsp::{name} is in no layer"
+            );
+        }
+    }
+    let bad = upward(&g, LSP_LAYERS);
+    assert!(
+        bad.is_empty(),
+        "imports against the lsp layers: {bad:#?}\ngraph: {g:#?}"
+    );
     assert_eq!(cycle(&g), None, "graph: {g:#?}");
 }
 

@@ -1,29 +1,35 @@
 //! The language server (`reso lsp`): protocol types and position conversion
-//! live here only; the core works on byte offsets.
+//! live here only; the core works on byte offsets. In layers, bottom first
+//! (`tests/architecture.rs` holds them):
 //!
-//! - `transport`: JSON-RPC framing in front of tower-lsp, robust to malformed
-//!   input, with the panic boundary;
-//! - `server`: the `LanguageServer` impl, one-line delegations to `handlers/`;
-//! - `state`: documents (ropes), snapshots, analysis scheduling, settings;
-//! - `capabilities`: what is advertised, in one place;
-//! - `to_proto` / `from_proto`: conversions;
+//! - `to_proto` / `from_proto`: conversions, knowing no server state;
+//!   `memory`, `panics`: process details;
+//! - `transport`: JSON-RPC framing (a `tokio_util` decoder) in front of any
+//!   tower-lsp service, robust to malformed input, with the panic boundary;
+//!   it asks the server only through its `Host` trait;
+//! - `published`: a document's diagnostics as sent; `snapshot`: one analysed
+//!   version of a document;
 //! - `workspace`: the open documents' citations, for `citation-inconsistent`
-//!   across documents.
+//!   across documents;
+//! - `state`: documents (ropes), analysis scheduling, settings;
+//! - `handlers`: one module per request family, and the capabilities;
+//! - `server`: the `LanguageServer` impl, one-line delegations to `handlers/`.
 
-mod capabilities;
 pub mod from_proto;
 pub mod handlers;
 mod memory;
 mod panics;
 mod published;
 mod server;
+mod snapshot;
 mod state;
 pub mod to_proto;
 mod transport;
 mod workspace;
 
 pub use server::Backend;
-pub use state::{Snapshot, SnapshotError, State};
+pub use snapshot::{Snapshot, SnapshotError};
+pub use state::State;
 
 use tokio::io::{AsyncRead, AsyncWrite};
 

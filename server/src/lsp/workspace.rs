@@ -25,7 +25,7 @@ use std::sync::{Arc, Weak};
 use tower_lsp::lsp_types::{self as lsp, Url};
 
 use super::published::OwnDiagnostics;
-use super::state::Snapshot;
+use super::snapshot::Snapshot;
 use super::to_proto::{self, Positions};
 use crate::checks::citations::{inconsistent_across, OtherDocument};
 use crate::citations::Citation;

@@ -7,11 +7,14 @@
 //! succeeded, the number of diagnostics, and the block outline (blank
 //! blocks left out).
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 use tower_lsp::jsonrpc::Result;
 use tower_lsp::lsp_types::{Range, TextDocumentIdentifier};
 
-use crate::lsp::{Backend, SnapshotError};
+use crate::lsp::snapshot::SnapshotError;
+use crate::lsp::state::State;
 use crate::syntax::{BlockKind, Part};
 use crate::text::Encoding;
 
@@ -54,14 +57,13 @@ pub struct BlockState {
     pub opener: Option<String>,
 }
 
-pub async fn document_state(b: &Backend, p: Params) -> Result<DocumentState> {
+pub async fn document_state(state: &Arc<State>, p: Params) -> Result<DocumentState> {
     let uri = p.text_document.uri;
-    let snap = match b.snapshot(&uri).await {
+    let snap = match state.snapshot(&uri).await {
         Ok(snap) => snap,
         // The text is still there to compare when its analysis failed.
         Err(SnapshotError::AnalysisFailed { .. }) => {
-            let (version, hash, length, lines) = b
-                .state
+            let (version, hash, length, lines) = state
                 .text_state(&uri)
                 .ok_or_else(|| SnapshotError::NotOpen.to_jsonrpc(&uri))?;
             return Ok(DocumentState {
@@ -69,7 +71,7 @@ pub async fn document_state(b: &Backend, p: Params) -> Result<DocumentState> {
                 hash,
                 length,
                 lines,
-                encoding: encoding_name(b.state.encoding()),
+                encoding: encoding_name(state.encoding()),
                 analysis: "failed".to_string(),
                 diagnostics: 0,
                 blocks: Vec::new(),

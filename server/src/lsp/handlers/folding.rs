@@ -1,17 +1,19 @@
 //! `textDocument/foldingRange` ([`features::folding`](crate::features::folding)).
 
+use std::sync::Arc;
+
 use tower_lsp::jsonrpc::Result;
 use tower_lsp::lsp_types::*;
 
 use crate::features::folding;
-use crate::lsp::Backend;
+use crate::lsp::state::State;
 
 pub async fn folding_range(
-    b: &Backend,
+    state: &Arc<State>,
     p: FoldingRangeParams,
 ) -> Result<Option<Vec<FoldingRange>>> {
     let uri = p.text_document.uri;
-    let snap = b.snapshot(&uri).await.map_err(|e| e.to_jsonrpc(&uri))?;
+    let snap = state.snapshot(&uri).await.map_err(|e| e.to_jsonrpc(&uri))?;
     let folds = folding::folding_ranges(&snap.analysis.doc, &snap.text)
         .into_iter()
         .map(|f| {
