@@ -4,6 +4,7 @@
 //! citation reader all read it; it reads none of them.
 
 pub mod date;
+pub mod describe;
 pub mod organ;
 pub mod symbol;
 
