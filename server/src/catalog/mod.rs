@@ -220,18 +220,18 @@ impl fmt::Display for LoadWarning {
 /// Symbols are short and ours or the user's: FNV hashes them several times
 /// faster than the default SipHash (every citation is looked up on every
 /// check).
-type Fnv = std::hash::BuildHasherDefault<crate::text::Fnv64>;
+type Fx = rustc_hash::FxBuildHasher;
 
 /// The catalogue: built-in rows, optionally under a layer of user files.
 #[derive(Debug, Default)]
 pub struct Catalog {
     entries: Vec<Entry>,
-    index: HashMap<Text, u32, Fnv>,
+    index: HashMap<Text, u32, Fx>,
     /// SC resolutions by number (the year is part of the symbol).
-    sc_numbers: HashMap<u32, u32, Fnv>,
+    sc_numbers: HashMap<u32, u32, Fx>,
     /// Symbols of resolutions in parts, without the part letter
     /// (`A/RES/57/270` for `A/RES/57/270 B`).
-    in_parts: HashMap<Text, u32, Fnv>,
+    in_parts: HashMap<Text, u32, Fx>,
     coverage: Vec<Coverage>,
     /// The built-in catalogue under a user layer.
     base: Option<&'static Catalog>,

@@ -15,7 +15,7 @@ use crate::citations::Citation;
 use crate::diagnostic::{Code, Diagnostic, Related, TextEdit};
 use crate::un::{Body, Date, Kind, Session};
 
-type Fnv = std::hash::BuildHasherDefault<crate::text::Fnv64>;
+type Fx = rustc_hash::FxBuildHasher;
 
 /// Runs every citation check with today's date from the system clock.
 pub fn check(citations: &[Citation], catalog: &Catalog, out: &mut Vec<Diagnostic>) {
@@ -258,7 +258,7 @@ pub fn inconsistent_within(
     only: Option<&[&str]>,
     out: &mut Vec<(usize, Diagnostic)>,
 ) {
-    let mut first: HashMap<&str, &Citation, Fnv> = HashMap::default();
+    let mut first: HashMap<&str, &Citation, Fx> = HashMap::default();
     for (i, c) in citations.iter().enumerate() {
         let Some(cited) = &c.date else { continue };
         if c.malformed.is_some() {

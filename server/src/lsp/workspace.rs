@@ -18,7 +18,6 @@
 //! mutex and publishes afterwards.
 
 use std::collections::{BTreeSet, HashMap};
-use std::hash::BuildHasherDefault;
 use std::path::Path;
 use std::sync::{Arc, Weak};
 
@@ -70,7 +69,7 @@ pub struct CitationIndex {
 }
 
 /// Dated citations by symbol (symbols are short: FNV, not SipHash).
-type Dated = HashMap<String, Vec<Citation>, BuildHasherDefault<crate::text::Fnv64>>;
+type Dated = HashMap<String, Vec<Citation>, rustc_hash::FxBuildHasher>;
 
 /// `dated`, the previous dated citations by symbol, made those of
 /// `citations`: lists are overwritten in place, so that a keystroke copies
@@ -80,7 +79,7 @@ fn update_dated(dated: &mut Dated, citations: &[Citation]) -> (Vec<String>, Vec<
     let mut changed: BTreeSet<&str> = BTreeSet::new();
     let mut added = Vec::new();
     // How many of each symbol's citations were seen so far.
-    let mut seen: HashMap<&str, usize, BuildHasherDefault<crate::text::Fnv64>> = HashMap::default();
+    let mut seen: HashMap<&str, usize, rustc_hash::FxBuildHasher> = HashMap::default();
     for c in citations {
         if c.date.is_none() || c.malformed.is_some() {
             continue;

@@ -58,8 +58,8 @@ impl Default for Fnv64 {
     }
 }
 
-/// For hash maps keyed by short strings (symbols), where SipHash's
-/// resistance to chosen keys is not needed.
+/// Kept only while `syntax/parser/footnote_refs.rs` keys a map with it; the
+/// crate's maps use `rustc_hash::FxBuildHasher`.
 impl std::hash::Hasher for Fnv64 {
     fn write(&mut self, bytes: &[u8]) {
         Fnv64::write(self, bytes);
