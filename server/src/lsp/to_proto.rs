@@ -126,6 +126,15 @@ pub fn diagnostic(
     }
 }
 
+/// The serde name of a unit variant (`BlockKind::SubParagraph` is
+/// `sub-paragraph`), as the protocol's strings carry it.
+pub fn wire_name<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
 /// A URI's file path, when it is a `file:` URI.
 pub fn file_path(uri: &Url) -> Option<std::path::PathBuf> {
     (uri.scheme() == "file")

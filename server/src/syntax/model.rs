@@ -10,8 +10,10 @@ use std::ops::Range;
 /// The chapeau's organ (the parser reads `Organ` from here).
 pub use crate::un::Organ;
 
-/// Which part of the resolution a block sits in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// Which part of the resolution a block sits in. Its serde name
+/// (`operative`, `annex`) is the one `reso/documentState` reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Part {
     /// Before the chapeau.
     Heading,
@@ -25,7 +27,10 @@ pub enum Part {
     Annex(u16),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// What a block is. Its serde name (`sub-paragraph`) is the one
+/// `reso/documentState` reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum BlockKind {
     /// A line of nothing but spaces and tabs (or empty).
     Blank,

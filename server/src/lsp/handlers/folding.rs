@@ -7,6 +7,7 @@ use tower_lsp::lsp_types::*;
 
 use crate::features::folding;
 use crate::lsp::state::State;
+use crate::lsp::to_proto;
 
 pub async fn folding_range(
     state: &Arc<State>,
@@ -22,7 +23,7 @@ pub async fn folding_range(
                 start_line: range.start.line,
                 end_line: range.end.line,
                 kind: Some(FoldingRangeKind::Region),
-                collapsed_text: Some(format!("{:?}", f.kind).to_lowercase()),
+                collapsed_text: Some(to_proto::wire_name(&f.kind)),
                 ..FoldingRange::default()
             }
         })
