@@ -16,10 +16,10 @@ use serde_json::{json, Value};
 
 pub const TIMEOUT: Duration = Duration::from_secs(120);
 
-pub fn fixture(name: &str) -> String {
-    let path = format!("{}/../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
+#[path = "../support/mod.rs"]
+mod support;
+#[allow(unused_imports)] // not every includer reads a fixture
+pub use support::fixture;
 
 pub fn frame(body: &str) -> Vec<u8> {
     format!("Content-Length: {}\r\n\r\n{body}", body.len()).into_bytes()
