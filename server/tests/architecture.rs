@@ -328,7 +328,7 @@ fn imports() -> Vec<(Vec<String>, Vec<String>)> {
     let mut out = Vec::new();
     for (rel, text) in &files {
         let Some(here) = module_of(rel) else { continue };
-        if here.is_empty() || (1..=here.len()).any(|k| test_only.contains(&here[..k].to_vec())) {
+        if here.is_empty() || (1..=here.len()).any(|k| test_only.contains(&here[..k])) {
             continue;
         }
         let mut code = clean(text);
@@ -374,8 +374,7 @@ fn imports() -> Vec<(Vec<String>, Vec<String>)> {
             // The longest prefix that is a module.
             let target = (1..=full.len())
                 .map(|k| full[..k].to_vec())
-                .filter(|p| modules.contains(p))
-                .last();
+                .rfind(|p| modules.contains(p));
             if let Some(t) = target {
                 if t != here {
                     out.push((here.clone(), t));
