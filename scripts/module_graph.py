@@ -5,11 +5,12 @@ Reads the sources under server/src (of the work tree, or of a git revision
 with --rev) and follows every `crate::` and `super::` path outside comments,
 string literals and `#[cfg(test)]` items (test code may use any layer). A
 module is a top-level module of the crate (`--depth 1`, the default) or a
-module one level below (`--depth 2`: `lsp::transport`, `citations::scan`).
+module one level below (`--depth 2`: `lsp::transport`, `citations::scan`;
+other top-level modules are then named as a whole).
 
     scripts/module_graph.py                 # the work tree
     scripts/module_graph.py --rev 065d70d   # main before issue 19
-    scripts/module_graph.py --depth 2
+    scripts/module_graph.py --depth 2 --only lsp   # inside lsp/
 
 server/tests/architecture.rs reads the sources the same way and enforces the
 layers; this script only prints.
@@ -210,7 +211,8 @@ def edges(files, depth):
                         target = full[:k]
                 if not target:
                     continue
-                them = tuple(target[:depth])
+                # another top-level module is named as a whole
+                them = tuple(target[:depth] if target[0] == me[0] else target[:1])
                 if them != me:
                     graph[me].add(them)
     return graph
@@ -220,9 +222,12 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--rev", help="a git revision instead of the work tree")
     ap.add_argument("--depth", type=int, default=1)
+    ap.add_argument("--only", help="print only the modules under this one (`lsp`)")
     a = ap.parse_args()
     g = edges(sources(a.rev), a.depth)
     for m in sorted(g):
+        if a.only and m[0] != a.only:
+            continue
         deps = ", ".join(sorted("::".join(d) for d in g[m]))
         print(f"{'::'.join(m)} -> {deps}" if deps else f"{'::'.join(m)} ->")
 

@@ -46,7 +46,7 @@ const LAYERS: &[&[&str]] = &[
 /// `lsp` itself, its `mod.rs`, wires them and may import all).
 const LSP_LAYERS: &[&[&str]] = &[
     // Protocol conversion and process details: no server state.
-    &["to_proto", "from_proto", "memory", "panics"],
+    &["to_proto", "from_proto", "memory", "panics", "options"],
     // Framing, messages, panic containment: no handler, no state.
     &["transport"],
     // A document's diagnostics as published, its analysed snapshot.
@@ -515,6 +515,17 @@ fn the_lsp_layer_is_in_layers() {
     assert!(
         bad.is_empty(),
         "imports against the lsp layers: {bad:#?}\ngraph: {g:#?}"
+    );
+    // Nothing below `lsp` imports through its `mod.rs` (whose re-exports
+    // would hide the edges above).
+    let through_root: Vec<String> = imports()
+        .into_iter()
+        .filter(|(from, to)| from.len() > 1 && from[0] == "lsp" && to == &["lsp"])
+        .map(|(from, _)| from.join("::"))
+        .collect();
+    assert!(
+        through_root.is_empty(),
+        "imports through lsp/mod.rs: {through_root:?}"
     );
     assert_eq!(cycle(&g), None, "graph: {g:#?}");
 }

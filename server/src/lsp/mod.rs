@@ -3,7 +3,7 @@
 //! (`tests/architecture.rs` holds them):
 //!
 //! - `to_proto` / `from_proto`: conversions, knowing no server state;
-//!   `memory`, `panics`: process details;
+//!   `memory`, `panics`, `options`: process details and the test hook;
 //! - `transport`: JSON-RPC framing (a `tokio_util` decoder) in front of any
 //!   tower-lsp service, robust to malformed input, with the panic boundary;
 //!   it asks the server only through its `Host` trait;
@@ -18,6 +18,7 @@
 pub mod from_proto;
 pub mod handlers;
 mod memory;
+mod options;
 mod panics;
 mod published;
 mod server;
@@ -27,31 +28,12 @@ pub mod to_proto;
 mod transport;
 mod workspace;
 
+pub use options::{Options, TEST_PANIC_ENV};
 pub use server::Backend;
 pub use snapshot::{Snapshot, SnapshotError};
 pub use state::State;
 
 use tokio::io::{AsyncRead, AsyncWrite};
-
-/// The environment variable that turns the test hook on in the binary: its
-/// value is the panic trigger (see [`Options::panic_trigger`]).
-pub const TEST_PANIC_ENV: &str = "RESO_TEST_PANIC";
-
-#[derive(Debug, Clone, Default)]
-pub struct Options {
-    /// Test hook, off by default: when set, analysing a text that contains
-    /// this string panics, and the request `reso/testPanic` (which panics) is
-    /// served. The tests use it to prove that a panic is caught.
-    pub panic_trigger: Option<String>,
-}
-
-impl Options {
-    pub fn from_env() -> Options {
-        Options {
-            panic_trigger: std::env::var(TEST_PANIC_ENV).ok().filter(|s| !s.is_empty()),
-        }
-    }
-}
 
 /// Serves the protocol over a pair of streams until `exit` or the end of the
 /// input. Returns the process exit code: 0 after `shutdown`, else 1.

@@ -9,8 +9,8 @@ use tower_lsp::lsp_types::*;
 use tower_lsp::{Client, ClientSocket, LanguageServer, LspService};
 
 use super::handlers;
+use super::options::Options;
 use super::state::State;
-use super::Options;
 
 pub struct Backend {
     pub state: Arc<State>,

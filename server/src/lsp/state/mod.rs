@@ -23,10 +23,11 @@ use ropey::Rope;
 use tower_lsp::lsp_types::{self as lsp, MessageType, Url};
 use tower_lsp::Client;
 
+use super::from_proto;
+use super::options::Options;
 use super::published::OwnDiagnostics;
 use super::snapshot::Snapshot;
 use super::workspace::{CitationIndex, CrossSettings};
-use super::{from_proto, Options};
 use crate::catalog::Catalog;
 use crate::config::{Config, SettingError, Settings};
 use crate::diagnostic::Code;
