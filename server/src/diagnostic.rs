@@ -140,6 +140,10 @@ pub struct TextEdit {
 pub struct Fix {
     pub title: String,
     pub edits: Vec<TextEdit>,
+    /// Whether it is safe to apply without a reader's judgement (one clear
+    /// answer that changes no other word): `reso check --fix` applies it
+    /// (see [`crate::features::fix`]).
+    pub safe: bool,
 }
 
 /// Another place that explains a diagnostic (`citation-inconsistent` points at
@@ -175,11 +179,22 @@ impl Diagnostic {
         }
     }
 
+    /// A fix an editor offers, for the user to judge.
     pub fn with_fix(mut self, title: impl Into<String>, edits: Vec<TextEdit>) -> Self {
         self.fix = Some(Fix {
             title: title.into(),
             edits,
+            safe: false,
         });
+        self
+    }
+
+    /// A fix with one clear answer, safe to apply unseen (`reso check --fix`).
+    pub fn with_safe_fix(mut self, title: impl Into<String>, edits: Vec<TextEdit>) -> Self {
+        self = self.with_fix(title, edits);
+        if let Some(f) = &mut self.fix {
+            f.safe = true;
+        }
         self
     }
 

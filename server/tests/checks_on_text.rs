@@ -274,3 +274,74 @@ fn drafts_give_exactly_their_defects() {
         );
     }
 }
+
+/// The opener lists are not closed: `opener-unknown` is for likely mistakes
+/// (issue 18), and an operative verb may follow an introductory phrase.
+#[test]
+fn openers_are_an_open_list_and_may_follow_an_introductory_phrase() {
+    let unknown = |src: &str| {
+        seen(
+            src,
+            &run(src),
+            &[Code::OpenerUnknown, Code::OpenerMisplaced],
+        )
+    };
+    // Real words of the right form that the lists lack.
+    for (from, to) in [
+        (
+            "Noting the organization",
+            "Continuing to take the view that the organization",
+        ),
+        ("5. Also stresses", "5. Also recognises"),
+        (
+            "5. Also stresses",
+            "5. Pending the review of the outcome, stresses",
+        ),
+        ("5. Also stresses", "5. In this regard, also stresses"),
+    ] {
+        let src = seed_with(from, to);
+        let d = unknown(&src);
+        assert_eq!(d.len(), 2, "{to}: {d:?}"); // the seed's two `Sresses`
+    }
+    // Likely mistakes: no English word, an article, a verb not in the third person.
+    let src = seed_with("5. Also stresses", "5. Decide to stress");
+    assert!(unknown(&src).contains(
+        &"213:4 opener-unknown `Decide` is not a known operative opener; did you mean `Decides`? [Decide]".to_string()
+    ));
+    let src = seed_with("Noting the organization", "The organization");
+    assert_eq!(
+        unknown(&src)[0],
+        "38:1 opener-unknown `The` is not a known preambular opener [The]"
+    );
+    // A preambular opener before the comma is misplaced, not an introduction.
+    let src = seed_with("5. Also stresses", "5. Noting the review, stresses");
+    assert!(unknown(&src)
+        .contains(&"213:4 opener-misplaced `Noting` is a preambular opener, but opens an operative paragraph [Noting]".to_string()));
+}
+
+/// A preambular paragraph that ends in `:` introduces a list; items that
+/// lost their markers in extraction get one `sub-numbering`, no opener or
+/// terminator diagnostic (A/RES/80/34 in the newer extraction).
+#[test]
+fn a_preambular_list_that_lost_its_markers() {
+    let path = format!(
+        "{}/../tests/corpus/ga80-md/A_RES_80_34.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let src = std::fs::read_to_string(path).expect("corpus text");
+    let a = run(&src);
+    let d = seen(
+        &src,
+        &a,
+        &[Code::SubNumbering, Code::OpenerUnknown, Code::Terminator],
+    );
+    assert_eq!(
+        d[0],
+        "39:1 sub-numbering sub-paragraph markers seem to be missing; expected (a) [International]"
+    );
+    assert!(
+        d.iter()
+            .all(|x| !x.contains("opener") && !x.contains("terminator")),
+        "{d:?}"
+    );
+}

@@ -362,3 +362,30 @@ fn the_readme_shows_the_real_output_and_the_ci_command() {
         assert!(readme.contains(line), "README: {line}");
     }
 }
+
+/// Issue 20: `reso check openers.reso`, run in the draft's own folder, found
+/// no `reso.toml` above it (`.` has no parent); with an absolute path it did.
+#[test]
+fn settings_are_found_above_a_relative_path() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "reso.toml",
+        b"[diagnostics]\nopener-unknown = \"off\"\n",
+    );
+    let draft = "The General Assembly,\n\n1. Sresses the need for cooperation.\n";
+    write(dir.path(), "drafts/openers.reso", draft.as_bytes());
+    let sub = dir.path().join("drafts");
+    for arg in ["openers.reso", "./openers.reso", "../drafts/openers.reso"] {
+        let o = reso(&["check", arg], Some(&sub), None);
+        assert_eq!(
+            out(&o),
+            "1 file checked: 0 errors, 0 warnings\n",
+            "{arg}: {}",
+            err(&o)
+        );
+    }
+    let abs = sub.join("openers.reso");
+    let o = reso(&["check", abs.to_str().unwrap()], None, None);
+    assert_eq!(out(&o), "1 file checked: 0 errors, 0 warnings\n");
+}

@@ -22,6 +22,7 @@ fn fixtures() -> Vec<(String, String)> {
         root.clone(),
         format!("{root}/ga80"),
         format!("{root}/drafts"),
+        format!("{root}/compendium"),
     ] {
         let mut entries: Vec<_> = std::fs::read_dir(&dir)
             .unwrap()

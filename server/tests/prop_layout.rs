@@ -36,10 +36,12 @@ use reso::config::Config;
 use reso::syntax::{BlockKind, Document, MarkerKind, Part};
 
 /// Cases that fail because the parser reads a layout the SPEC describes
-/// differently from the canonical text. Each names its finding in
-/// PARSER_FINDINGS.md at the root of the repository. A name is the case's
-/// (`fixture layout seed`), or `fixture layout *` for every seed. A skipped
-/// case that passes fails the test: remove its line when the finding is fixed.
+/// differently from the canonical text. Each names its finding; a fixed
+/// finding becomes a minimal text in tests/fixtures/regressions/ with its
+/// expected reading asserted in `parser_regressions.rs` (F1..F7 so far; see
+/// docs/ARCHITECTURE.md). A name is the case's (`fixture layout seed`), or
+/// `fixture layout *` for every seed. A skipped case that passes fails the
+/// test: remove its line when the finding is fixed.
 const SKIPS: &[(&str, &str)] = &[];
 
 /// Cases that always run besides the seeded ones: each showed a finding on a

@@ -265,6 +265,9 @@ pub const BUILTIN_FILES: [(&str, &str, TitleKind); 4] = [
 pub const BUILTIN_SC_LAST_YEAR: u16 = 2019;
 pub const BUILTIN_SC_LAST_NUMBER: u32 = 2503;
 
+/// The columns a row must have: up to and with `date`.
+const MIN_COLUMNS: usize = 5;
+
 const HEADER: &str = "symbol\tbody\tsession\tnumber\tdate\ttitle\tmeeting\tvote\tnote";
 
 fn cow(s: &'static str) -> Text {
@@ -280,10 +283,17 @@ fn parse_row<'a, F: Fn(&'a str) -> Text>(
     validate: bool,
 ) -> Result<Entry, String> {
     let cols: Vec<&'a str> = line.split('\t').collect();
-    if cols.len() < 2 || cols.len() > 9 {
+    // Tools that drop trailing empty cells may cut a row after its date; a
+    // row cut before it has lost what the catalogue is for.
+    if cols.len() < MIN_COLUMNS || cols.len() > 9 {
         return Err(format!(
-            "expected 9 tab-separated columns (symbol, body, session, number, date, title, meeting, vote, note), found {}",
-            cols.len()
+            "expected 9 tab-separated columns (symbol, body, session, number, date, title, meeting, vote, note), found {}{}",
+            cols.len(),
+            if cols.len() < MIN_COLUMNS {
+                " (only the columns after the date may be left out)"
+            } else {
+                ""
+            }
         ));
     }
     let col = |i: usize| cols.get(i).map(|s| s.trim()).unwrap_or("");

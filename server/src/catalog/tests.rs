@@ -99,6 +99,8 @@ S/RES/1325(2000)\tGA\t2000\t1325\t\t\t\t\t
 A/RES/66\tGA\t66\t\t\t\t\t\t
 A/RES/68/262\tGA\t68\t262\t\tTerritorial integrity of Ukraine\t\t\t
 only one column
+A/RES/66/985\tGA
+A/RES/66/986\tGA\t66\t986
 # complete: GA 81-80
 E/RES/2012/1\tECOSOC\t2012\t1\t2012-07-20\r
 ";
@@ -107,7 +109,7 @@ E/RES/2012/1\tECOSOC\t2012\t1\t2012-07-20\r
         .iter()
         .map(|w| (w.line, w.message.as_str()))
         .collect();
-    assert_eq!(warnings.len(), 5, "{warnings:#?}");
+    assert_eq!(warnings.len(), 7, "{warnings:#?}");
     assert_eq!(lines[0].0, 5);
     assert!(lines[0].1.contains("bad date `2011-13-01`"));
     assert_eq!(lines[1].0, 6);
@@ -118,8 +120,14 @@ E/RES/2012/1\tECOSOC\t2012\t1\t2012-07-20\r
     assert!(lines[2].1.contains("A/RES/66 lacks the number"));
     assert_eq!(lines[3].0, 9);
     assert!(lines[3].1.contains("expected 9 tab-separated columns"));
+    // Two or four of the nine columns: warned about like one (issue 20).
     assert_eq!(lines[4].0, 10);
-    assert!(lines[4].1.contains("runs backwards"));
+    assert_eq!(lines[4].1, "expected 9 tab-separated columns (symbol, body, session, number, date, title, meeting, vote, note), found 2 (only the columns after the date may be left out)");
+    assert_eq!(lines[5].0, 11);
+    assert!(lines[5].1.contains("found 4 (only the columns after"));
+    assert_eq!(lines[6].0, 12);
+    assert!(lines[6].1.contains("runs backwards"));
+    assert!(cat.get("A/RES/66/985").is_none());
     assert_eq!(
         warnings[0].to_string(),
         format!("mine.tsv:5: {}", lines[0].1)

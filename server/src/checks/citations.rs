@@ -121,7 +121,8 @@ fn date_against_catalogue(c: &Citation, entry: Option<&Entry>) -> Option<Diagnos
                     entry.symbol
                 ),
             )
-            .with_fix(
+            // The catalogue's date: one answer, safe for `--fix`.
+            .with_safe_fix(
                 format!("Change the year to {ey}"),
                 vec![TextEdit {
                     range: yr,
@@ -159,7 +160,7 @@ fn date_against_catalogue(c: &Citation, entry: Option<&Entry>) -> Option<Diagnos
             });
             Some(
                 Diagnostic::new(Code::CitationDate, range, message)
-                    .with_fix(format!("Change the date to {}", real.long()), edits),
+                    .with_safe_fix(format!("Change the date to {}", real.long()), edits),
             )
         }
     }

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use crate::config::{Config, FootnoteRepeat};
 use crate::diagnostic::{Code, Diagnostic, Related};
-use crate::syntax::{Document, EditSpan, FootnoteRef};
+use crate::syntax::{Document, EditSpan, FootnoteDef, FootnoteRef};
 
 /// What [`check`] reads of a document: the number and range of each
 /// footnote definition and reference, in order (kept across an edit to tell
@@ -46,11 +46,35 @@ impl Input {
     }
 }
 
+/// The footnote checks of each resolution of the document on its own
+/// (footnotes restart at 1 in each).
 pub fn check(doc: &Document, config: &Config, out: &mut Vec<Diagnostic>) {
+    let (mut defs, mut refs) = (&doc.footnote_defs[..], &doc.footnote_refs[..]);
+    while !defs.is_empty() || !refs.is_empty() {
+        let res_of = |block: usize| doc.blocks.get(block).map_or(0, |b| b.resolution);
+        let first = match (defs.first(), refs.first()) {
+            (Some(d), Some(r)) => res_of(d.block).min(res_of(r.block)),
+            (Some(d), None) => res_of(d.block),
+            (None, Some(r)) => res_of(r.block),
+            (None, None) => break,
+        };
+        let nd = defs.partition_point(|d| res_of(d.block) == first);
+        let nr = refs.partition_point(|r| res_of(r.block) == first);
+        check_resolution(&defs[..nd], &refs[..nr], config, out);
+        (defs, refs) = (&defs[nd..], &refs[nr..]);
+    }
+}
+
+fn check_resolution(
+    footnote_defs: &[FootnoteDef],
+    footnote_refs: &[FootnoteRef],
+    config: &Config,
+    out: &mut Vec<Diagnostic>,
+) {
     let mut first_def: BTreeMap<u32, usize> = BTreeMap::new();
-    for (i, d) in doc.footnote_defs.iter().enumerate() {
+    for (i, d) in footnote_defs.iter().enumerate() {
         if let Some(&f) = first_def.get(&d.number) {
-            let first = &doc.footnote_defs[f];
+            let first = &footnote_defs[f];
             out.push(
                 Diagnostic::new(
                     Code::FootnoteDuplicate,
@@ -67,8 +91,8 @@ pub fn check(doc: &Document, config: &Config, out: &mut Vec<Diagnostic>) {
             first_def.insert(d.number, i);
         }
     }
-    let referenced: BTreeSet<u32> = doc.footnote_refs.iter().map(|r| r.number).collect();
-    for r in &doc.footnote_refs {
+    let referenced: BTreeSet<u32> = footnote_refs.iter().map(|r| r.number).collect();
+    for r in footnote_refs {
         if !first_def.contains_key(&r.number) {
             out.push(Diagnostic::new(
                 Code::FootnoteUndefined,
@@ -81,7 +105,7 @@ pub fn check(doc: &Document, config: &Config, out: &mut Vec<Diagnostic>) {
         if !referenced.contains(&n) {
             out.push(Diagnostic::new(
                 Code::FootnoteUnused,
-                doc.footnote_defs[i].number_range.clone(),
+                footnote_defs[i].number_range.clone(),
                 format!("footnote {n} is defined but nothing references it"),
             ));
         }
@@ -90,7 +114,7 @@ pub fn check(doc: &Document, config: &Config, out: &mut Vec<Diagnostic>) {
     // Order of first references, and repeated references.
     let mut seen = BTreeSet::new();
     let mut highest = 0;
-    for r in &doc.footnote_refs {
+    for r in footnote_refs {
         if seen.insert(r.number) {
             if r.number < highest {
                 out.push(Diagnostic::new(
@@ -129,15 +153,14 @@ pub fn check(doc: &Document, config: &Config, out: &mut Vec<Diagnostic>) {
                 n += 1;
             }
             // Reported at the first place the number after the gap appears.
-            let at = doc
-                .footnote_refs
+            let at = footnote_refs
                 .iter()
                 .find(|r| r.number == n)
                 .map(|r| r.range.clone())
                 .or_else(|| {
                     first_def
                         .get(&n)
-                        .map(|&i| doc.footnote_defs[i].number_range.clone())
+                        .map(|&i| footnote_defs[i].number_range.clone())
                 });
             if let Some(range) = at {
                 let missing = if gap_start + 1 == n {

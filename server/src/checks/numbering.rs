@@ -14,6 +14,8 @@ pub struct Numbers {
     /// An annex whose numbered items do not start at 1 is a list of codes
     /// or extracts, not numbered paragraphs.
     skip_part: Option<Part>,
+    /// The resolution of the document these belong to: each restarts.
+    resolution: u16,
 }
 
 /// `numbering` for one block.
@@ -32,6 +34,12 @@ pub fn operative(b: &Block, st: &mut Numbers, out: &mut Vec<Diagnostic>) {
     let MarkerKind::Number { n, suffix } = &m.kind else {
         return;
     };
+    if b.resolution != st.resolution {
+        *st = Numbers {
+            resolution: b.resolution,
+            ..Numbers::default()
+        };
+    }
     let last = match st.prev {
         Some((part, last)) if part == b.part => last,
         _ => {

@@ -47,7 +47,13 @@ pub fn step(src: &str, doc: &Document, st: &mut Pending, i: usize, out: &mut Vec
         return;
     }
     if let Some(p) = st.paragraph {
-        paragraph(src, doc, p, Some(b), false, out);
+        if doc.blocks[p].resolution != b.resolution {
+            // The previous resolution's last paragraph.
+            paragraph(src, doc, p, None, st.operative_seen, out);
+            st.operative_seen = false;
+        } else {
+            paragraph(src, doc, p, Some(b), false, out);
+        }
     }
     st.paragraph = Some(i);
     st.operative_seen |= b.kind == BlockKind::Operative;
@@ -127,7 +133,9 @@ fn paragraph(
                 offset..offset + c.len_utf8(),
                 format!("{} {kind} should {what}, not `{c}`", article(kind)),
             )
-            .with_fix(
+            // A wrong mark has one right one: safe for `--fix`. A missing
+            // one may be a cut paragraph, for the reader to judge.
+            .with_safe_fix(
                 format!("Replace `{c}` with `{want}`"),
                 vec![TextEdit {
                     range: offset..offset + c.len_utf8(),

@@ -1,6 +1,11 @@
-//! `reso check` (SPEC section 7): files, folders or stdin; human or JSON
-//! output; exit 0 (no error-level diagnostic), 1 (some), 2 (a usage, file or
-//! settings problem, reported on stderr; the other files are still checked).
+//! `reso check` (SPEC section 7): files, folders or stdin; human, JSON,
+//! GitHub or SARIF output; exit 0 (no error-level diagnostic), 1 (some), 2 (a
+//! usage, file or settings problem, reported on stderr; the other files are
+//! still checked).
+//!
+//! `--fix` applies the safe fixes ([`crate::features::fix`]) in place, then
+//! reports what is left; `--diff` prints them as a unified diff and writes
+//! nothing (exit 1 when some file would change).
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Read, Write};
@@ -9,11 +14,13 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use super::files::{self, Draft};
 use super::{CheckArgs, Format};
 use crate::analysis::analyze;
 use crate::catalog::Catalog;
 use crate::config::{self, Config, Settings};
 use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::features::fix;
 use crate::text::{Encoding, LineIndex};
 
 /// One diagnostic as `reso check` reports it: lines and columns 1-based,
@@ -69,6 +76,9 @@ enum Input {
 struct Tally {
     files: usize,
     skipped: usize,
+    /// Fixes applied (or, with `--diff`, that would be) and files changed.
+    fixes: usize,
+    files_fixed: usize,
     by_severity: BTreeMap<Severity, usize>,
     by_code: BTreeMap<Code, usize>,
 }
@@ -109,6 +119,21 @@ impl Tally {
         }
         line
     }
+
+    /// `2 fixes applied to 1 file` (`would be applied` with `--diff`).
+    fn fixes_line(&self, dry: bool) -> String {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        if self.fixes == 0 {
+            return "no fix to apply".to_string();
+        }
+        format!(
+            "{} {} to {}",
+            plural(self.fixes, "fix", "fixes"),
+            if dry { "would be applied" } else { "applied" },
+            plural(self.files_fixed, "file", "files")
+        )
+    }
 }
 
 #[derive(Serialize)]
@@ -134,7 +159,12 @@ impl Configs {
         if let Some(c) = &self.fixed {
             return c.clone();
         }
-        let Some(path) = config::find_config_file(dir) else {
+        // Walk up from the absolute folder: `.` has no parent, so a relative
+        // path would stop before the folders above it (issue 20).
+        let dir = std::fs::canonicalize(dir)
+            .or_else(|_| std::path::absolute(dir))
+            .unwrap_or_else(|_| dir.to_path_buf());
+        let Some(path) = config::find_config_file(&dir) else {
             return self.default.clone();
         };
         if let Some(c) = self.found.get(&path) {
@@ -243,7 +273,11 @@ pub fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
             continue;
         }
         match std::fs::metadata(p) {
-            Ok(m) if m.is_dir() => walk(p, &mut inputs, err, &mut trouble),
+            Ok(m) if m.is_dir() => {
+                let mut found = Vec::new();
+                walk_drafts(p, &mut found, err, &mut trouble);
+                inputs.extend(found.into_iter().map(Input::File));
+            }
             Ok(_) => inputs.push(Input::File(p.clone())),
             Err(e) => {
                 let _ = writeln!(err, "reso: {}: {}", p.display(), io_message(&e));
@@ -252,12 +286,28 @@ pub fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
         }
     }
 
+    let fixing = args.fix || args.diff;
+    if fixing && !args.diff && inputs.contains(&Input::Stdin) {
+        let _ = writeln!(
+            err,
+            "reso: --fix cannot write back to stdin; use --diff to see the fixes"
+        );
+        return 2;
+    }
+    if args.summary && args.format == Format::Sarif {
+        let _ = writeln!(err, "reso: --summary has no SARIF form; drop one of them");
+        return 2;
+    }
+
     let mut catalogs = Catalogs::default();
     // The test hook of `reso lsp` (see `crate::lsp::Options`), here too.
     let test_trigger = crate::lsp::Options::from_env().panic_trigger;
     let mut tally = Tally::default();
     let mut reported: Vec<Reported> = Vec::new();
     let mut write_failed = false;
+    // With `--diff`, the would-be fixes go to stderr (stdout is the patch);
+    // with `--fix`, to stdout in the human form, else to stderr.
+    let fixes_to_stdout = args.fix && !args.diff && args.format == Format::Human;
     for input in &inputs {
         let (name, bytes, dir) = match input {
             Input::Stdin => {
@@ -290,32 +340,48 @@ pub fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
                 }
             }
         };
-        let text = match String::from_utf8(bytes) {
-            Ok(t) => t,
-            Err(e) => {
-                let at = e.utf8_error().valid_up_to();
-                let _ = writeln!(
-                    err,
-                    "reso: {name}: not UTF-8 text (invalid byte at offset {at}); skipped"
-                );
+        // Fixing sets a byte-order mark aside (and puts it back); checking
+        // alone reads the text as it is.
+        let decoded = if fixing {
+            Draft::decode(bytes)
+        } else {
+            String::from_utf8(bytes)
+                .map(|text| Draft { bom: false, text })
+                .map_err(|e| {
+                    let at = e.utf8_error().valid_up_to();
+                    format!("not UTF-8 text (invalid byte at offset {at}); skipped")
+                })
+        };
+        let draft = match decoded {
+            Ok(d) => d,
+            Err(message) => {
+                let _ = writeln!(err, "reso: {name}: {message}");
                 trouble = true;
                 tally.skipped += 1;
                 continue;
             }
         };
+        let text = &draft.text;
         let config = configs.for_dir(&dir, err, &mut trouble);
         let catalog = catalogs.get(&config.catalog_paths, err);
         // A bug in a check must not stop the other files: the panic hook has
         // printed one line; say which file, and go on.
-        let analysis = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             if let Some(t) = &test_trigger {
                 if text.contains(t.as_str()) {
                     panic!("test panic: the text contains the trigger {t:?}");
                 }
             }
-            analyze(&text, &config, &catalog)
-        })) {
-            Ok(a) => a,
+            if fixing {
+                let (outcome, analysis) =
+                    fix::fix_all(text, &mut |t| analyze(t, &config, &catalog));
+                (Some(outcome), analysis)
+            } else {
+                (None, analyze(text, &config, &catalog))
+            }
+        }));
+        let (outcome, analysis) = match result {
+            Ok(r) => r,
             Err(_) => {
                 let _ = writeln!(err, "reso: {name}: internal error while checking; skipped");
                 trouble = true;
@@ -323,8 +389,60 @@ pub fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
                 continue;
             }
         };
-        let index = LineIndex::new(&text);
         tally.files += 1;
+        // The text the diagnostics below describe: the fixed one.
+        let mut final_text = text.as_str();
+        if let Some(outcome) = &outcome {
+            if !outcome.settled {
+                let _ = writeln!(
+                    err,
+                    "reso: {name}: warning: the fixes did not settle after {} rounds; some are left",
+                    fix::MAX_ROUNDS
+                );
+            }
+            for a in &outcome.applied {
+                let verb = if args.diff { "would fix" } else { "fixed" };
+                let line = format!(
+                    "{name}:{}:{}: {verb}[{}]: {}",
+                    a.line, a.column, a.code, a.title
+                );
+                let sink: &mut dyn Write = if fixes_to_stdout {
+                    &mut *out
+                } else {
+                    &mut *err
+                };
+                write_failed |= writeln!(sink, "{line}").is_err();
+            }
+            if outcome.changed(text) {
+                tally.fixes += outcome.applied.len();
+                tally.files_fixed += 1;
+                if args.diff {
+                    let old = String::from_utf8_lossy(&draft.encode(text)).into_owned();
+                    let new = String::from_utf8_lossy(&draft.encode(&outcome.text)).into_owned();
+                    write_failed |= out
+                        .write_all(files::unified_diff(&name, &old, &new).as_bytes())
+                        .is_err();
+                } else if let Input::File(path) = input {
+                    if let Err(e) = files::write_atomically(path, &draft.encode(&outcome.text)) {
+                        let _ = writeln!(
+                            err,
+                            "reso: {name}: cannot write the fixes: {}",
+                            io_message(&e)
+                        );
+                        trouble = true;
+                    }
+                }
+            }
+            if args.diff {
+                // The patch alone on stdout; diagnostics wait for a real run.
+                if write_failed {
+                    return 2;
+                }
+                continue;
+            }
+            final_text = &outcome.text;
+        }
+        let index = LineIndex::new(final_text);
         for d in &analysis.diagnostics {
             tally.add(d);
             if args.summary {
@@ -333,7 +451,10 @@ pub fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
             let r = Reported::new(&name, &index, d);
             match args.format {
                 Format::Human => write_failed |= writeln!(out, "{}", r.human()).is_err(),
-                Format::Json => reported.push(r),
+                Format::Github => {
+                    write_failed |= writeln!(out, "{}", super::github::annotation(&r)).is_err()
+                }
+                Format::Json | Format::Sarif => reported.push(r),
             }
         }
         if write_failed {
@@ -341,8 +462,19 @@ pub fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
         }
     }
 
+    if args.diff {
+        let _ = writeln!(err, "{}", tally.fixes_line(true));
+        return if trouble {
+            2
+        } else if tally.files_fixed > 0 {
+            1
+        } else {
+            0
+        };
+    }
+
     let written = match args.format {
-        Format::Human => {
+        Format::Human | Format::Github => {
             let mut s = String::new();
             if args.summary || inputs.len() > 1 {
                 for (code, n) in &tally.by_code {
@@ -350,6 +482,9 @@ pub fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
                 }
             }
             s.push_str(&tally.summary_line());
+            if args.fix {
+                s.push_str(&format!("; {}", tally.fixes_line(false)));
+            }
             writeln!(out, "{s}")
         }
         Format::Json if args.summary => {
@@ -373,7 +508,16 @@ pub fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
         Format::Json => serde_json::to_writer_pretty(&mut *out, &reported)
             .map_err(io::Error::other)
             .and_then(|_| writeln!(out)),
+        Format::Sarif => {
+            let log = super::sarif::log(&reported, args.docs_base.as_deref());
+            serde_json::to_writer_pretty(&mut *out, &log)
+                .map_err(io::Error::other)
+                .and_then(|_| writeln!(out))
+        }
     };
+    if args.fix && args.format != Format::Human {
+        let _ = writeln!(err, "{}", tally.fixes_line(false));
+    }
     if written.is_err() {
         return 2;
     }
@@ -388,7 +532,12 @@ pub fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
 
 /// Drafts in a folder, in name order: `.reso` and `.txt` files, not in
 /// hidden folders or `target/`.
-fn walk(dir: &Path, inputs: &mut Vec<Input>, err: &mut dyn Write, trouble: &mut bool) {
+pub(crate) fn walk_drafts(
+    dir: &Path,
+    inputs: &mut Vec<PathBuf>,
+    err: &mut dyn Write,
+    trouble: &mut bool,
+) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -416,19 +565,19 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>, err: &mut dyn Write, trouble: &mut 
         };
         if kind.is_dir() {
             if name != "target" {
-                walk(&path, inputs, err, trouble);
+                walk_drafts(&path, inputs, err, trouble);
             }
         } else if matches!(
             path.extension().and_then(|e| e.to_str()),
             Some("reso") | Some("txt")
         ) {
-            inputs.push(Input::File(path));
+            inputs.push(path);
         }
     }
 }
 
 /// An I/O error as a short sentence, without Rust's `(os error 2)`.
-fn io_message(e: &io::Error) -> String {
+pub(crate) fn io_message(e: &io::Error) -> String {
     match e.kind() {
         io::ErrorKind::NotFound => "no such file or folder".to_string(),
         io::ErrorKind::PermissionDenied => "permission denied".to_string(),

@@ -1,8 +1,14 @@
-//! The command line: `reso lsp`, `reso check`, and the panic hook that keeps
-//! backtraces away from users.
+//! The command line: `reso lsp`, `reso check` (and `--fix`), `reso fmt`,
+//! `reso explain`, `reso catalog import`, and the panic hook that keeps
+//! backtraces away from users. docs/cli.md is the user's reference.
 
 pub mod catalog_import;
 pub mod check;
+pub mod explain;
+pub mod files;
+pub mod fmt;
+pub mod github;
+pub mod sarif;
 
 use std::path::PathBuf;
 
@@ -29,6 +35,14 @@ pub enum Command {
     },
     /// Check drafts and print their diagnostics (exit 0: no error, 1: errors, 2: a usage, file or settings problem).
     Check(CheckArgs),
+    /// Normalise whitespace (never a word) in place; `--check` and `--diff` only report (exit 1: some file would change).
+    Fmt(fmt::FmtArgs),
+    /// Print the documentation page of a diagnostic code (`reso explain numbering`); without a code, list them.
+    Explain {
+        /// A diagnostic code, as `reso check` prints it between brackets.
+        #[arg(value_name = "CODE")]
+        code: Option<String>,
+    },
     /// Build catalogue files (`reso catalog import FILE.xml`).
     #[command(subcommand)]
     Catalog(catalog_import::CatalogCommand),
@@ -41,6 +55,10 @@ pub enum Format {
     Human,
     /// A JSON array of diagnostics.
     Json,
+    /// GitHub Actions workflow commands (`::error file=...::message`), then the summary line.
+    Github,
+    /// SARIF 2.1.0 (code scanning), one run.
+    Sarif,
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -54,6 +72,15 @@ pub struct CheckArgs {
     /// Print only the counts per code and the summary line.
     #[arg(long)]
     pub summary: bool,
+    /// Apply the safe fixes in place (renumbering, an opener typo with one clear suggestion, a wrong final punctuation mark, a citation date from the catalogue), then report what is left.
+    #[arg(long)]
+    pub fix: bool,
+    /// Print the fixes as a unified diff and write nothing (exit 1: some file would change).
+    #[arg(long)]
+    pub diff: bool,
+    /// Base address of the diagnostic pages: SARIF rules get `<BASE>/<code>.md` as their helpUri.
+    #[arg(long, value_name = "BASE")]
+    pub docs_base: Option<String>,
     /// Files or folders to check (`.reso` and `.txt` files in folders), or `-` for stdin.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
@@ -89,6 +116,8 @@ pub fn main() -> i32 {
     match cli.command {
         Command::Lsp { .. } => crate::lsp::run_stdio(),
         Command::Check(args) => check::run(&args),
+        Command::Fmt(args) => fmt::run(&args),
+        Command::Explain { code } => explain::run(code.as_deref()),
         Command::Catalog(command) => catalog_import::run_command(&command),
     }
 }

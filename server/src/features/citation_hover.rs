@@ -111,7 +111,13 @@ pub fn hover_text(c: &Citation, catalog: &Catalog) -> String {
             if c.body == Some(Body::SC) && c.symbol != *e.symbol {
                 lines.push(format!("Cited as {}", escape(&c.symbol)));
             }
-            lines.push(format!("Source: {}", escape(&e.source)));
+            let sources = provenance(e);
+            let label = if sources.len() == 1 {
+                "Source"
+            } else {
+                "Sources"
+            };
+            lines.push(format!("{label}: {}", escape(&sources.join("; "))));
         }
         None => {
             let why = match c.kind {
@@ -128,6 +134,97 @@ pub fn hover_text(c: &Citation, catalog: &Catalog) -> String {
     let url = undocs_url(symbol);
     lines.push(format!("[{url}]({url})"));
     lines.join("\n\n")
+}
+
+/// Where an entry's facts come from, in a drafter's words: the built-in
+/// files by what they are (server/data/catalog/README.md), the user's files
+/// by name.
+pub fn provenance(e: &Entry) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |s: String| {
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    };
+    let cited = cited_in(&e.note);
+    for file in e.source.split(", ").filter(|f| !f.is_empty()) {
+        match file {
+            "sc-resolutions-1946-2019.tsv" => {
+                push("Security Council meeting records (Dag Hammarskjöld Library)".into())
+            }
+            "ga-recorded-votes-voeten.tsv" => {
+                push("recorded vote (Voeten's General Assembly voting data)".into())
+            }
+            "ga-80-texts.tsv" | "cited-in-texts.tsv" => {
+                if file == "ga-80-texts.tsv" && e.note.contains("official text") {
+                    push("official text, UN Digital Library".into());
+                }
+                if !cited.is_empty() {
+                    push(format!("date as cited in {}", and_list(&cited)));
+                } else if file == "cited-in-texts.tsv" {
+                    push("date as cited in a UN text".into());
+                }
+            }
+            user => {
+                let name = std::path::Path::new(user)
+                    .file_name()
+                    .map_or(user.to_string(), |n| n.to_string_lossy().into_owned());
+                push(format!("your catalogue file {name}"));
+            }
+        }
+    }
+    out
+}
+
+/// The texts a note says a date was cited in: `date as cited in: S/RES/814
+/// (1993) (CR-UNSC gold text); S/RES/837 (1993) (...)` gives `S/RES/814
+/// (1993)` and `S/RES/837 (1993)` (where the text was read is dropped).
+fn cited_in(note: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut in_list = false;
+    for piece in note.split("; ") {
+        let piece = piece.trim();
+        let rest = match piece.strip_prefix("date as cited in") {
+            Some(r) => r.trim_start_matches(':').trim(),
+            None if in_list && piece.contains('/') && !piece.contains(' ') => piece,
+            None if in_list && piece.split(' ').next().is_some_and(|w| w.contains('/')) => piece,
+            None => {
+                in_list = false;
+                continue;
+            }
+        };
+        in_list = true;
+        let symbol = drop_where_read(rest);
+        if !symbol.is_empty() && !out.contains(&symbol) {
+            out.push(symbol);
+        }
+    }
+    out
+}
+
+/// `S/RES/814 (1993) (CR-UNSC gold text)` → `S/RES/814 (1993)`: trailing
+/// brackets that name where the text was read (they hold a space, a slash
+/// or a dot, as a year or roman session does not).
+fn drop_where_read(s: &str) -> String {
+    let mut s = s.trim();
+    while let Some(open) = s.strip_suffix(')').and_then(|t| t.rfind(" (")) {
+        let inner = &s[open + 2..s.len() - 1];
+        if inner.contains([' ', '/', '.']) {
+            s = s[..open].trim_end();
+        } else {
+            break;
+        }
+    }
+    s.to_string()
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
 }
 
 fn upper(s: &str) -> String {
@@ -152,7 +249,7 @@ mod tests {
         assert_eq!(&src[h.range.clone()], "56/183");
         assert_eq!(
             h.markdown,
-            "**A/RES/56/183**\n\nGeneral Assembly resolution, 56th session\n\nAdopted: 21 December 2001\n\nSource: cited-in-texts.tsv\n\n[https://undocs.org/A/RES/56/183](https://undocs.org/A/RES/56/183)"
+            "**A/RES/56/183**\n\nGeneral Assembly resolution, 56th session\n\nAdopted: 21 December 2001\n\nSource: date as cited in A/RES/66/184\n\n[https://undocs.org/A/RES/56/183](https://undocs.org/A/RES/56/183)"
         );
         // On the date too.
         let h = hover_at(src, "December 2001", Catalog::builtin()).unwrap();
@@ -200,6 +297,71 @@ mod tests {
         assert!(h
             .markdown
             .contains("Not a valid document symbol: A/RES/66 lacks the number"));
+    }
+
+    #[test]
+    fn provenance_is_said_in_words_not_file_names() {
+        // Issue 20: the hover read "Source: cited-in-texts.tsv,
+        // ga-recorded-votes-voeten.tsv".
+        let cat = Catalog::builtin();
+        let source = |cited: &str| {
+            let src =
+                format!("The General Assembly,\n\nRecalling {cited},\n\n1. Decides to act.\n");
+            let number = cited
+                .split(' ')
+                .find(|w| w.contains('/') || w.parse::<u32>().is_ok());
+            let h = hover_at(&src, number.unwrap(), cat).unwrap().markdown;
+            let line = h.lines().find(|l| l.starts_with("Source")).unwrap_or("");
+            assert!(!line.contains(".tsv"), "{line}");
+            line.to_string()
+        };
+        assert_eq!(
+            source("its resolution 31/6 A"),
+            "Sources: date as cited in S/RES/402 (1976) and S/RES/407 (1977); recorded vote (Voeten's General Assembly voting data)"
+        );
+        assert_eq!(
+            source("its resolution 80/1"),
+            "Source: official text, UN Digital Library"
+        );
+        assert_eq!(
+            source("Security Council resolution 1325 (2000)"),
+            "Source: Security Council meeting records (Dag Hammarskjöld Library)"
+        );
+        assert_eq!(
+            source("its resolution 68/262"),
+            "Sources: date as cited in A/ES-11/L.7; recorded vote (Voeten's General Assembly voting data)"
+        );
+        assert_eq!(
+            source("Economic and Social Council resolution 2008/3"),
+            "Source: date as cited in A/RES/66/184"
+        );
+        // A user's file is named as theirs.
+        let (user, w) = Catalog::with_texts(&[(
+            "/home/drafter/reso/my-resolutions.tsv".to_string(),
+            "A/RES/66/288\tGA\t66\t288\t2012-07-27\tThe future we want\t\t\t\n".to_string(),
+        )]);
+        assert_eq!(w, vec![]);
+        let src =
+            "The General Assembly,\n\nRecalling its resolution 66/288,\n\n1. Decides to act.\n";
+        let h = hover_at(src, "66/288", &user).unwrap().markdown;
+        assert!(
+            h.contains("\n\nSource: your catalogue file my-resolutions.tsv\n\n"),
+            "{h}"
+        );
+    }
+
+    #[test]
+    fn cited_in_notes_are_read() {
+        assert_eq!(
+            cited_in("date as cited in: S/RES/814 (1993) (CR-UNSC gold text); S/RES/837 (1993) (CR-UNSC gold text)"),
+            ["S/RES/814 (1993)", "S/RES/837 (1993)"]
+        );
+        assert_eq!(
+            cited_in("date as cited in: A/RES/66/184 (shared/data/texts/A-RES-66-184.txt); date withheld: source dates for sessions 31-57 are unreliable"),
+            ["A/RES/66/184"]
+        );
+        assert_eq!(cited_in("date as cited in A/RES/80/32"), ["A/RES/80/32"]);
+        assert_eq!(drop_where_read("A/RES/1514 (XV)"), "A/RES/1514 (XV)");
     }
 
     #[test]

@@ -8,10 +8,12 @@
 //! | `citation-date`   | the catalogue's date                                   |
 //! | `numbering`       | renumber the numbered paragraphs of that part          |
 //! | `sub-numbering`   | renumber the sub-paragraph markers of that part        |
+//! | `footnote-order`  | renumber the footnotes in order of first reference     |
 //!
 //! The first three are the `fix` each check attaches to its diagnostic (the
 //! check knows what it expected); the renumbering ones are computed here,
-//! from `renumber`.
+//! from `renumber`. [`quick_fix`] is the one place that says which fix a
+//! diagnostic has: `reso check --fix` ([`super::fix`]) applies the safe ones.
 
 use std::ops::Range;
 
@@ -44,6 +46,59 @@ pub struct CodeAction {
     pub preferred: bool,
 }
 
+/// The quick fix of one diagnostic: the fix its check attached, or the
+/// renumbering of its part (`numbering`, `sub-numbering`) or of the
+/// footnotes (`footnote-order`). `None` when there is none or it would
+/// change nothing. Both the editor's quick fixes and `reso check --fix`
+/// ([`super::fix`], which keeps the safe ones) take their fixes from here.
+pub fn quick_fix(analysis: &Analysis, src: &str, index: usize) -> Option<QuickFix> {
+    let doc = &analysis.doc;
+    let d = analysis.diagnostics.get(index)?;
+    let fix = match (&d.fix, d.code) {
+        (Some(fix), _) => QuickFix {
+            title: fix.title.clone(),
+            edits: fix.edits.clone(),
+            safe: fix.safe,
+        },
+        // Renumbering changes only numbers and marker letters: safe.
+        (None, Code::Numbering) => {
+            let part = part_at(doc, d.range.start);
+            QuickFix {
+                title: format!("Renumber the paragraphs of {}", part_name(part)),
+                edits: renumber::paragraph_numbers(doc, src, part),
+                safe: true,
+            }
+        }
+        (None, Code::SubNumbering) => {
+            let part = part_at(doc, d.range.start);
+            QuickFix {
+                title: format!("Renumber the sub-paragraphs of {}", part_name(part)),
+                edits: renumber::sub_markers(doc, src, part),
+                safe: true,
+            }
+        }
+        (None, Code::FootnoteOrder) => QuickFix {
+            title: FOOTNOTES_TITLE.to_string(),
+            edits: renumber::footnotes(doc, src),
+            safe: true,
+        },
+        _ => return None,
+    };
+    (!fix.edits.is_empty()).then_some(fix)
+}
+
+pub const FOOTNOTES_TITLE: &str = "Renumber the footnotes in order of first reference";
+
+/// A diagnostic's fix, before it becomes an action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuickFix {
+    pub title: String,
+    /// Sorted, non-overlapping.
+    pub edits: Vec<TextEdit>,
+    /// Safe to apply unseen (see [`crate::diagnostic::Fix::safe`]).
+    pub safe: bool,
+}
+
 /// The actions for the byte range `range` (the cursor or a selection).
 pub fn code_actions(analysis: &Analysis, src: &str, range: Range<usize>) -> Vec<CodeAction> {
     let doc = &analysis.doc;
@@ -52,21 +107,7 @@ pub fn code_actions(analysis: &Analysis, src: &str, range: Range<usize>) -> Vec<
         if d.range.start > range.end || range.start > d.range.end {
             continue;
         }
-        let fix = match (&d.fix, d.code) {
-            (Some(fix), _) => Some((fix.title.clone(), fix.edits.clone())),
-            (None, Code::Numbering) => {
-                let part = part_at(doc, d.range.start);
-                let title = format!("Renumber the paragraphs of {}", part_name(part));
-                Some((title, renumber::paragraph_numbers(doc, src, part)))
-            }
-            (None, Code::SubNumbering) => {
-                let part = part_at(doc, d.range.start);
-                let title = format!("Renumber the sub-paragraphs of {}", part_name(part));
-                Some((title, renumber::sub_markers(doc, src, part)))
-            }
-            _ => None,
-        };
-        let Some((title, edits)) = fix.filter(|(_, e)| !e.is_empty()) else {
+        let Some(QuickFix { title, edits, .. }) = quick_fix(analysis, src, i) else {
             continue;
         };
         // One renumbering fixes every numbering diagnostic of the part.

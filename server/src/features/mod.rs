@@ -10,6 +10,7 @@ pub mod citation_hover;
 pub mod citation_links;
 pub mod code_action;
 pub mod completion;
+pub mod fix;
 pub mod folding;
 pub mod formatting;
 pub mod hover;

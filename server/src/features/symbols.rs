@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use crate::syntax::parser::lines;
 use crate::syntax::{Block, BlockKind, Document, MarkerKind, Part};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,6 +17,8 @@ pub enum SymbolKind {
     SubParagraph,
     Annex,
     AnnexParagraph,
+    /// One resolution of a document that holds several, holding its outline.
+    Resolution,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,15 +33,56 @@ pub struct Symbol {
     pub children: Vec<Symbol>,
 }
 
+/// The outline; a document that holds several resolutions has a node per
+/// resolution (named by its title), each holding that resolution's outline.
 pub fn document_symbols(doc: &Document, src: &str) -> Vec<Symbol> {
-    let mut out: Vec<Symbol> = Vec::new();
-    if let (Some(first), Some(last)) = (doc.title.first(), doc.title.last()) {
-        let name = doc.title_text(src).unwrap_or_default();
-        out.push(leaf(name, None, SymbolKind::Title, first.start..last.end));
+    if doc.resolutions() <= 1 {
+        let mut out: Vec<Symbol> = Vec::new();
+        if let (Some(first), Some(last)) = (doc.title.first(), doc.title.last()) {
+            let name = doc.title_text(src).unwrap_or_default();
+            out.push(leaf(name, None, SymbolKind::Title, first.start..last.end));
+        }
+        outline(doc, src, 0..doc.blocks.len(), &mut out);
+        return out;
     }
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < doc.blocks.len() {
+        let k = doc.blocks[start].resolution;
+        let end = start + doc.blocks[start..].partition_point(|b| b.resolution == k);
+        let title: Vec<&str> = doc.blocks[start..end]
+            .iter()
+            .filter(|b| b.kind == BlockKind::Title)
+            .flat_map(|b| b.lines.iter().map(|r| src[r].trim()).collect::<Vec<_>>())
+            .collect();
+        let name = if title.is_empty() {
+            format!("Resolution {}", k + 1)
+        } else {
+            // `80/14. Title` names the title after its number.
+            let joined = title.join(" ");
+            let skip = lines::numbered_title(&joined).unwrap_or(0);
+            joined[skip..].to_string()
+        };
+        let span = doc.blocks[start].span().start..doc.blocks[end - 1].span().end;
+        let mut node = leaf(name, None, SymbolKind::Resolution, span);
+        outline(doc, src, start..end, &mut node.children);
+        out.push(node);
+        start = end;
+    }
+    out
+}
+
+/// The outline of the blocks of `blocks` (one resolution).
+fn outline(doc: &Document, src: &str, blocks: Range<usize>, out: &mut Vec<Symbol>) {
     let mut pp = 0;
     let mut annex_part = None;
-    for (i, b) in doc.blocks.iter().enumerate() {
+    for (i, b) in doc
+        .blocks
+        .iter()
+        .enumerate()
+        .take(blocks.end)
+        .skip(blocks.start)
+    {
         let span = b.span();
         match b.kind {
             BlockKind::Preambular => {
@@ -57,7 +101,7 @@ pub fn document_symbols(doc: &Document, src: &str) -> Vec<Symbol> {
             BlockKind::SectionHeading => {
                 let name = doc.block_text(src, i);
                 let s = leaf(name, None, SymbolKind::SectionHeading, span);
-                push_in_part(&mut out, b.part, s);
+                push_in_part(out, b.part, s);
             }
             BlockKind::Operative => {
                 out.push(paragraph(doc, src, i, "OP", SymbolKind::Operative));
@@ -84,12 +128,11 @@ pub fn document_symbols(doc: &Document, src: &str) -> Vec<Symbol> {
             }
             BlockKind::AnnexParagraph if b.marker.is_some() => {
                 let s = paragraph(doc, src, i, "para.", SymbolKind::AnnexParagraph);
-                push_in_part(&mut out, b.part, s);
+                push_in_part(out, b.part, s);
             }
             _ => {}
         }
     }
-    out
 }
 
 /// Puts a symbol inside the annex it belongs to, else at the top level.

@@ -255,6 +255,9 @@ pub struct Block {
     /// For a sub-paragraph: the index of the operative (or annex) paragraph
     /// that holds it (`parent()`); 32 bits keep a block in a cache line.
     pub(crate) holder: Option<u32>,
+    /// Which resolution of the document it belongs to (0 for the first): a
+    /// document may hold several, each read and checked on its own.
+    pub resolution: u16,
 }
 
 impl Block {
@@ -353,6 +356,11 @@ impl Document {
     }
 
     /// The title as one line of text.
+    /// How many resolutions the document holds (a compendium holds several).
+    pub fn resolutions(&self) -> usize {
+        self.blocks.last().map_or(1, |b| b.resolution as usize + 1)
+    }
+
     pub fn title_text(&self, src: &str) -> Option<String> {
         if self.title.is_empty() {
             return None;
@@ -415,6 +423,7 @@ mod tests {
             opener: Some(Box::new(opener)),
             level: 0,
             holder: None,
+            resolution: 0,
         }
     }
 

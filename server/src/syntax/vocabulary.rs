@@ -14,6 +14,21 @@ use super::model::OpenerKind;
 const PREAMBULAR: &str = include_str!("../../../grammar/vocabulary/preambular.txt");
 const OPERATIVE: &str = include_str!("../../../grammar/vocabulary/operative.txt");
 const ADVERBS: &str = include_str!("../../../grammar/vocabulary/adverbs.txt");
+/// English words in lower case, sorted bytewise (SCOWL): what tells an
+/// unlisted opener that is a real word from a likely mistake.
+const ENGLISH: &str = include_str!("../../../grammar/vocabulary/english-words.txt");
+
+/// Words that are no participle, adjective or verb, so never an opener
+/// (articles, pronouns, prepositions, conjunctions).
+const CLOSED_CLASS: &[&str] = &[
+    "a", "about", "above", "after", "against", "all", "along", "although", "among", "an", "and",
+    "any", "as", "at", "because", "before", "between", "both", "but", "by", "each", "either",
+    "for", "from", "he", "her", "his", "i", "if", "in", "into", "it", "its", "my", "neither", "no",
+    "nor", "not", "of", "on", "or", "our", "she", "since", "so", "some", "than", "that", "the",
+    "their", "these", "they", "this", "those", "though", "through", "to", "under", "unless",
+    "until", "upon", "we", "what", "when", "where", "whether", "which", "while", "who", "whose",
+    "with", "within", "without", "you", "your",
+];
 
 /// The longest entry, in words (`Acting under Chapter VII of the Charter of the United Nations`).
 const MAX_WORDS: usize = 16;
@@ -273,6 +288,17 @@ impl Vocabulary {
         n
     }
 
+    /// The operative opener that `words` (in lower case, as after an
+    /// introductory phrase: `urges`, `also requests`) start with.
+    pub fn match_lowered(&self, words: &[&str]) -> Option<OpenerMatch> {
+        let (n, kind, entry) = self.match_entry(words, true)?;
+        Some(OpenerMatch {
+            words: n + self.match_tail(&words[n..]),
+            kind,
+            entry,
+        })
+    }
+
     /// The before-adverb at the start of `words`, if any, in words.
     pub fn before_adverb_len(&self, words: &[&str]) -> usize {
         self.before
@@ -284,18 +310,26 @@ impl Vocabulary {
     /// The closest entry of `kind` to `word` (the paragraph's first word), when
     /// it is close enough to be a misspelling.
     pub fn suggest(&self, word: &str, kind: OpenerKind, lowered: bool) -> Option<String> {
+        self.suggestions(word, kind, lowered).into_iter().next()
+    }
+
+    /// Every entry of `kind` at the smallest distance from `word`, when that
+    /// is close enough to be a misspelling, each once, in file order (the
+    /// first is `suggest`'s). One entry is a clear suggestion: `reso check
+    /// --fix` applies only those.
+    pub fn suggestions(&self, word: &str, kind: OpenerKind, lowered: bool) -> Vec<String> {
         let list = match kind {
             OpenerKind::Preambular => &self.suggestions[0],
             OpenerKind::Operative => &self.suggestions[1],
         };
         let word_len = word.chars().count();
         if word_len < 3 {
-            return None;
+            return Vec::new();
         }
         let limit = if word_len <= 5 { 1 } else { 2 };
-        // First words repeat across entries: each is tried once, in file
-        // order (a later equal one could not win: the best needs `d` smaller).
-        let mut best: Option<(usize, &FirstWord)> = None;
+        // First words repeat across entries: each is kept once.
+        let mut best_d = limit + 1;
+        let mut best: Vec<&str> = Vec::new();
         for f in list {
             let (cand, chars) = if lowered {
                 (&f.lowered, f.lowered_chars)
@@ -307,18 +341,43 @@ impl Vocabulary {
                 continue;
             }
             let d = levenshtein(word, cand, limit + 1);
-            if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
-                best = Some((d, f));
+            if d > limit || d > best_d {
+                continue;
+            }
+            if d < best_d {
+                best_d = d;
+                best.clear();
+            }
+            if !best.contains(&cand.as_str()) {
+                best.push(cand);
             }
         }
-        best.map(|(_, f)| {
-            if lowered {
-                f.lowered.clone()
-            } else {
-                f.listed.clone()
-            }
-        })
+        best.into_iter().map(str::to_string).collect()
     }
+}
+
+/// Is `word` (any case) an English word (SCOWL's lists)?
+pub fn is_english_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let list = english_words();
+    list.binary_search(&lower.as_str()).is_ok()
+}
+
+/// Is `word` (any case) an article, pronoun, preposition or conjunction?
+pub fn is_closed_class(word: &str) -> bool {
+    CLOSED_CLASS.contains(&word.to_lowercase().as_str())
+}
+
+fn english_words() -> &'static [&'static str] {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut v: Vec<&str> = ENGLISH
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        v.sort_unstable();
+        v
+    })
 }
 
 fn starts_with_words(words: &[&str], phrase: &[String]) -> bool {

@@ -24,6 +24,7 @@ pub async fn document_symbol(
 fn convert(snap: &Snapshot, s: Symbol) -> DocumentSymbol {
     let kind = match s.kind {
         Kind::Title => SymbolKind::FILE,
+        Kind::Resolution => SymbolKind::MODULE,
         Kind::Preambular => SymbolKind::PROPERTY,
         Kind::SectionHeading => SymbolKind::NAMESPACE,
         Kind::Operative | Kind::AnnexParagraph => SymbolKind::METHOD,

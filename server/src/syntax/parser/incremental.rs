@@ -11,7 +11,7 @@ use std::ops::Range;
 use super::footnote_refs::Candidate;
 use super::lines::{self, Line};
 use super::{parse, Blocks, BodyCounts, Checkpoint, LineFacts, Parser, State};
-use crate::syntax::model::{Block, Document, Layout};
+use crate::syntax::model::{Block, Document, Layout, OpenerKind};
 
 /// One edit as byte offsets: `start..old_end` of the old text became
 /// `start..new_end` of the new one.
@@ -86,7 +86,10 @@ pub(crate) struct ParseCache {
     pub(crate) candidates: Vec<Candidate>,
     pub(crate) draft_form: bool,
     pub(crate) body_start: usize,
-    pub(crate) title_norm: String,
+    /// Where each resolution after the first starts, and the normalised
+    /// title of each (the walk restarting inside one reads its running heads).
+    pub(crate) res_starts: Vec<super::ResolutionStart>,
+    pub(crate) title_norms: Vec<String>,
     pub(crate) layout: Layout,
     pub(crate) has_numbered_op: bool,
     pub(crate) body_counts: BodyCounts,
@@ -310,6 +313,24 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
     if chapeau_near(&cache.facts[la..lb]) || chapeau_near(&middle_facts) {
         return None;
     }
+    // Where later resolutions start is decided on their headings, the line
+    // that ends the text before them, and whether an operative part came:
+    // an edit that may change any of these is parsed whole.
+    if !cache.res_starts.is_empty() {
+        let ops = |f: &[LineFacts]| {
+            f.iter()
+                .filter(|f| f.op_number || f.opener == Some(OpenerKind::Operative))
+                .count()
+        };
+        if ops(&cache.facts[la..lb]) != ops(&middle_facts)
+            || cache
+                .res_starts
+                .iter()
+                .any(|r| r.stop <= lb && la <= r.chapeau)
+        {
+            return None;
+        }
+    }
     // The last checkpoint at or before the line above the edit's (that line
     // is unchanged, and so is everything before it).
     let ci = cache
@@ -398,7 +419,16 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
     p.has_numbered_op = cache.has_numbered_op;
     p.body_counts = body_counts;
     p.draft_marks = draft_marks;
-    p.title_norm = cache.title_norm;
+    p.title_norm = cache.title_norms[cp.state.resolution as usize].clone();
+    p.title_norms = cache.title_norms;
+    p.res_starts = cache.res_starts;
+    for r in &mut p.res_starts {
+        if r.stop >= lb {
+            r.stop = r.stop.wrapping_add_signed(line_delta);
+            r.heading = r.heading.wrapping_add_signed(line_delta);
+            r.chapeau = r.chapeau.wrapping_add_signed(line_delta);
+        }
+    }
     p.chapeau = old.chapeau;
     p.organ = old.organ;
     p.title = old.title;

@@ -323,6 +323,8 @@ pub(crate) struct State {
     annex_form: bool,
     /// Lines up to here were consumed by a multi-line block.
     skip_to: usize,
+    /// The resolution the walk is in (0 for the first).
+    pub(crate) resolution: u16,
 }
 
 impl State {
@@ -343,6 +345,7 @@ impl State {
             annex_title_pending: false,
             annex_form: false,
             skip_to: 0,
+            resolution: 0,
         }
     }
 
@@ -406,6 +409,19 @@ pub(crate) struct Checkpoint {
     pub(crate) state: State,
 }
 
+/// Where a resolution after the first starts: its heading runs from line
+/// `heading` to its chapeau on line `chapeau`; the line before the heading
+/// that ended the run back (`stop`: the previous resolution's last paragraph,
+/// footnote or meeting line) decides it too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ResolutionStart {
+    pub(crate) stop: usize,
+    pub(crate) heading: usize,
+    pub(crate) chapeau: usize,
+    /// Whether its body numbers its operative paragraphs.
+    pub(crate) numbered: bool,
+}
+
 pub(crate) struct Parser<'a> {
     pub(crate) src: &'a str,
     pub(crate) lines: Vec<Line>,
@@ -427,6 +443,12 @@ pub(crate) struct Parser<'a> {
     pub(crate) checkpoints: Vec<Checkpoint>,
     /// Where the body starts (the line after the chapeau).
     pub(crate) body_start: usize,
+    /// Where each resolution after the first starts (a document may hold
+    /// several), decided on the lines before the walk.
+    pub(crate) res_starts: Vec<ResolutionStart>,
+    /// The normalised title of each resolution the walk has met (running
+    /// heads repeat the title of the resolution they are in).
+    pub(crate) title_norms: Vec<String>,
     /// Blocks below this index that the walk gave a line (a re-parse walks
     /// on from a checkpoint and may extend a paragraph opened before it).
     pub(crate) floor: usize,
@@ -457,6 +479,8 @@ impl<'a> Parser<'a> {
             organ: None,
             title: Vec::new(),
             floor: 0,
+            res_starts: Vec::new(),
+            title_norms: Vec::new(),
             touched: Vec::new(),
             st: State::new(),
             checkpoints: Vec::new(),
@@ -492,6 +516,7 @@ impl<'a> Parser<'a> {
             opener: None,
             level: 0,
             holder: None,
+            resolution: self.st.resolution,
         });
         self.blocks.len() - 1
     }
@@ -507,22 +532,125 @@ impl<'a> Parser<'a> {
     }
 
     fn find_chapeau(&self) -> Option<(usize, &'a str)> {
-        let n = self.lines.len();
-        // With the comma first; then without, when an opener follows.
-        for i in (0..n).filter(|&i| self.facts[i].chapeau) {
-            if let Some((organ, true)) = lines::chapeau(self.trimmed(i)) {
-                return Some((i, organ));
+        (0..self.lines.len())
+            .filter(|&i| self.facts[i].chapeau)
+            .find_map(|i| self.chapeau_at(i).map(|organ| (i, organ)))
+    }
+
+    /// The organ of a chapeau on line `i`: `The General Assembly,`, or
+    /// without the comma when an opener follows.
+    fn chapeau_at(&self, i: usize) -> Option<&'a str> {
+        match lines::chapeau(self.trimmed(i))? {
+            (organ, true) => Some(organ),
+            (organ, false) => {
+                let next = self.next_nonblank(i)?;
+                self.facts[next].opener.is_some().then_some(organ)
             }
         }
-        for i in (0..n).filter(|&i| self.facts[i].chapeau) {
-            if let Some((organ, false)) = lines::chapeau(self.trimmed(i)) {
-                let next = (i + 1..n).find(|&j| !self.lines[j].blank);
-                if next.is_some_and(|j| self.line_opener(j, 0).is_some()) {
-                    return Some((i, organ));
+    }
+
+    /// The resolutions after the first (SPEC section 2, several resolutions
+    /// in one document): a chapeau starts one when the previous one's
+    /// operative part began (outside an annex, which may reproduce a text
+    /// with its own chapeau) or its meeting line passed; its heading runs
+    /// back over lines that end no paragraph, footnote or meeting line.
+    fn later_resolutions(&self, from: usize) -> Vec<ResolutionStart> {
+        let mut out = Vec::new();
+        let (mut operative, mut in_annex, mut ended) = (false, false, false);
+        let mut floor = from;
+        for i in from..self.lines.len() {
+            let f = self.facts[i];
+            if self.lines[i].blank {
+                continue;
+            }
+            if f.chapeau && (ended || (operative && !in_annex)) && self.chapeau_at(i).is_some() {
+                let mut heading = i;
+                let mut stop = floor;
+                let mut j = i;
+                while j > floor {
+                    j -= 1;
+                    if self.lines[j].blank {
+                        continue;
+                    }
+                    if self.ends_resolution_text(j) {
+                        stop = j;
+                        break;
+                    }
+                    heading = j;
+                }
+                out.push(ResolutionStart {
+                    stop,
+                    heading,
+                    chapeau: i,
+                    numbered: false,
+                });
+                (operative, in_annex, ended) = (false, false, false);
+                floor = i + 1;
+                continue;
+            }
+            operative |= f.op_number || f.opener == Some(OpenerKind::Operative);
+            if f.op_number && !ended && !in_annex {
+                if let Some(r) = out.last_mut() {
+                    r.numbered = true;
+                }
+            }
+            if f.body_end {
+                let t = self.trimmed(i);
+                if lines::is_annex(t) {
+                    in_annex = true;
+                } else {
+                    ended = true;
+                    in_annex = false;
                 }
             }
         }
-        None
+        out
+    }
+
+    /// Does line `j` end the text of a resolution (a paragraph or footnote
+    /// that ends in `.` or `;`, a footnote definition, the meeting line or
+    /// its date)? The next resolution's heading starts after it.
+    fn ends_resolution_text(&self, j: usize) -> bool {
+        let t = self.trimmed(j);
+        t.ends_with(['.', ';'])
+            || lines::is_meeting_line(t)
+            || lines::is_date_line(t)
+            || lines::pasted_footnote(t).is_some()
+            || lines::draft_footnote(t).is_some()
+    }
+
+    /// Whether the body of the resolution the walk is in numbers its
+    /// operative paragraphs (else an operative verb opens its single OP).
+    fn numbered_op(&self) -> bool {
+        match (self.st.resolution as usize).checked_sub(1) {
+            Some(k) => self.res_starts[k].numbered,
+            None => self.has_numbered_op,
+        }
+    }
+
+    /// The line where the next resolution starts, if any.
+    fn next_resolution_line(&self) -> usize {
+        self.res_starts
+            .get(self.st.resolution as usize)
+            .map_or(usize::MAX, |r| r.heading)
+    }
+
+    /// Starts the next resolution at its heading: the walk's state begins
+    /// anew, the heading and chapeau are read as the first one's are.
+    fn next_resolution(&mut self, rs: ResolutionStart) -> usize {
+        let k = self.st.resolution + 1;
+        self.close_paragraph();
+        self.st = State {
+            resolution: k,
+            ..State::new()
+        };
+        let (_, norm) = self.heading(rs.heading..rs.chapeau);
+        self.title_norms.truncate(k as usize);
+        self.title_norms.push(norm.clone());
+        self.title_norm = norm;
+        self.st.part = Part::Preamble;
+        self.push_line(BlockKind::Chapeau, rs.chapeau);
+        rs.chapeau + 1
     }
 
     /// Heading, chapeau, title, layout: what holds for the whole document.
@@ -531,7 +659,7 @@ impl<'a> Parser<'a> {
         self.body_start = match self.find_chapeau() {
             Some((i, organ)) => {
                 self.organ = Some(Organ::from_name(organ));
-                self.heading(0..i);
+                (self.title, self.title_norm) = self.heading(0..i);
                 self.st.part = Part::Preamble;
                 self.chapeau = Some(self.push_line(BlockKind::Chapeau, i));
                 i + 1
@@ -541,11 +669,13 @@ impl<'a> Parser<'a> {
                 let start = (0..n)
                     .find(|&i| self.facts[i].op_number || self.facts[i].opener.is_some())
                     .unwrap_or(0);
-                self.heading(0..start);
+                (self.title, self.title_norm) = self.heading(0..start);
                 self.st.part = Part::Preamble;
                 start
             }
         };
+        self.title_norms = vec![self.title_norm.clone()];
+        self.res_starts = self.later_resolutions(self.body_start);
         self.body_counts = BodyCounts::of(&self.lines, &self.facts, self.body_start);
         let (layout, numbered) = self.body_counts.globals();
         self.layout = layout;
@@ -583,13 +713,17 @@ impl<'a> Parser<'a> {
                     state,
                 });
             }
-            i = self.body_line(i).max(self.st.skip_to);
+            let next = self.body_line(i).max(self.st.skip_to);
+            // No block reaches into the next resolution's heading.
+            let h = self.next_resolution_line();
+            i = if i < h && next > h { h } else { next };
         }
         None
     }
 
     /// Lines before the chapeau: heading lines and the title.
-    fn heading(&mut self, range: Range<usize>) {
+    /// Returns the title's ranges and its normalised words.
+    fn heading(&mut self, range: Range<usize>) -> (Vec<Range<usize>>, String) {
         let saved = self.st.part;
         self.st.part = Part::Heading;
         // `80/14. Title` names the title; else the last run of non-meta lines.
@@ -628,6 +762,7 @@ impl<'a> Parser<'a> {
             }
         }
         let mut title_block: Option<usize> = None;
+        let mut title = Vec::new();
         for i in range {
             if self.lines[i].blank {
                 self.blank(i);
@@ -638,7 +773,7 @@ impl<'a> Parser<'a> {
                 if i == title_lines[0] {
                     r.start += title_start_offset;
                 }
-                self.title.push(r);
+                title.push(r);
                 match title_block {
                     Some(b) => self.add_line(b, self.lines[i].range()),
                     None => title_block = Some(self.push_line(BlockKind::Title, i)),
@@ -647,9 +782,10 @@ impl<'a> Parser<'a> {
                 self.push_line(BlockKind::Heading, i);
             }
         }
-        let title_text: Vec<&str> = self.title.iter().map(|r| &self.src[r.clone()]).collect();
-        self.title_norm = lines::normalise_words(&title_text.join(" "));
+        let title_text: Vec<&str> = title.iter().map(|r| &self.src[r.clone()]).collect();
+        let norm = lines::normalise_words(&title_text.join(" "));
         self.st.part = saved;
+        (title, norm)
     }
 
     fn blank(&mut self, i: usize) {
@@ -722,6 +858,10 @@ impl<'a> Parser<'a> {
 
     /// Handles line `i` of the body; returns the next line to handle.
     fn body_line(&mut self, i: usize) -> usize {
+        if i == self.next_resolution_line() {
+            let rs = self.res_starts[self.st.resolution as usize];
+            return self.next_resolution(rs);
+        }
         if self.lines[i].blank {
             self.blank(i);
             if let FnMode::Block { .. } = self.st.fn_mode {
@@ -1007,10 +1147,13 @@ impl<'a> Parser<'a> {
         let kind = self.blocks[b].kind;
         let colon = matches!(lines::final_char(last), Some((_, ':')));
         // Only the body: an annex is not checked for sub-paragraph markers.
-        if self.st.part == Part::Operative
-            && matches!(kind, BlockKind::Operative | BlockKind::SubParagraph)
-            && colon
-        {
+        // A preambular paragraph that ends in `:` introduces a list too.
+        let lists = match self.st.part {
+            Part::Operative => matches!(kind, BlockKind::Operative | BlockKind::SubParagraph),
+            Part::Preamble => kind == BlockKind::Preambular,
+            _ => false,
+        };
+        if lists && colon {
             self.st.lost_markers = true;
             self.st.lost_by = Some(b);
         } else if self.st.lost_by == Some(b) && !colon {
@@ -1093,7 +1236,9 @@ impl<'a> Parser<'a> {
         if self.st.annex_title_pending && opener.is_none() {
             let b = self.push_line(BlockKind::AnnexHeading, i);
             let mut j = i + 1;
+            let h = self.next_resolution_line();
             while j < self.lines.len()
+                && j < h
                 && !self.lines[j].blank
                 && !self.starts_paragraph(j)
                 && (self.layout != Layout::Indented || self.lines[j].indent == 0)
@@ -1119,7 +1264,11 @@ impl<'a> Parser<'a> {
         }
         let kind = match self.st.part {
             Part::Heading | Part::Preamble => {
-                if opener == Some(OpenerKind::Operative) && !self.has_numbered_op {
+                if self.st.lost_markers && self.st.holder.is_some() && opener.is_none() {
+                    // The items of a preambular list whose markers were lost,
+                    // up to the next listed opener or OP.
+                    BlockKind::SubParagraph
+                } else if opener == Some(OpenerKind::Operative) && !self.numbered_op() {
                     self.st.part = Part::Operative;
                     BlockKind::Operative
                 } else {
@@ -1131,7 +1280,7 @@ impl<'a> Parser<'a> {
                     BlockKind::SubParagraph
                 } else if opener == Some(OpenerKind::Preambular) {
                     BlockKind::Preambular
-                } else if opener == Some(OpenerKind::Operative) && !self.has_numbered_op {
+                } else if opener == Some(OpenerKind::Operative) && !self.numbered_op() {
                     BlockKind::Operative
                 } else {
                     BlockKind::Unknown
@@ -1151,6 +1300,8 @@ impl<'a> Parser<'a> {
         if kind == BlockKind::Preambular {
             self.st.holder = Some(b);
             self.st.sub_last = [0; 5];
+            self.st.lost_markers = false;
+            self.st.lost_by = None;
         }
         self.open(b, t);
     }
@@ -1245,7 +1396,26 @@ impl<'a> Parser<'a> {
             let to = kept.partition_point(|c| c.block < span.end);
             kept.splice(from..to, made);
         }
-        let refs = footnote_refs::resolve(&kept, &self.defs, self.draft_form);
+        // Footnotes restart at 1 in each resolution of the document.
+        let refs = if self.res_starts.is_empty() {
+            footnote_refs::resolve(&kept, &self.defs, self.draft_form)
+        } else {
+            let mut refs = Vec::new();
+            let (mut cands, mut defs) = (&kept[..], &self.defs[..]);
+            let blocks = &self.blocks;
+            let res_of = |b: usize| blocks[b].resolution;
+            for k in 0..=self.res_starts.len() as u16 {
+                let nc = cands.partition_point(|c| res_of(c.block) <= k);
+                let nd = defs.partition_point(|d| res_of(d.block) <= k);
+                refs.extend(footnote_refs::resolve(
+                    &cands[..nc],
+                    &defs[..nd],
+                    self.draft_form,
+                ));
+                (cands, defs) = (&cands[nc..], &defs[nd..]);
+            }
+            refs
+        };
         let crlf = self
             .lines
             .first()
@@ -1271,7 +1441,8 @@ impl<'a> Parser<'a> {
                 candidates: kept,
                 draft_form: self.draft_form,
                 body_start: self.body_start,
-                title_norm: self.title_norm,
+                res_starts: self.res_starts,
+                title_norms: self.title_norms,
                 layout: self.layout,
                 has_numbered_op: self.has_numbered_op,
                 body_counts: self.body_counts,
@@ -1282,15 +1453,20 @@ impl<'a> Parser<'a> {
     }
 
     /// The first words of a paragraph (after its marker), across its lines.
+    /// In an operative paragraph the opener may follow an introductory
+    /// phrase closed by a comma (`Pending the total elimination of nuclear
+    /// weapons, urges`): then it is the verb after the phrase.
     fn opener_of(&self, b: usize) -> Option<Opener> {
         let block = &self.blocks[b];
         let skip_to = block.marker_range().map_or(0, |m| m.end);
-        // Up to 16 words (the longest opener), on the stack.
-        const MAX: usize = 16;
+        // Up to 40 words (the longest opener is 16; an introductory phrase
+        // may take more), on the stack.
+        const MAX: usize = 40;
+        let mut starts = [0usize; MAX];
         let mut ends = [0usize; MAX];
         let mut plain = [""; MAX];
+        let mut comma = [false; MAX];
         let mut n = 0;
-        let mut first_start = 0;
         'outer: for r in block.lines.iter() {
             let start = r.start.max(skip_to);
             if start >= r.end {
@@ -1301,11 +1477,10 @@ impl<'a> Parser<'a> {
                 // `w` is a slice of `line`: its offset is the pointer difference.
                 let pos = w.as_ptr() as usize - line.as_ptr() as usize;
                 let stripped = w.trim_end_matches([',', ':', ';']);
-                if n == 0 {
-                    first_start = start + pos;
-                }
+                starts[n] = start + pos;
                 ends[n] = start + pos + stripped.len();
                 plain[n] = stripped;
+                comma[n] = w.ends_with(',');
                 n += 1;
                 if n >= MAX {
                     break 'outer;
@@ -1315,25 +1490,39 @@ impl<'a> Parser<'a> {
         if n == 0 {
             return None;
         }
-        let first = (first_start..ends[0], plain[0]);
-        match self.vocab.match_words(&plain[..n]) {
-            Some(m) => {
-                let end = ends[m.words - 1];
-                Some(Opener {
-                    rel: block.lines.rel(first.0.start..end),
-                    phrase: self.src[first.0.start..end]
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                    kind: Some(m.kind),
-                })
+        let found = |from: usize, words: usize, kind: OpenerKind| {
+            let end = ends[from + words - 1];
+            Opener {
+                rel: block.lines.rel(starts[from]..end),
+                phrase: self.src[starts[from]..end]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                kind: Some(kind),
             }
-            None => Some(Opener {
-                rel: block.lines.rel(first.0.clone()),
-                phrase: first.1.to_string(),
-                kind: None,
-            }),
+        };
+        if let Some(m) = self.vocab.match_words(&plain[..n.min(16)]) {
+            return Some(found(0, m.words, m.kind));
         }
+        if block.kind == BlockKind::Operative {
+            // The verb after the first comma, when the words before it open
+            // no paragraph (a preambular opener there is misplaced, and was
+            // matched above).
+            if let Some(k) = comma[..n].iter().position(|&c| c).map(|k| k + 1) {
+                if let Some(m) = self
+                    .vocab
+                    .match_lowered(&plain[k..n.min(k + 16)])
+                    .filter(|m| m.kind == OpenerKind::Operative)
+                {
+                    return Some(found(k, m.words, m.kind));
+                }
+            }
+        }
+        Some(Opener {
+            rel: block.lines.rel(starts[0]..ends[0]),
+            phrase: plain[0].to_string(),
+            kind: None,
+        })
     }
 }
 
