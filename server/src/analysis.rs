@@ -33,6 +33,9 @@ pub struct Analysis {
     pub(crate) block_checks: BlockChecks,
     /// The day the citation checks ran on (`cannot exist yet` depends on it).
     today: Date,
+    /// The text with its Markdown markup blanked, which the analysis reads
+    /// (`syntax::markup`); `None` when the draft has none.
+    reading: Option<String>,
 }
 
 impl Analysis {
@@ -67,6 +70,8 @@ fn order(d: &Diagnostic, o: Origin) -> (usize, usize, Code, Origin) {
 }
 
 pub fn analyze(src: &str, config: &Config, catalog: &Catalog) -> Analysis {
+    let reading = syntax::markup::reading(src);
+    let src = reading.as_deref().unwrap_or(src);
     let doc = syntax::parse(src);
     let citations = citations::recognise(src, &doc, config);
     let (block_checks, walked) = BlockChecks::run(src, &doc);
@@ -86,6 +91,7 @@ pub fn analyze(src: &str, config: &Config, catalog: &Catalog) -> Analysis {
         previous: Vec::new(),
         block_checks,
         today,
+        reading,
     }
 }
 
@@ -114,6 +120,21 @@ pub fn reanalyze_owned(
     config: &Config,
     catalog: &Catalog,
 ) -> Analysis {
+    // The reading text after the edit: the old one with the edit's lines
+    // blanked again, or the text itself while it holds no markup.
+    let reading = match prev.reading {
+        Some(mut r) if r.len() == prev_len(edit, new_src) => {
+            r.replace_range(edit.start..edit.old_end, &new_src[edit.start..edit.new_end]);
+            syntax::markup::reblank(&mut r, new_src, edit.start..edit.new_end);
+            Some(r)
+        }
+        Some(_) => syntax::markup::reading(new_src),
+        None if syntax::markup::lines_may_hold_markup(new_src, edit.start..edit.new_end) => {
+            syntax::markup::reading(new_src)
+        }
+        None => None,
+    };
+    let new_src = reading.as_deref().unwrap_or(new_src);
     let old_organ = prev.doc.organ.clone();
     let old_notes = footnotes::Input::of(&prev.doc);
     let doc = syntax::parser::incremental::reparse_owned(prev.doc, new_src, edit);
@@ -195,7 +216,13 @@ pub fn reanalyze_owned(
         previous,
         block_checks,
         today,
+        reading,
     }
+}
+
+/// The length of the text before `edit` made `new_src` of it.
+fn prev_len(edit: &EditSpan, new_src: &str) -> usize {
+    new_src.len() + (edit.old_end - edit.start) - (edit.new_end - edit.start)
 }
 
 /// Which of the checks over the whole document run (again).

@@ -114,3 +114,25 @@ fn the_outline_has_a_node_per_resolution() {
     assert_eq!(kinds(0, SymbolKind::Operative), 8);
     assert_eq!(kinds(1, SymbolKind::Operative), 1);
 }
+
+#[test]
+fn check_summary_counts_the_resolutions() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let whole = format!(
+        "{}\n\n{}",
+        text("fixtures/ga80/A-RES-80-14.txt"),
+        text("fixtures/ga80/A-RES-80-6.txt")
+    );
+    let path = dir.path().join("two.txt");
+    std::fs::write(&path, whole).expect("write");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_reso"))
+        .args(["check", "--summary"])
+        .arg(&path)
+        .output()
+        .expect("reso runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("1 file checked (2 resolutions): 0 errors, 0 warnings"),
+        "{stdout}"
+    );
+}

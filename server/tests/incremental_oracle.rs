@@ -21,6 +21,7 @@ fn fixtures() -> Vec<(String, String)> {
     for dir in [
         root.clone(),
         format!("{root}/ga80"),
+        format!("{root}/ga80-md"),
         format!("{root}/drafts"),
         format!("{root}/compendium"),
     ] {
@@ -68,6 +69,9 @@ const PIECES: &[&str] = &[
     "\nA/RES/80/6\n25-18301\n2/5\n",
     "[^2]",
     "\n[^7]: See A/80/1.\n",
+    "\n[^2013]: (S/INF/68).\n",
+    "<sup>3</sup>",
+    " 6and ",
     ",7",
     " 4 ",
     "Annex\n\n",

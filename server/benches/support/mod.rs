@@ -1,6 +1,7 @@
 //! Real text for the benchmarks: the seed and compendiums built by repeating
-//! every fixture (tests/fixtures/*.txt and tests/fixtures/ga80/*.txt). Built
-//! at run time, never committed.
+//! every real resolution of the tests (tests/fixtures/*.txt, ga80/ and the
+//! GA 80 corpus in both extractions, tests/corpus/). Built at run time,
+//! never committed.
 
 #![allow(dead_code)] // each bench target uses a part
 
@@ -26,7 +27,13 @@ fn read(path: PathBuf) -> String {
 pub fn real_texts() -> Vec<(String, String)> {
     let dir = fixtures_dir();
     let mut paths = Vec::new();
-    for sub in [dir.clone(), dir.join("ga80")] {
+    let corpus = dir.join("../corpus");
+    for sub in [
+        dir.clone(),
+        dir.join("ga80"),
+        corpus.join("ga80-pymupdf"),
+        corpus.join("ga80-md"),
+    ] {
         let mut here: Vec<PathBuf> = std::fs::read_dir(&sub)
             .unwrap_or_else(|e| panic!("{}: {e}", sub.display()))
             .filter_map(|e| e.ok().map(|e| e.path()))

@@ -75,6 +75,8 @@ enum Input {
 #[derive(Debug, Default)]
 struct Tally {
     files: usize,
+    /// Resolutions in the files checked (a compendium holds several).
+    resolutions: usize,
     skipped: usize,
     /// Fixes applied (or, with `--diff`, that would be) and files changed.
     fixes: usize,
@@ -106,8 +108,13 @@ impl Tally {
         if self.count(Severity::Hint) > 0 {
             parts.push(plural(self.count(Severity::Hint), "hint", "hints"));
         }
+        let resolutions = if self.resolutions > self.files {
+            format!(" ({} resolutions)", self.resolutions)
+        } else {
+            String::new()
+        };
         let mut line = format!(
-            "{} checked: {}",
+            "{} checked{resolutions}: {}",
             plural(self.files, "file", "files"),
             parts.join(", ")
         );
@@ -139,6 +146,7 @@ impl Tally {
 #[derive(Serialize)]
 struct JsonSummary {
     files: usize,
+    resolutions: usize,
     skipped: usize,
     errors: usize,
     warnings: usize,
@@ -390,6 +398,7 @@ pub fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
             }
         };
         tally.files += 1;
+        tally.resolutions += analysis.doc.resolutions();
         // The text the diagnostics below describe: the fixed one.
         let mut final_text = text.as_str();
         if let Some(outcome) = &outcome {
@@ -490,6 +499,7 @@ pub fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
         Format::Json if args.summary => {
             let summary = JsonSummary {
                 files: tally.files,
+                resolutions: tally.resolutions,
                 skipped: tally.skipped,
                 errors: tally.count(Severity::Error),
                 warnings: tally.count(Severity::Warning),

@@ -1,5 +1,6 @@
 //! The draft language: vocabulary of openers and the block parser.
 
+pub mod markup;
 pub mod model;
 pub mod outline;
 pub mod parser;

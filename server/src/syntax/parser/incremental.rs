@@ -2,7 +2,7 @@
 //! before the edit, and stop as soon as the walk reaches a checkpoint past the
 //! edit in the same state as the old parse; the old blocks after it are kept,
 //! moved by the edit's length. What holds for the whole document (heading,
-//! chapeau, layout, footnote form) is checked first: if the edit changes it,
+//! chapeau, layout, the `[^N]:` lines) is checked first: if the edit changes it,
 //! the whole text is parsed again.
 
 use std::fmt;
@@ -84,7 +84,6 @@ pub(crate) struct ParseCache {
     pub(crate) checkpoints: Vec<Checkpoint>,
     /// Footnote reference candidates of every block, block by block.
     pub(crate) candidates: Vec<Candidate>,
-    pub(crate) draft_form: bool,
     pub(crate) body_start: usize,
     /// Where each resolution after the first starts, and the normalised
     /// title of each (the walk restarting inside one reads its running heads).
@@ -93,8 +92,6 @@ pub(crate) struct ParseCache {
     pub(crate) layout: Layout,
     pub(crate) has_numbered_op: bool,
     pub(crate) body_counts: BodyCounts,
-    /// How many `[^` the text holds (any makes the draft footnote form).
-    pub(crate) draft_marks: usize,
     /// What the re-parse that made this document changed; `None` after a
     /// full parse.
     pub(crate) changed: Option<Changed>,
@@ -281,10 +278,13 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
     // What holds for the whole document must not change (checked before
     // anything of `old` is taken apart).
     let cache = &old.cache;
-    let marks = |f: &[LineFacts]| f.iter().map(|f| f.draft_marks as usize).sum::<usize>();
-    let draft_marks = cache.draft_marks + marks(&middle_facts) - marks(&cache.facts[la..lb]);
-    let draft_form = draft_marks > 0;
-    if draft_form != cache.draft_form || la < cache.body_start {
+    // A `[^N]:` line right after a definition starts a footnote or not by
+    // the `[^N]:` lines of the whole resolution: an edit that changes them
+    // (their numbers, in order) may change that anywhere.
+    let new_defs = middle_facts.iter().filter_map(|f| f.draft_def());
+    if !new_defs.eq(cache.facts[la..lb].iter().filter_map(|f| f.draft_def()))
+        || la < cache.body_start
+    {
         return None;
     }
     // A chapeau without its comma stands only when an opener follows it: an
@@ -360,7 +360,6 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
         body_counts,
         BodyCounts::of(&lines, &facts, cache.body_start)
     );
-    debug_assert_eq!(draft_marks, new_src.matches("[^").count());
 
     // Restart at the last checkpoint before the edit: keep what came before
     // it, and set the rest aside for when the walk meets the old parse again.
@@ -404,7 +403,7 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
         }
     }
     let old_def_count = cp.defs + tail_defs.len();
-    let mut p = Parser::new(new_src, lines, facts, draft_form);
+    let mut p = Parser::new(new_src, lines, facts);
     // The old blocks from the restart on stay where they are, behind the
     // parser's, until the walk is over.
     p.blocks = Blocks {
@@ -418,7 +417,6 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
     p.layout = cache.layout;
     p.has_numbered_op = cache.has_numbered_op;
     p.body_counts = body_counts;
-    p.draft_marks = draft_marks;
     p.title_norm = cache.title_norms[cp.state.resolution as usize].clone();
     p.title_norms = cache.title_norms;
     p.res_starts = cache.res_starts;

@@ -402,12 +402,19 @@ pub fn final_char(t: &str) -> Option<(usize, char)> {
     let mut s = t.trim_end();
     // Most lines end in a letter or punctuation that nothing below removes.
     if let Some(&c) = s.as_bytes().last() {
-        if c.is_ascii() && !c.is_ascii_digit() && c != b']' && c != b'"' {
+        if c.is_ascii() && !c.is_ascii_digit() && c != b']' && c != b'"' && c != b'>' {
             return Some((s.len() - 1, char::from(c)));
         }
     }
     loop {
         let before = s.len();
+        // `<sup>5</sup>` (Markdown conversions)
+        if let Some(head) = s.strip_suffix("</sup>") {
+            if let Some(open) = head.rfind("<sup>") {
+                s = head[..open].trim_end();
+                continue;
+            }
+        }
         // `[^3]`
         if s.ends_with(']') {
             if let Some(open) = s.rfind("[^") {

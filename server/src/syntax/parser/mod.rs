@@ -46,9 +46,7 @@ pub fn parse(src: &str) -> Document {
     let src = readable_part(src);
     let lines = lines::split_lines(src);
     let facts: Vec<LineFacts> = lines.iter().map(|l| LineFacts::of(src, l)).collect();
-    let draft_marks: usize = facts.iter().map(|f| f.draft_marks as usize).sum();
-    let mut p = Parser::new(src, lines, facts, draft_marks > 0);
-    p.draft_marks = draft_marks;
+    let mut p = Parser::new(src, lines, facts);
     // Real text has two to three lines a block and four to six a checkpoint
     // (10 MB of fixtures: 185,366 lines, 82,332 blocks, 38,239 checkpoints):
     // the copying of growing vectors is saved without holding much spare.
@@ -129,11 +127,17 @@ pub(crate) struct LineFacts {
     pub(crate) body_end: bool,
     /// A chapeau (`The General Assembly` with or without comma).
     pub(crate) chapeau: bool,
-    /// How many `[^` the line holds (any makes the draft footnote form).
-    pub(crate) draft_marks: u32,
+    /// One more than the number of a `[^N]:` definition line (N has at
+    /// most four digits), 0 for any other line: see `draft_def()`.
+    draft_def_plus_one: u16,
 }
 
 impl LineFacts {
+    /// The number of a `[^N]:` definition line.
+    pub(crate) fn draft_def(&self) -> Option<u32> {
+        u32::from(self.draft_def_plus_one).checked_sub(1)
+    }
+
     pub(crate) fn of(src: &str, line: &Line) -> LineFacts {
         if line.blank {
             return LineFacts::default();
@@ -153,8 +157,8 @@ impl LineFacts {
             body_end: (first == b'A' || first.is_ascii_digit())
                 && (lines::is_annex(t) || lines::is_meeting_line(t)),
             chapeau: t.starts_with("The") && lines::chapeau(t).is_some(),
-            draft_marks: if t.as_bytes().contains(&b'[') {
-                t.matches("[^").count() as u32
+            draft_def_plus_one: if first == b'[' {
+                lines::draft_footnote(t).map_or(0, |(n, _, _)| n as u16 + 1)
             } else {
                 0
             },
@@ -427,14 +431,14 @@ pub(crate) struct Parser<'a> {
     pub(crate) lines: Vec<Line>,
     pub(crate) facts: Vec<LineFacts>,
     pub(crate) vocab: &'static Vocabulary,
-    pub(crate) draft_form: bool,
     pub(crate) blocks: Blocks,
     pub(crate) defs: Vec<FootnoteDef>,
     pub(crate) layout: Layout,
     pub(crate) has_numbered_op: bool,
     pub(crate) body_counts: BodyCounts,
-    /// How many `[^` the text holds.
-    pub(crate) draft_marks: usize,
+    /// The `[^N]:` lines of the text, grouped by chapeau (built when first
+    /// needed).
+    pub(crate) draft_defs: Option<DraftDefs>,
     pub(crate) title_norm: String,
     pub(crate) chapeau: Option<usize>,
     pub(crate) organ: Option<Organ>,
@@ -456,24 +460,18 @@ pub(crate) struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
-    pub(crate) fn new(
-        src: &'a str,
-        lines: Vec<Line>,
-        facts: Vec<LineFacts>,
-        draft_form: bool,
-    ) -> Self {
+    pub(crate) fn new(src: &'a str, lines: Vec<Line>, facts: Vec<LineFacts>) -> Self {
         Parser {
             src,
             lines,
             facts,
             vocab: Vocabulary::get(),
-            draft_form,
             blocks: Blocks::default(),
             defs: Vec::new(),
             layout: Layout::BlankLines,
             has_numbered_op: false,
             body_counts: BodyCounts::default(),
-            draft_marks: 0,
+            draft_defs: None,
             title_norm: String::new(),
             chapeau: None,
             organ: None,
@@ -612,9 +610,15 @@ impl<'a> Parser<'a> {
     /// its date)? The next resolution's heading starts after it.
     fn ends_resolution_text(&self, j: usize) -> bool {
         let t = self.trimmed(j);
+        let after_meeting = || {
+            (0..j)
+                .rev()
+                .find(|&k| !self.lines[k].blank)
+                .is_some_and(|k| lines::is_meeting_line(self.trimmed(k)))
+        };
         t.ends_with(['.', ';'])
             || lines::is_meeting_line(t)
-            || lines::is_date_line(t)
+            || (lines::is_date_line(t) && after_meeting())
             || lines::pasted_footnote(t).is_some()
             || lines::draft_footnote(t).is_some()
     }
@@ -838,6 +842,23 @@ impl<'a> Parser<'a> {
             || lines::is_meeting_line(t)
     }
 
+    /// A running head or foot that shares its line: the document symbol and
+    /// the short title (`A/RES/80/24 Nuclear disarmament`, in either order).
+    fn is_symbol_and_title(&self, t: &str) -> bool {
+        let Some((first, rest)) = t.split_once(char::is_whitespace) else {
+            return false;
+        };
+        if lines::is_furniture(first) && first.contains('/') {
+            return self.is_title_part(rest.trim());
+        }
+        match t.rsplit_once(char::is_whitespace) {
+            Some((rest, last)) if lines::is_furniture(last) && last.contains('/') => {
+                self.is_title_part(rest.trim())
+            }
+            _ => false,
+        }
+    }
+
     fn is_title_part(&self, t: &str) -> bool {
         // Cheap refusals first: a line longer than the title, or one that
         // ends a sentence, is no running head.
@@ -877,7 +898,7 @@ impl<'a> Parser<'a> {
         // Inside a footnote block.
         match self.st.fn_mode {
             FnMode::Rule { block, last } => {
-                if lines::is_furniture(t) || self.is_title_part(t) {
+                if lines::is_furniture(t) || self.is_title_part(t) || self.is_symbol_and_title(t) {
                     self.st.fn_mode = FnMode::None;
                     self.furniture(i);
                     return i + 1;
@@ -889,8 +910,26 @@ impl<'a> Parser<'a> {
                 let opener_after_blank =
                     self.st.prev == Prev::Blank && self.line_opener(i, 0).is_some();
                 if !strong && !opener_after_blank {
-                    if let Some((n, _)) = self.footnote_line(t) {
-                        if block.is_none() || n == last + 1 {
+                    // A column of footnote numbers whose texts follow it
+                    // (pdftotext sets a page's footnotes out so).
+                    if let Some(n) = bare_number(t).filter(|&n| match block {
+                        None => n == 1 || n == self.st.max_def + 1,
+                        Some(_) => n == last + 1,
+                    }) {
+                        let b = self.footnote_def(i, n);
+                        self.st.fn_mode = FnMode::Rule {
+                            block: Some(b),
+                            last: n,
+                        };
+                        return i + 1;
+                    }
+                    if let Some((n, _, draft)) = self.footnote_line(t) {
+                        let new = match block {
+                            None => true,
+                            Some(_) if draft => self.draft_starts_footnote(i, n, last),
+                            Some(_) => n == last + 1,
+                        };
+                        if new {
                             let b = self.footnote_def(i, n);
                             self.st.fn_mode = FnMode::Rule {
                                 block: Some(b),
@@ -909,14 +948,25 @@ impl<'a> Parser<'a> {
             FnMode::Block { block, last } => {
                 let ends = self.page_break(i)
                     || lines::is_furniture(t)
+                    || self.is_symbol_and_title(t)
                     || lines::is_rule(t)
                     || self.starts_paragraph(i);
-                if let Some((n, _)) = self.footnote_line(t) {
-                    // `[^N]:` always starts a definition; a pasted `N text`
-                    // only when N comes next.
-                    if self.draft_form || (n == last + 1 && !self.page_break(i)) {
+                if let Some((n, _, draft)) = self.footnote_line(t) {
+                    // `[^N]:` starts a definition when N can be a footnote
+                    // of this text (else a converter made a wrapped line
+                    // one); a pasted `N text` only when N comes next.
+                    let new = if draft {
+                        self.draft_starts_footnote(i, n, last)
+                    } else {
+                        n == last + 1 && !self.page_break(i)
+                    };
+                    if new {
                         let b = self.footnote_def(i, n);
                         self.st.fn_mode = FnMode::Block { block: b, last: n };
+                        return i + 1;
+                    }
+                    if draft {
+                        self.extend_footnote(block, i);
                         return i + 1;
                     }
                 }
@@ -932,7 +982,11 @@ impl<'a> Parser<'a> {
         if lines::is_rule(t) {
             self.furniture(i);
             let next = self.next_nonblank(i);
-            if next.is_some_and(|j| self.footnote_line(self.trimmed(j)).is_some()) {
+            if next.is_some_and(|j| {
+                let tj = self.trimmed(j);
+                self.footnote_line(tj).is_some()
+                    || bare_number(tj).is_some_and(|n| n == 1 || n == self.st.max_def + 1)
+            }) {
                 self.st.fn_mode = FnMode::Rule {
                     block: None,
                     last: self.st.max_def,
@@ -944,6 +998,7 @@ impl<'a> Parser<'a> {
         // (The running-head test last: it is the dearest, and a line inside
         // a paragraph never gets to it.)
         if lines::is_furniture(t)
+            || self.is_symbol_and_title(t)
             || ((at_block_start || self.next_nonblank(i) != Some(i + 1))
                 && self.is_title_part(t)
                 && !self.starts_paragraph(i))
@@ -951,8 +1006,7 @@ impl<'a> Parser<'a> {
             self.furniture(i);
             return i + 1;
         }
-        if let Some((n, _)) = self.footnote_line(t) {
-            let draft = self.draft_form;
+        if let Some((n, _, draft)) = self.footnote_line(t) {
             if draft || (at_block_start && n > self.st.max_def && self.plausible_first_footnote(n))
             {
                 let b = self.footnote_def(i, n);
@@ -1007,13 +1061,30 @@ impl<'a> Parser<'a> {
         i + 1
     }
 
-    /// A footnote definition line in the document's footnote form.
-    fn footnote_line(&self, t: &str) -> Option<(u32, usize)> {
-        if self.draft_form {
-            lines::draft_footnote(t).map(|(n, len, _)| (n, len))
-        } else {
-            lines::pasted_footnote(t)
+    /// A footnote definition line, in either form: (number, length of the
+    /// number as written, whether it is a `[^N]:` line).
+    fn footnote_line(&self, t: &str) -> Option<(u32, usize, bool)> {
+        match lines::draft_footnote(t) {
+            Some((n, len, _)) => Some((n, len, true)),
+            None => lines::pasted_footnote(t).map(|(n, len)| (n, len, false)),
         }
+    }
+
+    /// Whether `[^N]:` line `i`, right after another definition, starts a
+    /// new footnote: only if N can be a footnote of this text (SPEC section
+    /// 2: not above the number of definitions plus one, and not defined
+    /// again further on); otherwise a converter made a wrapped line of the
+    /// previous footnote a definition (`[^2013]: (S/INF/68).`). The text is
+    /// the resolution's: the lines from its chapeau to the next chapeau.
+    /// The number after the previous footnote's (`last`) always starts one,
+    /// as in a pasted footnote block: `[^3]:` twice in a row is a duplicate.
+    fn draft_starts_footnote(&mut self, i: usize, n: u32, last: u32) -> bool {
+        if n == last.wrapping_add(1) {
+            return true;
+        }
+        let facts = &self.facts;
+        let defs = self.draft_defs.get_or_insert_with(|| DraftDefs::of(facts));
+        defs.can_be_footnote(i, n)
     }
 
     /// The first footnote of a pasted text is footnote 1: a line `30 From the
@@ -1030,9 +1101,10 @@ impl<'a> Parser<'a> {
     fn footnote_def(&mut self, i: usize, n: u32) -> usize {
         let t = self.trimmed(i);
         let r = self.trimmed_range(i);
-        let (num_len, text_off) = if self.draft_form {
-            let (_, len, off) = lines::draft_footnote(t).unwrap_or((n, 0, 0));
+        let (num_len, text_off) = if let Some((_, len, off)) = lines::draft_footnote(t) {
             (len, off)
+        } else if bare_number(t).is_some() {
+            (t.len(), t.len())
         } else {
             let (_, len) = lines::pasted_footnote(t).unwrap_or((n, 0));
             let rest = &t[len..];
@@ -1205,13 +1277,17 @@ impl<'a> Parser<'a> {
 
     fn text_line(&mut self, i: usize, at_block_start: bool) {
         let t = self.trimmed(i);
+        let opener = self.line_opener(i, 0);
         if let Some(c) = self.st.cur {
-            if !self.st.cur_has_text || !at_block_start {
+            // In every layout, a listed opener after a finished paragraph
+            // starts one, blank line or not (text extracted with no blank
+            // lines and no indents).
+            let starts = at_block_start || (self.st.cur_finished && opener.is_some());
+            if !self.st.cur_has_text || !starts {
                 self.append(c, i);
                 return;
             }
         }
-        let opener = self.line_opener(i, 0);
         // After a comma, a block that starts in lower case goes on with the
         // paragraph (a page break in mid-sentence).
         let lower_start = t.starts_with(|c: char| c.is_lowercase())
@@ -1384,13 +1460,7 @@ impl<'a> Parser<'a> {
                 {
                     self.blocks[b].opener = self.opener_of(b).map(Box::new);
                 }
-                footnote_refs::candidates_into(
-                    self.src,
-                    &self.blocks[b],
-                    b,
-                    self.draft_form,
-                    &mut made,
-                );
+                footnote_refs::candidates_into(self.src, &self.blocks[b], b, &mut made);
             }
             let from = kept.partition_point(|c| c.block < span.start);
             let to = kept.partition_point(|c| c.block < span.end);
@@ -1398,7 +1468,7 @@ impl<'a> Parser<'a> {
         }
         // Footnotes restart at 1 in each resolution of the document.
         let refs = if self.res_starts.is_empty() {
-            footnote_refs::resolve(&kept, &self.defs, self.draft_form)
+            footnote_refs::resolve(&kept, &self.defs)
         } else {
             let mut refs = Vec::new();
             let (mut cands, mut defs) = (&kept[..], &self.defs[..]);
@@ -1407,15 +1477,12 @@ impl<'a> Parser<'a> {
             for k in 0..=self.res_starts.len() as u16 {
                 let nc = cands.partition_point(|c| res_of(c.block) <= k);
                 let nd = defs.partition_point(|d| res_of(d.block) <= k);
-                refs.extend(footnote_refs::resolve(
-                    &cands[..nc],
-                    &defs[..nd],
-                    self.draft_form,
-                ));
+                refs.extend(footnote_refs::resolve(&cands[..nc], &defs[..nd]));
                 (cands, defs) = (&cands[nc..], &defs[nd..]);
             }
             refs
         };
+        let footnote_form = footnote_form(self.src, &self.defs, &refs);
         let crlf = self
             .lines
             .first()
@@ -1426,11 +1493,7 @@ impl<'a> Parser<'a> {
             organ: self.organ,
             title: self.title,
             layout: self.layout,
-            footnote_form: if self.draft_form {
-                FootnoteForm::Draft
-            } else {
-                FootnoteForm::Pasted
-            },
+            footnote_form,
             footnote_defs: self.defs,
             footnote_refs: refs,
             crlf,
@@ -1439,14 +1502,12 @@ impl<'a> Parser<'a> {
                 facts: self.facts,
                 checkpoints: self.checkpoints,
                 candidates: kept,
-                draft_form: self.draft_form,
                 body_start: self.body_start,
                 res_starts: self.res_starts,
                 title_norms: self.title_norms,
                 layout: self.layout,
                 has_numbered_op: self.has_numbered_op,
                 body_counts: self.body_counts,
-                draft_marks: self.draft_marks,
                 changed: None,
             },
         }
@@ -1594,6 +1655,15 @@ fn trim(t: &str) -> &str {
     }
 }
 
+/// A line that is a number of one to three digits and nothing else.
+fn bare_number(t: &str) -> Option<u32> {
+    if (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()) {
+        t.parse().ok().filter(|&n| n > 0)
+    } else {
+        None
+    }
+}
+
 /// Does `t` start with a word in capitals (a form field such as `NAME OF EXPORTER`)?
 fn starts_with_capitals(t: &str) -> bool {
     let word: Vec<char> = t
@@ -1696,5 +1766,70 @@ mod tests {
             refuses_only_non_parts(&format!("{title} and more words of a title"), &t);
             refuses_only_non_parts(&t, &title);
         }
+    }
+}
+
+/// The form most definitions take (the form a new footnote is written in);
+/// without definitions, the draft form when a reference is `[^N]`.
+fn footnote_form(src: &str, defs: &[FootnoteDef], refs: &[FootnoteRef]) -> FootnoteForm {
+    let draft = |r: &Range<usize>| src.as_bytes().get(r.start) == Some(&b'[');
+    let draft_defs = defs.iter().filter(|d| draft(&d.number_range)).count();
+    let is_draft = if defs.is_empty() {
+        refs.iter().any(|r| draft(&r.range))
+    } else {
+        draft_defs * 2 >= defs.len()
+    };
+    if is_draft {
+        FootnoteForm::Draft
+    } else {
+        FootnoteForm::Pasted
+    }
+}
+
+/// The `[^N]:` lines of a text and its chapeau lines, for the rule on a
+/// `[^N]:` line right after another definition.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct DraftDefs {
+    /// (line, number) of each `[^N]:` line, in text order.
+    lines: Vec<(usize, u32)>,
+    /// For each of them, the index of the next with the same number.
+    next_same: Vec<Option<usize>>,
+    /// The chapeau lines, in text order.
+    chapeaus: Vec<usize>,
+}
+
+impl DraftDefs {
+    fn of(facts: &[LineFacts]) -> DraftDefs {
+        let mut d = DraftDefs::default();
+        for (i, f) in facts.iter().enumerate() {
+            if let Some(n) = f.draft_def() {
+                d.lines.push((i, n));
+            }
+            if f.chapeau {
+                d.chapeaus.push(i);
+            }
+        }
+        let mut seen: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+        d.next_same = vec![None; d.lines.len()];
+        for k in (0..d.lines.len()).rev() {
+            d.next_same[k] = seen.insert(d.lines[k].1, k);
+        }
+        d
+    }
+
+    /// Whether `[^n]:` line `i` can be a footnote of its resolution: n is
+    /// not above the number of its `[^N]:` lines plus one, and no later
+    /// `[^n]:` line of the resolution defines n again.
+    fn can_be_footnote(&self, i: usize, n: u32) -> bool {
+        let c = self.chapeaus.partition_point(|&c| c <= i);
+        let from = c.checked_sub(1).map_or(0, |k| self.chapeaus[k]);
+        let to = self.chapeaus.get(c).copied().unwrap_or(usize::MAX);
+        let a = self.lines.partition_point(|&(l, _)| l < from);
+        let b = self.lines.partition_point(|&(l, _)| l < to);
+        let Ok(k) = self.lines.binary_search_by_key(&i, |&(l, _)| l) else {
+            return true;
+        };
+        let count = b - a;
+        n as usize <= count + 1 && self.next_same[k].is_none_or(|j| self.lines[j].0 >= to)
     }
 }
