@@ -6,8 +6,8 @@ Writes server/data/opener_frequency.tsv, which completion uses to rank openers
 (the Markdown of the UN Digital Library PDFs that GitHub wannli/railcar
 publishes under documents/ga-res-80/ has this form). An opener is matched as
 the parser matches it (server/src/syntax/vocabulary.rs): an optional
-before-adverb, the longest entry of grammar/vocabulary/{preambular,operative}.txt,
-an optional after-adverb and manner phrase (grammar/vocabulary/adverbs.txt).
+before-adverb, the longest entry of server/data/vocabulary/{preambular,operative}.txt,
+an optional after-adverb and manner phrase (server/data/vocabulary/adverbs.txt).
 
     python3 scripts/opener_frequency.py DIR_OR_FILE... > server/data/opener_frequency.tsv
 """
@@ -18,7 +18,7 @@ import re
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-VOCAB = ROOT / "grammar" / "vocabulary"
+VOCAB = ROOT / "server" / "data" / "vocabulary"
 
 
 def entries(name):

@@ -345,3 +345,29 @@ fn a_preambular_list_that_lost_its_markers() {
         "{d:?}"
     );
 }
+
+/// A paragraph number an extraction glued into the line before, right after
+/// a sentence's end, counts as written (A/RES/80/5 in the newer extraction:
+/// `... Development.2 2. We acknowledge ...`); one that follows no sentence's
+/// end does not.
+#[test]
+fn a_paragraph_number_glued_after_a_sentence_is_recovered() {
+    let path = format!(
+        "{}/../tests/fixtures/ga80-md/A-RES-80-5.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let src = std::fs::read_to_string(path).expect("fixture");
+    assert!(src.contains("Development.2 2. We acknowledge"));
+    assert!(seen(&src, &run(&src), &[Code::Numbering]).is_empty());
+    let draft = "The General Assembly,\n\nRecalling its resolution 70/1,\n\n1. Decides to act; 2. Requests a report;\n\n3. Decides to remain seized of the matter.\n";
+    assert!(seen(draft, &run(draft), &[Code::Numbering]).is_empty());
+    let glued_mid_sentence = draft.replace("act; 2. Requests", "act on 2. Requests");
+    assert_eq!(
+        seen(
+            &glued_mid_sentence,
+            &run(&glued_mid_sentence),
+            &[Code::Numbering]
+        ),
+        ["7:1 numbering operative paragraph numbered 3: expected 2 [3.]"]
+    );
+}

@@ -3,12 +3,16 @@
 --   RESO_BIN=target/release/reso nvim --headless -u NONE -i NONE -n \
 --     -c "luafile editors/neovim/test/lsp_test.lua"
 --
--- Loads the plugin from this checkout, opens tests/fixtures/A-RES-66-184.txt as a
--- reso buffer, and checks what a user would see: the opener-unknown diagnostic on
--- OP 4 (with a severity set through the plugin's settings), the diagnostic going
--- away when the word is fixed, hover on an opener and on a citation,
--- renumbering, the syntax groups and the filetype of *.reso. Prints one line per
--- check; exits 1 with a clear message on the first failure or timeout.
+-- Loads the plugin from this checkout, opens tests/fixtures/A-RES-66-184.txt (a
+-- .txt that must get the filetype reso by itself), and checks what a user would
+-- see: wrapped lines, the opener-unknown diagnostic on OP 4 (with a severity set
+-- through the plugin's settings), the diagnostic going away when the word is
+-- fixed, hover on an opener and on a citation, renumbering, restarting, the
+-- syntax groups and the filetype of *.reso and of other .txt files. The .txt
+-- detection runs on the shared table editors/detect-cases.txt and on every real
+-- text of the repository (tests/fixtures, tests/corpus, tests/extraction). Any deprecation warning (vim.deprecate, or a message
+-- saying "deprecated") fails the test. Prints one line per check; exits 1 with a
+-- clear message on the first failure or timeout.
 
 local script = debug.getinfo(1, "S").source:sub(2)
 local plugin_dir = vim.fn.fnamemodify(script, ":p:h:h")
@@ -18,6 +22,26 @@ if bin:sub(1, 1) ~= "/" then
   bin = repo .. "/" .. bin
 end
 local timeout_ms = tonumber(os.getenv("RESO_TIMEOUT_MS") or "") or 30000
+
+-- Deprecation warnings, collected from the start (before the plugin loads).
+local deprecations = {}
+do
+  local deprecate = vim.deprecate
+  vim.deprecate = function(name, alternative, version, plugin, backtrace)
+    table.insert(deprecations, ("vim.deprecate(%s, %s, %s)\n%s"):format(
+      tostring(name), tostring(alternative), tostring(version), debug.traceback("", 2)))
+    return deprecate(name, alternative, version, plugin, backtrace)
+  end
+  for _, fn in ipairs({ "notify", "notify_once" }) do
+    local original = vim[fn]
+    vim[fn] = function(msg, ...)
+      if type(msg) == "string" and msg:lower():find("deprecat") then
+        table.insert(deprecations, ("vim.%s: %s"):format(fn, msg))
+      end
+      return original(msg, ...)
+    end
+  end
+end
 
 local checks = 0
 local function say(line)
@@ -40,7 +64,7 @@ local function expect(cond, msg)
 end
 
 local function log_tail()
-  local path = vim.lsp.get_log_path()
+  local path = (vim.lsp.log and vim.lsp.log.get_filename) and vim.lsp.log.get_filename() or vim.lsp.get_log_path()
   local f = io.open(path, "r")
   if not f then
     return "(no LSP log)"
@@ -107,13 +131,82 @@ local function hover_text(result)
   return ""
 end
 
+local function read_lines(path, n)
+  local out = {}
+  local f = assert(io.open(path, "r"))
+  for l in f:lines() do
+    table.insert(out, (l:gsub("\r$", "")))
+    if n and #out >= n then
+      break
+    end
+  end
+  f:close()
+  return out
+end
+
+--- The .txt detection on its own: the shared table, every real text, and text
+--- that is no resolution.
+local function check_detection()
+  local detect = require("reso.detect")
+  local yes, no, wrong = 0, 0, {}
+  for _, l in ipairs(read_lines(repo .. "/editors/detect-cases.txt")) do
+    local want, line = l:match("^(%a+): (.*)$")
+    if want == "yes" or want == "no" then
+      if detect.is_first_line(line) ~= (want == "yes") then
+        table.insert(wrong, ("%s: %q"):format(want == "yes" and "missed" or "matched", line))
+      end
+      if want == "yes" then
+        yes = yes + 1
+      else
+        no = no + 1
+      end
+      if detect.looks_like_resolution({ line, "", "Some words of a text." }) ~= (want == "yes") then
+        table.insert(wrong, ("as a text, %s: %q"):format(want, line))
+      end
+    end
+  end
+  expect(yes >= 15 and no >= 15, "editors/detect-cases.txt was not read")
+  expect(#wrong == 0, "detection differs from editors/detect-cases.txt:\n" .. table.concat(wrong, "\n"))
+  -- The extraction lab's files that are no resolution text.
+  local lab_notes = { ["expected.txt"] = true, ["requirements.txt"] = true, ["VERSIONS.txt"] = true }
+  local texts = vim.list_extend(
+    vim.fn.glob(repo .. "/tests/fixtures/**/*.txt", false, true),
+    vim.fn.glob(repo .. "/tests/corpus/**/*.txt", false, true)
+  )
+  local notes = {}
+  for _, f in ipairs(vim.fn.glob(repo .. "/tests/extraction/**/*.txt", false, true)) do
+    table.insert(lab_notes[vim.fn.fnamemodify(f, ":t")] and notes or texts, f)
+  end
+  expect(#texts >= 90, ("found only %d real texts"):format(#texts))
+  local missed = {}
+  for _, f in ipairs(texts) do
+    if not detect.looks_like_resolution(read_lines(f, detect.CHAPEAU_WITHIN)) then
+      table.insert(missed, f)
+    end
+  end
+  expect(#missed == 0, "real texts not recognised:\n" .. table.concat(missed, "\n"))
+  for _, f in ipairs({ "Cargo.toml", "LICENSE-MIT", "LICENSE-APACHE", "CHANGELOG.md", "editors/vscode/package.json" }) do
+    table.insert(notes, repo .. "/" .. f)
+  end
+  for _, f in ipairs(notes) do
+    expect(not detect.looks_like_resolution(read_lines(f, detect.CHAPEAU_WITHIN)), f .. " was taken for a resolution")
+  end
+  ok(("detection: %d first lines of editors/detect-cases.txt, %d real texts, no false alarm on %d other files"):format(
+    yes + no, #texts, #notes))
+end
+
 local function run()
   vim.opt.runtimepath:prepend(plugin_dir)
-  vim.cmd("filetype on")
+  vim.cmd("filetype plugin on")
   vim.cmd("syntax on")
   vim.cmd("runtime! plugin/reso.lua")
-  vim.lsp.set_log_level("warn")
+  if vim.lsp.log and vim.lsp.log.set_level then
+    vim.lsp.log.set_level("warn")
+  else
+    vim.lsp.set_log_level("warn")
+  end
   local v = vim.version()
+  check_detection()
   expect(vim.fn.executable(bin) == 1, ("the server %s is not an executable file: build it first (cargo build --release -p reso-ls)"):format(bin))
   -- Everything the server tells the user (window/showMessage) is collected: a
   -- setting the plugin sends must not be reported as ignored.
@@ -127,11 +220,35 @@ local function run()
   require("reso").setup({ cmd = { bin, "lsp" }, settings = { diagnostics = { ["opener-unknown"] = "error" } } })
   ok(("plugin loaded from %s on Neovim %d.%d.%d, server %s"):format(plugin_dir, v.major, v.minor, v.patch, bin))
 
-  -- The seed fixture, as a user opens a .txt draft and sets the language.
+  -- On Neovim 0.11 and later, the plugin's lsp/reso.lua is what vim.lsp.enable("reso") reads.
+  if vim.fn.has("nvim-0.11") == 1 then
+    local lsp = dofile(plugin_dir .. "/lsp/reso.lua")
+    expect(vim.deep_equal(lsp.cmd, { "reso", "lsp" }) and vim.deep_equal(lsp.filetypes, { "reso" })
+      and vim.deep_equal(lsp.root_markers, { "reso.toml", ".git" }),
+      "lsp/reso.lua: " .. vim.inspect(lsp))
+    local resolved = vim.lsp.config.reso
+    expect(resolved and resolved.cmd[1] == bin and vim.deep_equal(resolved.filetypes, { "reso" }),
+      "setup() did not configure vim.lsp.config.reso: " .. vim.inspect(resolved))
+    ok("lsp/reso.lua gives cmd, filetypes and root markers; setup() went through vim.lsp.config and vim.lsp.enable")
+  end
+
+  -- A .txt of ordinary text keeps Neovim's filetype.
+  local notes = vim.fn.tempname() .. ".txt"
+  vim.fn.writefile({ "Meeting notes", "", "The General Assembly of the club met on 3 May." }, notes)
+  vim.cmd("edit " .. vim.fn.fnameescape(notes))
+  expect(vim.bo.filetype == "text", ("a .txt of notes got the filetype %q, expected text"):format(vim.bo.filetype))
+  vim.cmd("bwipeout")
+  os.remove(notes)
+
+  -- The seed fixture, a .txt as pasted from the PDF: it opens as reso by itself.
   local fixture = repo .. "/tests/fixtures/A-RES-66-184.txt"
   vim.cmd("edit " .. vim.fn.fnameescape(fixture))
   local buf = vim.api.nvim_get_current_buf()
-  vim.bo[buf].filetype = "reso"
+  expect(vim.bo[buf].filetype == "reso", ("%s got the filetype %q, expected reso"):format(fixture, vim.bo[buf].filetype))
+  local win = vim.api.nvim_get_current_win()
+  expect(vim.wo[win].wrap and vim.wo[win].linebreak and vim.wo[win].breakindent,
+    "ftplugin/reso.lua: wrap, linebreak and breakindent are not all set")
+  ok("A-RES-66-184.txt opens as reso, with wrap, linebreak and breakindent; a .txt of notes stays text")
 
   local reso = require("reso")
   wait_for(10000, function()
@@ -169,6 +286,29 @@ local function run()
     ("severity %s: the setting diagnostics.opener-unknown = error did not reach the server"):format(tostring(d.severity))
   )
   ok(("line %d:%d error[opener-unknown] %s (severity from the plugin's settings)"):format(op4 + 1, col + 1, d.message))
+
+  -- The diagnostic pages of this checkout reach the server as docs.base.
+  local base = reso.docs_base()
+  local sent = client.config.init_options
+  if vim.fn.isdirectory(repo .. "/docs/diagnostics") == 1 then
+    local want = vim.uri_from_fname(repo .. "/docs/diagnostics")
+    expect(base == want, ("docs_base() is %s, expected %s"):format(tostring(base), want))
+    expect(type(sent) == "table" and type(sent.docs) == "table" and sent.docs.base == want,
+      "initializationOptions lack docs.base: " .. vim.inspect(sent))
+    -- Where the server links a code, the page is there.
+    for _, diag in ipairs(vim.diagnostic.get(buf)) do
+      local lsp = diag.user_data and diag.user_data.lsp
+      local href = lsp and lsp.codeDescription and lsp.codeDescription.href
+      if href then
+        expect(href == want .. "/" .. tostring(lsp.code) .. ".md", ("%s links to %s"):format(tostring(lsp.code), href))
+        expect(vim.fn.filereadable(vim.uri_to_fname(href)) == 1, href .. " does not exist")
+      end
+    end
+    ok("docs.base " .. want .. " sent to the server")
+  else
+    expect(base == nil and (type(sent) ~= "table" or sent.docs == nil), "docs.base sent without a docs/diagnostics folder")
+    ok("no docs/diagnostics in this checkout: no docs.base sent")
+  end
 
   -- Hover: on an opener (features), then on a citation (citations session).
   local caps = client.server_capabilities or {}
@@ -252,7 +392,27 @@ local function run()
       .. table.concat(vim.api.nvim_buf_get_lines(sbuf, 0, -1, false), "\n")
   end)
   ok(":ResoRenumber turned OP 3 into 2")
+
+  -- :ResoRestart: a new client attaches to the open reso buffers.
+  local before = reso.clients(sbuf)[1].id
+  vim.cmd("ResoRestart")
+  wait_for(10000, function()
+    local c = reso.clients(sbuf)[1]
+    return c ~= nil and c.id ~= before and c.initialized
+  end, function()
+    return ":ResoRestart did not bring a new client within 10 s"
+  end)
+  ok(":ResoRestart started a new client")
   os.remove(scratch)
+
+  local messages = vim.fn.execute("messages")
+  for _, l in ipairs(vim.split(messages, "\n")) do
+    if l:lower():find("deprecat") then
+      table.insert(deprecations, ":messages: " .. l)
+    end
+  end
+  expect(#deprecations == 0, "deprecation warnings:\n" .. table.concat(deprecations, "\n"))
+  ok("no deprecation warning")
 end
 
 local status, e = xpcall(run, function(x)

@@ -1,6 +1,10 @@
-// The reso extension: finds a `reso` binary, runs `reso lsp`, and adds two commands.
+// The reso extension: finds a `reso` binary, runs `reso lsp`, adds three commands,
+// and opens a `.txt` that reads as a UN resolution in the reso language.
 // Everything the server can do (diagnostics, hover, completion ...) comes through
 // the language client; this file only starts it and maps settings.
+//
+// The extension also activates for plain text (to look at `.txt` files); the
+// server starts only once a reso document is open.
 
 import * as vscode from "vscode";
 import {
@@ -12,32 +16,82 @@ import {
   TransportKind,
   type WorkspaceEdit as LspWorkspaceEdit,
 } from "vscode-languageclient/node";
+import { looksLikeResolution } from "./detect";
 import { describeAttempts, neutralCwd, resolveServer, type Resolved } from "./resolve";
-import { serverSettings, userServerPath, type Mapped } from "./settings";
+import { bundledDocsBase, serverSettings, userServerPath, type Mapped } from "./settings";
 
 export const RENUMBER_SERVER_COMMAND = "reso.renumber";
+export const LANGUAGE = "reso";
 
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel | undefined;
 let queue: Promise<void> = Promise.resolve();
 let lastProblems = "";
+/** Whether the server was asked for (a reso document was open, or a restart). */
+let wanted = false;
+let bundledDocs: string | undefined;
+/** Documents already looked at (by URI): one switched back to plain text stays so. */
+const detected = new Set<string>();
 
 export function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel("reso");
+  wanted = false;
+  detected.clear();
+  bundledDocs = bundledDocsBase(context.extensionPath);
   context.subscriptions.push(
     output,
     vscode.commands.registerCommand("reso.restartServer", () => restart(context)),
     vscode.commands.registerCommand("reso.renumberDocument", () => renumber()),
+    vscode.commands.registerCommand("reso.checkAsResolution", () => checkAsResolution()),
+    vscode.workspace.onDidOpenTextDocument((doc) => opened(context, doc)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration("reso.server.path")) {
-        void restart(context);
+        if (wanted) void restart(context);
       } else if (e.affectsConfiguration("reso")) {
         void pushSettings();
       }
     }),
   );
-  // The restart command is the only start path.
-  return restart(context);
+  for (const doc of vscode.workspace.textDocuments) opened(context, doc);
+  return queue;
+}
+
+/** A document opened (or its language changed): start the server, or look at a .txt. */
+function opened(context: vscode.ExtensionContext, doc: vscode.TextDocument): void {
+  if (doc.languageId === LANGUAGE) {
+    if (!wanted) void restart(context);
+    return;
+  }
+  if (isTxtResolution(doc)) {
+    log(`${doc.uri.toString()} reads as a UN resolution: opened as reso`);
+    void vscode.languages.setTextDocumentLanguage(doc, LANGUAGE);
+  }
+}
+
+/**
+ * A plain-text `.txt` seen for the first time whose top reads as a UN resolution
+ * (src/detect.ts), unless `reso.txt.detect` is off. VS Code maps `.txt` to plain
+ * text by its extension, before any `firstLine` is read, hence this check.
+ */
+function isTxtResolution(doc: vscode.TextDocument): boolean {
+  if (doc.languageId !== "plaintext" || !/\.txt$/i.test(doc.uri.path)) return false;
+  const key = doc.uri.toString();
+  if (detected.has(key)) return false;
+  detected.add(key);
+  if (vscode.workspace.getConfiguration("reso", doc.uri).get<boolean>("txt.detect") === false) return false;
+  return looksLikeResolution((i) => (i < doc.lineCount ? doc.lineAt(i).text : undefined));
+}
+
+/** "reso: Check this file as a resolution": the active editor's language becomes reso. */
+export async function checkAsResolution(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) {
+    void vscode.window.showInformationMessage("reso: open the file to check first.");
+    return;
+  }
+  if (editor.document.languageId === LANGUAGE) return;
+  detected.add(editor.document.uri.toString());
+  await vscode.languages.setTextDocumentLanguage(editor.document, LANGUAGE);
 }
 
 export async function deactivate(): Promise<void> {
@@ -45,8 +99,14 @@ export async function deactivate(): Promise<void> {
   await stopClient();
 }
 
+/** Resolves once the queued starts and restarts have run (for tests). */
+export function settled(): Promise<void> {
+  return queue;
+}
+
 /** Stops the running server (if any), finds the binary again and starts it. */
 export function restart(context: vscode.ExtensionContext): Promise<void> {
+  wanted = true;
   queue = queue.then(() => start(context)).catch((e: unknown) => {
     log(`restart failed: ${(e as Error).message}`);
   });
@@ -93,7 +153,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     options: { cwd: neutralCwd() },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: "reso" }],
+    documentSelector: [{ language: LANGUAGE }],
     initializationOptions: mapped().settings,
     outputChannel: output,
     middleware: {
@@ -155,6 +215,7 @@ function mapped(scope?: vscode.Uri): Mapped {
     vscode.workspace.workspaceFolders?.[0];
   return serverSettings(vscode.workspace.getConfiguration("reso", scope), {
     workspaceFolder: folder?.uri.scheme === "file" ? folder.uri.fsPath : undefined,
+    bundledDocs,
   });
 }
 

@@ -1,8 +1,10 @@
 // VS Code settings -> the `reso` settings object the server reads (SPEC section 6).
 // No `vscode` import: the tests hand in stubs of WorkspaceConfiguration.
 
+import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { pathToFileURL } from "node:url";
 
 /** The part of vscode.WorkspaceConfiguration this module reads. */
 export interface ConfigReader {
@@ -47,6 +49,8 @@ export interface ServerSettings {
   catalog?: { paths: string[] };
   organ?: string;
   footnotes?: { repeat: "forbid" | "allow" };
+  /** Where the diagnostic pages are: each code links to `<base>/<code>.md`. */
+  docs?: { base: string };
 }
 
 export interface Mapped {
@@ -59,6 +63,11 @@ export interface MapContext {
   /** The first workspace folder's path, for relative catalogue paths. */
   workspaceFolder?: string;
   home?: string;
+  /**
+   * The file URI of the diagnostic pages shipped in the extension
+   * (bundledDocsBase), used unless `reso.docs.base` names another address.
+   */
+  bundledDocs?: string;
 }
 
 /**
@@ -109,7 +118,42 @@ export function serverSettings(cfg: ConfigReader, ctx: MapContext = {}): Mapped 
     problems.push(`reso.footnotes.repeat: ${JSON.stringify(repeat)} is not one of default, forbid, allow`);
   }
 
+  const docs = docsBase(cfg.get<unknown>("docs.base"), ctx);
+  if (docs.problem !== undefined) problems.push(docs.problem);
+  if (docs.base !== undefined) settings.docs = { base: docs.base };
+
   return { settings, problems };
+}
+
+/**
+ * The base address of the diagnostic pages: `reso.docs.base` when set (an
+ * address such as `https://...` or `file:///...` as it is, a path made a file
+ * URI), else the pages bundled with the extension. No trailing `/`: the server
+ * appends `/<code>.md`.
+ */
+export function docsBase(value: unknown, ctx: MapContext): { base?: string; problem?: string } {
+  if (typeof value === "string" && value.trim() !== "") {
+    const v = value.trim();
+    if (/^[A-Za-z][A-Za-z0-9+.-]+:/.test(v)) return { base: v.replace(/\/+$/, "") };
+    const p = resolveDataPath(v, ctx);
+    if (!path.isAbsolute(p)) {
+      return {
+        base: ctx.bundledDocs,
+        problem: `reso.docs.base: ${JSON.stringify(v)} is neither an address nor an absolute path`,
+      };
+    }
+    return { base: pathToFileURL(p).href.replace(/\/+$/, "") };
+  }
+  if (value !== undefined && value !== null && value !== "") {
+    return { base: ctx.bundledDocs, problem: `reso.docs.base: ${JSON.stringify(value)} is not a string` };
+  }
+  return { base: ctx.bundledDocs };
+}
+
+/** The file URI of `docs/diagnostics` inside the extension, if the package has it. */
+export function bundledDocsBase(extensionPath: string): string | undefined {
+  const dir = path.join(extensionPath, "docs", "diagnostics");
+  return fs.existsSync(dir) ? pathToFileURL(dir).href : undefined;
 }
 
 /** `~`, `${workspaceFolder}` and paths relative to the workspace folder. */

@@ -23,9 +23,45 @@ class Uri {
   static parse(s: string): Uri {
     return s.startsWith("file://") ? new Uri("file", decodeURIComponent(s.slice(7))) : new Uri("untitled", s);
   }
+  get path(): string {
+    return this.fsPath;
+  }
   toString(): string {
     return this.scheme === "file" ? `file://${this.fsPath}` : this.fsPath;
   }
+}
+
+/** A text document: its URI, language and lines. */
+export class FakeDocument {
+  readonly lines: string[];
+  constructor(
+    readonly uri: Uri,
+    public languageId: string,
+    text: string,
+  ) {
+    this.lines = text.split(/\r\n|\r|\n/);
+  }
+  get lineCount(): number {
+    return this.lines.length;
+  }
+  lineAt(i: number): { text: string } {
+    const text = this.lines[i];
+    if (text === undefined) throw new Error(`lineAt(${i}): the document has ${this.lines.length} lines`);
+    state.linesRead = Math.max(state.linesRead, i + 1);
+    return { text };
+  }
+}
+
+/** A document of this path, language and text, as VS Code would hand it over. */
+export function doc(fsPath: string, languageId: string, text = ""): FakeDocument {
+  return new FakeDocument(Uri.file(fsPath), languageId, text);
+}
+
+/** Opens a document: it joins workspace.textDocuments and onDidOpenTextDocument fires. */
+export function openDocument(d: FakeDocument): FakeDocument {
+  state.documents.push(d);
+  for (const l of state.openListeners) l(d);
+  return d;
 }
 
 export class FakeClient {
@@ -76,6 +112,14 @@ export const state = {
   executed: [] as { id: string; args: unknown[] }[],
   configListeners: [] as ((e: { affectsConfiguration(s: string): boolean }) => void)[],
   activeTextEditor: undefined as undefined | { document: { languageId: string; uri: Uri } },
+  documents: [] as FakeDocument[],
+  openListeners: [] as ((d: FakeDocument) => void)[],
+  /** setTextDocumentLanguage calls: [uri, language]. */
+  languageChanges: [] as [string, string][],
+  /** How many lines of any document were read (detection must read only the top). */
+  linesRead: 0,
+  /** The scope getConfiguration was last asked for. */
+  configScopes: [] as (string | undefined)[],
   workspaceFolders: [] as { uri: Uri }[],
   appliedEdits: [] as unknown[],
   clients: [] as FakeClient[],
@@ -92,6 +136,11 @@ export function reset(layers: Layers): void {
   state.executed = [];
   state.configListeners = [];
   state.activeTextEditor = undefined;
+  state.documents = [];
+  state.openListeners = [];
+  state.languageChanges = [];
+  state.linesRead = 0;
+  state.configScopes = [];
   state.workspaceFolders = [];
   state.appliedEdits = [];
   state.clients = [];
@@ -142,10 +191,29 @@ export const vscode = {
       state.executed.push({ id, args });
     },
   },
+  languages: {
+    /** As VS Code does: the document closes and opens again in the new language. */
+    async setTextDocumentLanguage(d: FakeDocument, languageId: string) {
+      state.languageChanges.push([d.uri.toString(), languageId]);
+      state.documents = state.documents.filter((x) => x !== d);
+      const again = new FakeDocument(d.uri, languageId, d.lines.join("\n"));
+      if (state.activeTextEditor?.document === d) state.activeTextEditor = { document: again };
+      openDocument(again);
+      return again;
+    },
+  },
   workspace: {
-    getConfiguration: (section: string) => {
+    getConfiguration: (section: string, scope?: Uri) => {
       if (section !== "reso") throw new Error(`unexpected section ${section}`);
+      state.configScopes.push(scope?.toString());
       return config(state.layers);
+    },
+    get textDocuments() {
+      return state.documents;
+    },
+    onDidOpenTextDocument(l: (d: FakeDocument) => void) {
+      state.openListeners.push(l);
+      return disposable;
     },
     onDidChangeConfiguration(l: (e: { affectsConfiguration(s: string): boolean }) => void) {
       state.configListeners.push(l);

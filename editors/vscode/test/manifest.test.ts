@@ -39,7 +39,7 @@ test("one severity setting per diagnostic code, the codes the server defines", (
 });
 
 test("settings, commands and the language are declared", () => {
-  for (const key of ["reso.catalog.paths", "reso.trace.server", "reso.organ", "reso.footnotes.repeat"]) {
+  for (const key of ["reso.catalog.paths", "reso.trace.server", "reso.organ", "reso.footnotes.repeat", "reso.docs.base", "reso.txt.detect"]) {
     assert.ok(props[key], key);
   }
   assert.deepEqual(props["reso.trace.server"]?.enum, ["off", "messages", "verbose"]);
@@ -52,7 +52,13 @@ test("settings, commands and the language are declared", () => {
   assert.deepEqual(commands, {
     "reso.renumberDocument": "reso: Renumber paragraphs and footnotes",
     "reso.restartServer": "reso: Restart server",
+    "reso.checkAsResolution": "reso: Check this file as a resolution",
   });
+  assert.deepEqual(props["reso.docs.base"]?.default, "");
+  assert.deepEqual(props["reso.txt.detect"]?.default, true);
+  // The extension looks at plain-text files (a .txt that reads as a resolution) and
+  // activates for reso documents; the server starts only for the latter.
+  assert.deepEqual(pkg.activationEvents, ["onLanguage:reso", "onLanguage:plaintext"]);
   assert.deepEqual(pkg.contributes.languages[0].extensions, [".reso"]);
   assert.equal(pkg.contributes.languages[0].id, "reso");
   assert.equal(pkg.contributes.grammars[0].scopeName, "text.reso");
@@ -85,4 +91,37 @@ test(".vscodeignore is a whitelist", () => {
   const lines = fs.readFileSync(path.join(ext, ".vscodeignore"), "utf8").split("\n").filter((l) => l && !l.startsWith("#"));
   assert.equal(lines[0], "**");
   assert.ok(lines.slice(1).every((l) => l.startsWith("!")), lines.join("\n"));
+});
+
+test("drafts are prose with one paragraph a line: word wrap and the other prose defaults", () => {
+  assert.deepEqual(pkg.contributes.configurationDefaults, {
+    "[reso]": {
+      "editor.wordWrap": "on",
+      "editor.wrappingIndent": "indent",
+      "editor.wordBasedSuggestions": "off",
+      "editor.unicodeHighlight.ambiguousCharacters": false,
+      "editor.unicodeHighlight.invisibleCharacters": false,
+    },
+  });
+});
+
+test("the package is ready to publish: icon, licence, no invented address", () => {
+  assert.equal(pkg.icon, "images/icon.png");
+  const png = fs.readFileSync(path.join(ext, pkg.icon));
+  assert.equal(png.subarray(1, 4).toString("latin1"), "PNG");
+  assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128], "the icon is 128x128");
+  assert.equal(pkg.license, "MIT OR Apache-2.0");
+  for (const key of ["repository", "homepage", "bugs"]) assert.equal(pkg[key], undefined, `${key}: no public home yet`);
+  const ignore = fs.readFileSync(path.join(ext, ".vscodeignore"), "utf8");
+  for (const shipped of ["!images/*.png", "!LICENSE*", "!CHANGELOG.md", "!docs/diagnostics/*.md"]) {
+    assert.ok(ignore.split("\n").includes(shipped), `.vscodeignore does not ship ${shipped}`);
+  }
+  // Every image the README shows is in the package.
+  const readme = fs.readFileSync(path.join(ext, "README.md"), "utf8");
+  const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]!);
+  assert.ok(images.length > 0, "the README shows no screenshot");
+  for (const img of images) {
+    assert.match(img, /^images\/[\w.-]+\.png$/, img);
+    assert.ok(fs.existsSync(path.join(ext, img)), `${img} is missing`);
+  }
 });

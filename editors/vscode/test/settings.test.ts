@@ -77,3 +77,18 @@ test("data paths without a workspace folder are kept as written", () => {
   assert.equal(resolveDataPath("cat.tsv", { home: "/h" }), "cat.tsv");
   assert.equal(resolveDataPath("~", { home: "/h" }), "/h");
 });
+
+test("reso.docs.base: an address as it is, a path as a file URI, else the bundled pages", () => {
+  const ctx = { workspaceFolder: "/ws", home: "/home/u", bundledDocs: "file:///ext/docs/diagnostics" };
+  const base = (value: unknown) => serverSettings(config({ defaults, user: { "docs.base": value } }), ctx);
+  assert.deepEqual(base(""), { settings: { docs: { base: "file:///ext/docs/diagnostics" } }, problems: [] });
+  assert.deepEqual(base("file:///srv/pages/"), { settings: { docs: { base: "file:///srv/pages" } }, problems: [] });
+  assert.deepEqual(base("~/reso docs"), { settings: { docs: { base: "file:///home/u/reso%20docs" } }, problems: [] });
+  assert.deepEqual(base("pages"), { settings: { docs: { base: "file:///ws/pages" } }, problems: [] });
+  assert.deepEqual(base(42), {
+    settings: { docs: { base: "file:///ext/docs/diagnostics" } },
+    problems: ["reso.docs.base: 42 is not a string"],
+  });
+  // No bundled pages (a development checkout) and no setting: nothing is sent.
+  assert.deepEqual(serverSettings(config({ defaults }), { workspaceFolder: "/ws" }), { settings: {}, problems: [] });
+});

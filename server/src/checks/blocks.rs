@@ -170,7 +170,7 @@ fn walk(
         }
         let b = &doc.blocks[i];
         structure::block(src, b, &mut ds);
-        numbering::operative(b, &mut st.numbers, &mut ds);
+        numbering::operative(src, b, &mut st.numbers, &mut ds);
         numbering::sub_step(src, doc, &mut st.subs, i, &mut ds);
         openers::block(src, b, &mut ds);
         terminator::step(src, doc, &mut st.terminator, i, &mut ds);

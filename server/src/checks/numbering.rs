@@ -19,7 +19,7 @@ pub struct Numbers {
 }
 
 /// `numbering` for one block.
-pub fn operative(b: &Block, st: &mut Numbers, out: &mut Vec<Diagnostic>) {
+pub fn operative(src: &str, b: &Block, st: &mut Numbers, out: &mut Vec<Diagnostic>) {
     let numbered_kind = match b.part {
         Part::Operative => b.kind == BlockKind::Operative,
         Part::Annex(_) => b.kind == BlockKind::AnnexParagraph,
@@ -80,7 +80,41 @@ pub fn operative(b: &Block, st: &mut Numbers, out: &mut Vec<Diagnostic>) {
             ),
         ));
     }
-    st.prev = Some((b.part, *n));
+    // Paragraph numbers an extraction glued into this paragraph's text
+    // (`... Development.2 2. We acknowledge ...`) count as written.
+    st.prev = Some((b.part, glued_numbers(src, b, *n)));
+}
+
+/// The last of the numbers `n + 1`, `n + 2` ... that follow one another in
+/// the text of paragraph `b` (numbered `n`), each right after a sentence's
+/// end (a trailing footnote reference allowed) and before a capital: `n`
+/// when there is none.
+fn glued_numbers(src: &str, b: &Block, n: u32) -> u32 {
+    let mut last = n;
+    let mut from = b.marker_range().map_or(b.span().start, |m| m.end);
+    for r in b.lines.iter() {
+        let start = r.start.max(from);
+        if start >= r.end {
+            continue;
+        }
+        let line = &src[start..r.end];
+        let mut at = 0;
+        loop {
+            let want = format!(" {}. ", last + 1);
+            let Some(p) = line[at..].find(&want) else {
+                break;
+            };
+            let p = at + p;
+            let before = line[..p].trim_end_matches(|c: char| c.is_ascii_digit());
+            let after = &line[p + want.len()..];
+            if before.ends_with(['.', ';', ':']) && after.starts_with(char::is_uppercase) {
+                last += 1;
+            }
+            at = p + want.len();
+        }
+        from = r.end;
+    }
+    last
 }
 
 /// The marker text for an ordinal at a level: `(c)`, `(iv)`, `c.`, `iv.`.

@@ -168,10 +168,12 @@ fn paragraph(
 /// The byte offset and character of the paragraph's final punctuation (or
 /// last character), trailing references, quotes and brackets skipped.
 fn last_char(src: &str, b: &Block) -> Option<(usize, char)> {
-    for r in b.lines.iter().rev() {
+    for (k, r) in b.lines.iter().enumerate().rev() {
         let line = &src[r.clone()];
         let t = line.trim();
-        if t.is_empty() {
+        // A number alone on the last line is a footnote reference that an
+        // extraction set on a line of its own.
+        if t.is_empty() || (k > 0 && t.len() <= 3 && t.bytes().all(|c| c.is_ascii_digit())) {
             continue;
         }
         let start = r.start + (line.len() - line.trim_start().len());

@@ -14,7 +14,7 @@
 //! ranked by how often the opener opens a paragraph in real resolutions
 //! (`server/data/opener_frequency.tsv`, counted by
 //! `scripts/opener_frequency.py`). Adverb forms the lists do not hold are
-//! generated from `grammar/vocabulary/adverbs.txt` once an adverb is typed
+//! generated from `server/data/vocabulary/adverbs.txt` once an adverb is typed
 //! (`Once again ` gives `Once again urges`; `Noting ` gives `Noting with
 //! concern`).
 

@@ -162,11 +162,13 @@ mod tests {
 
     const MESSY: &str = "\n\nTitle   \n\n\n\nThe General Assembly,\n   \nRecalling the Charter,  \nNoting the report,\n\n\n1.   Decides to act;\n 2.\tRequests a report:\n   (a)  To report;\n   (b) To convene a meeting.\n\n\n";
 
+    /// `Noting` after the finished `Recalling the Charter,` starts a
+    /// paragraph with no blank line before it: it gets one.
     #[test]
     fn normalises_blank_lines_spaces_and_numbers() {
         assert_eq!(
             formatted(MESSY),
-            "Title\n\nThe General Assembly,\n\nRecalling the Charter,\nNoting the report,\n\n1. Decides to act;\n\n2. Requests a report:\n   (a)  To report;\n   (b) To convene a meeting.\n"
+            "Title\n\nThe General Assembly,\n\nRecalling the Charter,\n\nNoting the report,\n\n1. Decides to act;\n\n2. Requests a report:\n   (a)  To report;\n   (b) To convene a meeting.\n"
         );
     }
 
@@ -176,7 +178,7 @@ mod tests {
         let out = formatted(&src);
         assert_eq!(
             out,
-            "Title\r\n\r\nThe General Assembly,\r\n\r\nRecalling the Charter,\r\nNoting the report,\r\n\r\n1. Decides to act;\r\n\r\n2. Requests a report:\r\n   (a)  To report;\r\n   (b) To convene a meeting.\r\n"
+            "Title\r\n\r\nThe General Assembly,\r\n\r\nRecalling the Charter,\r\n\r\nNoting the report,\r\n\r\n1. Decides to act;\r\n\r\n2. Requests a report:\r\n   (a)  To report;\r\n   (b) To convene a meeting.\r\n"
         );
         assert_eq!(formatted(&out), out);
     }

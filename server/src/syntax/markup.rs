@@ -59,7 +59,8 @@ pub fn may_hold_markup(b: &[u8]) -> bool {
         || memchr::memchr3(b'\\', b'`', b'~', b).is_some()
         || b.first() == Some(&b'>')
         || memchr::memmem::find(b, b"\n>").is_some()
-        || memchr::memmem::find(b, b"- (").is_some()
+        || memchr::memmem::find(b, b"\n- ").is_some()
+        || b.starts_with(b"- ")
 }
 
 /// The ranges (without line ends) of the lines that `range` touches.
@@ -102,8 +103,12 @@ fn blank_line(line: &[u8], out: &mut [u8]) -> bool {
         t = &t[skip..];
         any = true;
     }
-    // A list bullet before a sub-paragraph marker: `- (a) ...`.
-    if t.starts_with(b"- (") || t.starts_with(b"* (") {
+    // A list bullet before a marker, a number or a bracket (`- (a) ...`,
+    // `- 1 United Nations, Treaty Series ...`, `- [2 bis. ...`).
+    if (t.starts_with(b"- ") || t.starts_with(b"* "))
+        && t.get(2)
+            .is_some_and(|&c| matches!(c, b'(' | b'[' | b'_' | b'*') || c.is_ascii_digit())
+    {
         out[indent] = b' ';
         any = true;
     }
@@ -217,6 +222,10 @@ mod tests {
         assert_eq!(read("\\[5 bis. Decides"), " [5 bis. Decides");
         assert_eq!(read("> 15 See CD/2039."), "  15 See CD/2039.");
         assert_eq!(read("- (a) The follow-up;"), "  (a) The follow-up;");
+        assert_eq!(
+            read("- 1 United Nations, Treaty Series"),
+            "  1 United Nations, Treaty Series"
+        );
         assert_eq!(read("_The General Assembly,_"), " The General Assembly, ");
     }
 

@@ -1,4 +1,4 @@
-//! Clause-opener vocabularies, embedded from `grammar/vocabulary/`.
+//! Clause-opener vocabularies, embedded from `server/data/vocabulary/`.
 //!
 //! An opener is `[before-adverb] entry [after-adverb] [with-phrase]`, where
 //! `entry` comes from `preambular.txt` or `operative.txt` and the adverbs and
@@ -11,12 +11,12 @@ use std::sync::OnceLock;
 
 use super::model::OpenerKind;
 
-const PREAMBULAR: &str = include_str!("../../../grammar/vocabulary/preambular.txt");
-const OPERATIVE: &str = include_str!("../../../grammar/vocabulary/operative.txt");
-const ADVERBS: &str = include_str!("../../../grammar/vocabulary/adverbs.txt");
+const PREAMBULAR: &str = include_str!("../../data/vocabulary/preambular.txt");
+const OPERATIVE: &str = include_str!("../../data/vocabulary/operative.txt");
+const ADVERBS: &str = include_str!("../../data/vocabulary/adverbs.txt");
 /// English words in lower case, sorted bytewise (SCOWL): what tells an
 /// unlisted opener that is a real word from a likely mistake.
-const ENGLISH: &str = include_str!("../../../grammar/vocabulary/english-words.txt");
+const ENGLISH: &str = include_str!("../../data/vocabulary/english-words.txt");
 
 /// Words that are no participle, adjective or verb, so never an opener
 /// (articles, pronouns, prepositions, conjunctions).

@@ -58,18 +58,6 @@ impl Default for Fnv64 {
     }
 }
 
-/// Kept only while `syntax/parser/footnote_refs.rs` keys a map with it; the
-/// crate's maps use `rustc_hash::FxBuildHasher`.
-impl std::hash::Hasher for Fnv64 {
-    fn write(&mut self, bytes: &[u8]) {
-        Fnv64::write(self, bytes);
-    }
-
-    fn finish(&self) -> u64 {
-        Fnv64::finish(self)
-    }
-}
-
 impl Fnv64 {
     pub fn write(&mut self, bytes: &[u8]) {
         for &b in bytes {

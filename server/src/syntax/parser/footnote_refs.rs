@@ -216,6 +216,22 @@ pub(crate) fn candidates_into(src: &str, b: &Block, bi: usize, cands: &mut Vec<C
     for li in 0..b.lines.len() {
         let (base, line) = lines.line(li);
         let bytes = line.as_bytes();
+        // A number alone on a line inside a paragraph: a superscript that an
+        // extraction (pdfplumber) set on a line of its own, next to the line
+        // it belongs to. Medium: it counts where the sequence needs it.
+        let t = line.trim();
+        if li > 0 && (1..=3).contains(&t.len()) && t.bytes().all(|c| c.is_ascii_digit()) {
+            if let Ok(number) = t.parse() {
+                let start = base + (line.len() - line.trim_start().len());
+                cands.push(Candidate {
+                    number,
+                    range: start..start + t.len(),
+                    block: bi,
+                    strength: Strength::Medium,
+                });
+            }
+            continue;
+        }
         let mut i = 0;
         while let Some(p) = next_pasted_hit(bytes, i) {
             let (ts, te) = token_bounds(line, p);
@@ -1128,16 +1144,31 @@ mod tests {
             return cands;
         }
         let mut tokens: Vec<(usize, &str)> = Vec::new();
+        // Tokens that are a number alone on a line after the first.
+        let mut alone = Vec::new();
         let skip = b.marker_range().map_or(0, |m| m.end);
-        for r in b.lines.iter() {
+        for (li, r) in b.lines.iter().enumerate() {
             let r = r.start.max(skip).min(r.end)..r.end;
             let line = &src[r.clone()];
+            let t = line.trim();
+            let by_itself =
+                li > 0 && (1..=3).contains(&t.len()) && t.bytes().all(|c| c.is_ascii_digit());
             for w in line.split_whitespace() {
                 let pos = w.as_ptr() as usize - line.as_ptr() as usize;
                 tokens.push((r.start + pos, w));
+                alone.push(by_itself);
             }
         }
         for (ti, &(start, tok)) in tokens.iter().enumerate() {
+            if alone[ti] {
+                cands.push(Candidate {
+                    number: tok.parse().expect("digits"),
+                    range: start..start + tok.len(),
+                    block: bi,
+                    strength: Strength::Medium,
+                });
+                continue;
+            }
             if !tok.contains(|c: char| c.is_ascii_digit() || superscript_value(c).is_some()) {
                 continue;
             }

@@ -861,17 +861,23 @@ impl<'a> Parser<'a> {
 
     fn is_title_part(&self, t: &str) -> bool {
         // Cheap refusals first: a line longer than the title, or one that
-        // ends a sentence, is no running head.
-        if self.title_norm.is_empty() || t.len() > self.title_norm.len() * 2 + 8 || t.len() < 12 {
+        // ends a sentence, is no running head; a short piece only right
+        // after other page furniture (the title wrapped over lines).
+        let min = if self.st.prev == Prev::Furniture {
+            8
+        } else {
+            12
+        };
+        if self.title_norm.is_empty() || t.len() > self.title_norm.len() * 2 + 8 || t.len() < min {
             return false;
         }
         // Then the start of the line: its normalised first bytes must occur
         // in the title (no allocation; most body lines stop here).
-        if !may_be_title_part(self.title_norm.as_bytes(), t) {
+        if !may_be_title_part(self.title_norm.as_bytes(), t, min) {
             return false;
         }
         let norm = lines::normalise_words(t);
-        norm.len() >= 12
+        norm.len() >= min
             && (norm.contains(' ') || norm == self.title_norm)
             && !lines::ends_finished(t)
             && self.title_norm.contains(&norm)
@@ -1277,12 +1283,22 @@ impl<'a> Parser<'a> {
 
     fn text_line(&mut self, i: usize, at_block_start: bool) {
         let t = self.trimmed(i);
+        // A number alone on its line is a superscript footnote reference an
+        // extraction set apart (pdfplumber): it joins the open paragraph
+        // without changing whether that one is finished.
+        if let (Some(_), Some(c)) = (bare_number(t), self.st.cur) {
+            let r = self.lines[i].range();
+            self.add_line(c, r);
+            self.st.prev = Prev::Text;
+            return;
+        }
         let opener = self.line_opener(i, 0);
         if let Some(c) = self.st.cur {
             // In every layout, a listed opener after a finished paragraph
             // starts one, blank line or not (text extracted with no blank
             // lines and no indents).
-            let starts = at_block_start || (self.st.cur_finished && opener.is_some());
+            let starts = at_block_start
+                || (self.st.cur_finished && (opener.is_some() || self.is_section_heading(i)));
             if !self.st.cur_has_text || !starts {
                 self.append(c, i);
                 return;
@@ -1388,6 +1404,7 @@ impl<'a> Parser<'a> {
         let t = self.trimmed(i);
         if t.chars().count() > 150
             || !t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || !t.contains(char::is_alphabetic)
             || lines::ends_finished(t)
             || self.line_opener(i, 0).is_some()
         {
@@ -1588,10 +1605,10 @@ impl<'a> Parser<'a> {
 }
 
 /// Could the normalised words of `t` (`lines::normalise_words`) be part of
-/// `title` (normalised) and at least 12 bytes long? False only when they
+/// `title` (normalised) and at least `min` bytes long? False only when they
 /// cannot: their first bytes (up to 16, up to the first non-ASCII character)
 /// are a prefix of them, so they must occur in the title.
-fn may_be_title_part(title: &[u8], t: &str) -> bool {
+fn may_be_title_part(title: &[u8], t: &str, min: usize) -> bool {
     const MAX: usize = 16;
     let mut buf = [0u8; MAX];
     let mut n = 0;
@@ -1631,7 +1648,7 @@ fn may_be_title_part(title: &[u8], t: &str) -> bool {
             early = true;
         }
     }
-    if whole && n < 12 {
+    if whole && n < min {
         return false;
     }
     occurs(title, &buf[..n])
@@ -1694,7 +1711,10 @@ mod tests {
         let title = lines::normalise_words(title);
         let norm = lines::normalise_words(t);
         if norm.len() >= 12 && title.contains(&norm) {
-            assert!(may_be_title_part(title.as_bytes(), t), "{t:?} in {title:?}");
+            assert!(
+                may_be_title_part(title.as_bytes(), t, 12),
+                "{t:?} in {title:?}"
+            );
         }
     }
 
@@ -1714,10 +1734,11 @@ mod tests {
         }
         assert!(!may_be_title_part(
             lines::normalise_words(title).as_bytes(),
-            "Recalling its resolution 64/187"
+            "Recalling its resolution 64/187",
+            12
         ));
         // Whole lines shorter than 12 bytes once normalised are no running head.
-        assert!(!may_be_title_part(b"for sustainable", "- for - sust -"));
+        assert!(!may_be_title_part(b"for sustainable", "- for - sust -", 12));
     }
 
     #[test]

@@ -1,0 +1,14 @@
+-- The reso language server for Neovim 0.11 and later:
+--
+--   vim.lsp.enable("reso")
+--
+-- with options, if wanted, given first (merged over this file's table):
+--
+--   vim.lsp.config("reso", {
+--     cmd = { "/path/to/reso", "lsp" },
+--     settings = { reso = { diagnostics = { ["citation-order"] = "off" } } },
+--   })
+--
+-- Buffers of filetype reso (*.reso, and *.txt files that read as UN texts: see
+-- ftdetect/reso.lua) get the server. require("reso").setup() does the same.
+return require("reso").lsp_config()
