@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use criterion::{criterion_group, criterion_main, Criterion};
 use reso::catalog::{Catalog, BUILTIN_FILES};
 use reso::citations::recognise_text;
-use reso::syntax::Organ;
+use reso::un::{Body, Organ};
 
 struct Counting;
 
@@ -82,7 +82,7 @@ fn bench(c: &mut Criterion) {
     group.sample_size(10);
     group.throughput(criterion::Throughput::Bytes(big.len() as u64));
     group.bench_function("recognise 1 MB of resolution text", |b| {
-        b.iter(|| black_box(recognise_text(&big, Some(&Organ::GeneralAssembly))))
+        b.iter(|| black_box(recognise_text(&big, Some(&Organ::Known(Body::GA)))))
     });
     group.finish();
 }

@@ -7,12 +7,13 @@
 //! keystroke in a long draft copies no diagnostic and allocates for the new
 //! ones only.
 
-use crate::catalog::{Catalog, Date};
+use crate::catalog::Catalog;
 use crate::checks::{self, blocks::BlockChecks, blocks::Resumed, blocks::Walked, footnotes};
 use crate::citations::{self, Citation};
 use crate::config::Config;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::syntax::{self, Document, EditSpan};
+use crate::un::Date;
 
 #[derive(Debug, Clone)]
 pub struct Analysis {

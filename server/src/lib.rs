@@ -15,3 +15,4 @@ pub mod features;
 pub mod lsp;
 pub mod syntax;
 pub mod text;
+pub mod un;

@@ -1,15 +1,13 @@
 //! Each check firing and not firing on real resolution text (the seed with
 //! one realistic edit) and on drafts written in UN style.
 
+mod support;
+
 use reso::analysis::{analyze, line_col, render_diagnostics, Analysis};
 use reso::catalog::Catalog;
 use reso::config::{Config, FootnoteRepeat};
 use reso::diagnostic::Code;
-
-fn fixture(name: &str) -> String {
-    let path = format!("{}/../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
+use support::fixture;
 
 fn run(src: &str) -> Analysis {
     analyze(src, &Config::default(), Catalog::builtin())

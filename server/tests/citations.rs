@@ -2,17 +2,15 @@
 //! (issue 3): what the recogniser finds, and exactly which `citation-*` and
 //! `symbol-*` diagnostics a drafter sees.
 
+mod support;
+
 use reso::analysis::{analyze, Analysis};
-use reso::catalog::{Body, Catalog, Date};
+use reso::catalog::Catalog;
 use reso::checks::citations::{check_on, inconsistent_across, OtherDocument};
-use reso::citations::Kind;
 use reso::config::Config;
 use reso::diagnostic::{Code, Diagnostic};
-
-fn fixture(name: &str) -> String {
-    let path = format!("{}/../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
+use reso::un::{Body, Date, Kind};
+use support::fixture;
 
 fn is_citation_code(c: Code) -> bool {
     matches!(

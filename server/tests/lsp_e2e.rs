@@ -153,3 +153,82 @@ fn same_edits_in_utf16_after_an_emoji_on_the_line() {
     assert_eq!(lsp.document_state(URI)["hash"], fnv(&text));
     assert_eq!(lsp.shutdown_and_exit(), 0);
 }
+
+/// Each diagnostic links to its page (`codeDescription.href`, LSP 3.16) under
+/// the `docs.base` the editor passes; without it, no link; a bad value is a
+/// setting error shown to the user.
+#[test]
+fn diagnostics_link_to_their_pages_under_docs_base() {
+    let draft = "The General Assembly,\n\nRecalling its resolution 65/141,\n\n1. Decides to act;\n\n3. Requests a report;\n";
+    let base = "file:///opt/reso/docs/diagnostics";
+
+    // A trailing slash in the setting makes no double slash.
+    let mut lsp = Lsp::binary(&[]);
+    lsp.initialize_with(json!({}), json!({"docs": {"base": format!("{base}/")}}));
+    lsp.open(URI, 1, draft);
+    let d = lsp.diagnostics(URI, 1);
+    let codes: Vec<&str> = d.iter().filter_map(|d| d["code"].as_str()).collect();
+    assert!(
+        codes.contains(&"numbering") && codes.contains(&"terminator"),
+        "{d:?}"
+    );
+    for d in &d {
+        let code = d["code"].as_str().unwrap();
+        assert_eq!(
+            d["codeDescription"]["href"],
+            format!("{base}/{code}.md"),
+            "{d}"
+        );
+    }
+    // Code actions carry the same diagnostics, links too.
+    let actions = lsp.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": {"uri": URI},
+            "range": {"start": {"line": 6, "character": 0}, "end": {"line": 6, "character": 1}},
+            "context": {"diagnostics": []},
+        }),
+    );
+    let linked: Vec<&Value> = actions["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|a| a["diagnostics"].as_array().into_iter().flatten())
+        .collect();
+    assert!(!linked.is_empty(), "{actions}");
+    assert!(
+        linked.iter().all(|d| d["codeDescription"]["href"]
+            == format!("{base}/{}.md", d["code"].as_str().unwrap())),
+        "{actions}"
+    );
+    assert_eq!(lsp.shutdown_and_exit(), 0);
+
+    // No base: no link.
+    let mut lsp = Lsp::binary(&[]);
+    lsp.initialize();
+    lsp.open(URI, 1, draft);
+    let d = lsp.diagnostics(URI, 1);
+    assert!(!d.is_empty());
+    assert!(
+        d.iter().all(|d| d.get("codeDescription").is_none()),
+        "{d:?}"
+    );
+    assert_eq!(lsp.shutdown_and_exit(), 0);
+
+    // A bad base: the usual setting error, and no link.
+    let mut lsp = Lsp::binary(&[]);
+    lsp.initialize_with(json!({}), json!({"docs": {"base": "docs/diagnostics"}}));
+    let shown = lsp.wait_for("a showMessage", |m| m["method"] == "window/showMessage");
+    let text = shown["params"]["message"].as_str().unwrap();
+    assert!(
+        text.contains("docs.base") && text.contains("docs/diagnostics"),
+        "{text}"
+    );
+    lsp.open(URI, 1, draft);
+    let d = lsp.diagnostics(URI, 1);
+    assert!(
+        d.iter().all(|d| d.get("codeDescription").is_none()),
+        "{d:?}"
+    );
+    assert_eq!(lsp.shutdown_and_exit(), 0);
+}

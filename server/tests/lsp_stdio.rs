@@ -42,6 +42,28 @@ fn exit_without_shutdown_is_exit_code_1() {
     assert_eq!(lsp.wait_exit(), 1);
 }
 
+/// The LSP: `exit` ends the process, with 0 after `shutdown` and 1 without,
+/// while the client keeps the server's input open (as editors do).
+#[test]
+fn exit_ends_the_process_while_its_input_stays_open() {
+    let limit = std::time::Duration::from_secs(2);
+    let mut lsp = ready(&[]);
+    let r = lsp.request("shutdown", Value::Null);
+    assert!(r.get("error").is_none(), "{r}");
+    lsp.notify("exit", Value::Null);
+    assert_eq!(lsp.wait_exit_within(limit), 0);
+
+    // `exit` right behind `shutdown`, before its answer: still a clean exit.
+    let mut lsp = ready(&[]);
+    lsp.request_async("shutdown", Value::Null);
+    lsp.notify("exit", Value::Null);
+    assert_eq!(lsp.wait_exit_within(limit), 0);
+
+    let mut lsp = ready(&[]);
+    lsp.notify("exit", Value::Null);
+    assert_eq!(lsp.wait_exit_within(limit), 1);
+}
+
 #[test]
 fn the_stdio_flag_editors_pass_is_accepted() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_reso"))

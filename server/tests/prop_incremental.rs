@@ -9,9 +9,12 @@
 //! libFuzzer finds.
 
 mod prop_support;
+mod support;
+
+use support::runner;
 
 use proptest::prelude::*;
-use proptest::test_runner::{Config as PropConfig, RngAlgorithm, TestRng, TestRunner};
+use proptest::test_runner::TestRunner;
 use reso::analysis::{analyze, reanalyze};
 use reso::catalog::Catalog;
 use reso::config::Config;
@@ -118,22 +121,6 @@ fn check(original: &str, edits: &[Edit]) -> Result<(), TestCaseError> {
         prev = inc;
     }
     Ok(())
-}
-
-fn runner(cases: u32, seed: u8) -> TestRunner {
-    let cases = std::env::var("RESO_PROP_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(cases);
-    let config = PropConfig {
-        cases,
-        failure_persistence: None,
-        ..PropConfig::default()
-    };
-    TestRunner::new_with_rng(
-        config,
-        TestRng::from_seed(RngAlgorithm::ChaCha, &[seed; 32]),
-    )
 }
 
 fn run<S: Strategy<Value = (String, Vec<Edit>)>>(mut runner: TestRunner, strategy: S) {

@@ -6,9 +6,12 @@
 //! the same invariants on inputs libFuzzer finds.
 
 mod prop_support;
+mod support;
+
+use support::runner;
 
 use proptest::prelude::*;
-use proptest::test_runner::{Config as PropConfig, RngAlgorithm, TestRng, TestRunner};
+use proptest::test_runner::TestRunner;
 use reso::analysis::analyze;
 use reso::catalog::Catalog;
 use reso::config::Config;
@@ -145,22 +148,6 @@ fn mutated(texts: Vec<String>) -> impl Strategy<Value = String> {
             }
             s
         })
-}
-
-fn runner(cases: u32, seed: u8) -> TestRunner {
-    let cases = std::env::var("RESO_PROP_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(cases);
-    let config = PropConfig {
-        cases,
-        failure_persistence: None,
-        ..PropConfig::default()
-    };
-    TestRunner::new_with_rng(
-        config,
-        TestRng::from_seed(RngAlgorithm::ChaCha, &[seed; 32]),
-    )
 }
 
 fn check(src: &str) {

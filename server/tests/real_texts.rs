@@ -2,16 +2,14 @@
 //! say a correct analysis finds, and snapshots of every diagnostic and of the
 //! outline, so that any change in what a drafter sees is reviewed.
 
+mod support;
+
 use reso::analysis::{analyze, line_col, render_diagnostics, Analysis};
 use reso::catalog::Catalog;
 use reso::config::Config;
 use reso::diagnostic::Code;
 use reso::syntax::{outline, BlockKind, MarkerKind, Part};
-
-fn fixture(name: &str) -> String {
-    let path = format!("{}/../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
+use support::fixture;
 
 fn run(src: &str) -> Analysis {
     analyze(src, &Config::default(), Catalog::builtin())

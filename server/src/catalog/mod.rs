@@ -11,79 +11,16 @@
 //! declare theirs with `# complete: GA 66` lines), because a resolution absent
 //! from an incomplete table says nothing.
 
-pub mod date;
-
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-pub use date::Date;
-
-use crate::citations::symbol::{self, Kind, Session};
-use crate::syntax::Organ;
+use crate::un::symbol::{self, Kind, Session};
+use crate::un::{Body, Date};
 
 type Text = Cow<'static, str>;
-
-/// The organs whose resolutions the catalogue holds (its `body` column).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Body {
-    GA,
-    SC,
-    ECOSOC,
-    HRC,
-}
-
-impl Body {
-    pub const ALL: [Body; 4] = [Body::GA, Body::SC, Body::ECOSOC, Body::HRC];
-
-    /// As the `body` column writes it (`GA`, `SC`, `ECOSOC`, `HRC`).
-    pub fn code(self) -> &'static str {
-        match self {
-            Body::GA => "GA",
-            Body::SC => "SC",
-            Body::ECOSOC => "ECOSOC",
-            Body::HRC => "HRC",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Body> {
-        Body::ALL.into_iter().find(|b| b.code() == s)
-    }
-
-    /// `General Assembly` ...
-    pub fn name(self) -> &'static str {
-        match self {
-            Body::GA => "General Assembly",
-            Body::SC => "Security Council",
-            Body::ECOSOC => "Economic and Social Council",
-            Body::HRC => "Human Rights Council",
-        }
-    }
-
-    pub fn from_organ(organ: &Organ) -> Option<Body> {
-        match organ {
-            Organ::GeneralAssembly => Some(Body::GA),
-            Organ::SecurityCouncil => Some(Body::SC),
-            Organ::EconomicAndSocialCouncil => Some(Body::ECOSOC),
-            Organ::HumanRightsCouncil => Some(Body::HRC),
-            Organ::Other(_) => None,
-        }
-    }
-
-    /// Whether the organ numbers its resolutions by year (SC, ECOSOC) rather
-    /// than by session (GA, HRC).
-    pub fn by_year(self) -> bool {
-        matches!(self, Body::SC | Body::ECOSOC)
-    }
-}
-
-impl fmt::Display for Body {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
 
 /// What the `title` column holds for an entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -283,18 +220,18 @@ impl fmt::Display for LoadWarning {
 /// Symbols are short and ours or the user's: FNV hashes them several times
 /// faster than the default SipHash (every citation is looked up on every
 /// check).
-type Fnv = std::hash::BuildHasherDefault<crate::text::Fnv64>;
+type Fx = rustc_hash::FxBuildHasher;
 
 /// The catalogue: built-in rows, optionally under a layer of user files.
 #[derive(Debug, Default)]
 pub struct Catalog {
     entries: Vec<Entry>,
-    index: HashMap<Text, u32, Fnv>,
+    index: HashMap<Text, u32, Fx>,
     /// SC resolutions by number (the year is part of the symbol).
-    sc_numbers: HashMap<u32, u32, Fnv>,
+    sc_numbers: HashMap<u32, u32, Fx>,
     /// Symbols of resolutions in parts, without the part letter
     /// (`A/RES/57/270` for `A/RES/57/270 B`).
-    in_parts: HashMap<Text, u32, Fnv>,
+    in_parts: HashMap<Text, u32, Fx>,
     coverage: Vec<Coverage>,
     /// The built-in catalogue under a user layer.
     base: Option<&'static Catalog>,

@@ -10,11 +10,12 @@
 
 use std::collections::HashMap;
 
-use crate::catalog::{Body, Catalog, Date, Entry};
-use crate::citations::{Citation, Kind, Session};
+use crate::catalog::{Catalog, Entry};
+use crate::citations::Citation;
 use crate::diagnostic::{Code, Diagnostic, Related, TextEdit};
+use crate::un::{Body, Date, Kind, Session};
 
-type Fnv = std::hash::BuildHasherDefault<crate::text::Fnv64>;
+type Fx = rustc_hash::FxBuildHasher;
 
 /// Runs every citation check with today's date from the system clock.
 pub fn check(citations: &[Citation], catalog: &Catalog, out: &mut Vec<Diagnostic>) {
@@ -173,7 +174,7 @@ fn years_of(c: &Citation) -> Option<(u16, u16, String)> {
             1946 + n,
             format!(
                 "the {} session of the General Assembly, which ran from September {} to September {}",
-                crate::citations::symbol::ordinal(n),
+                crate::un::symbol::ordinal(n),
                 1945 + n,
                 1946 + n
             ),
@@ -214,7 +215,7 @@ fn unknown(c: &Citation, catalog: &Catalog, today: Date) -> Option<Diagnostic> {
                 return msg(format!(
                     "{} cannot exist yet: the {} session of the General Assembly opens in September {}",
                     c.symbol,
-                    crate::citations::symbol::ordinal(n),
+                    crate::un::symbol::ordinal(n),
                     1945 + n
                 ));
             }
@@ -258,7 +259,7 @@ pub fn inconsistent_within(
     only: Option<&[&str]>,
     out: &mut Vec<(usize, Diagnostic)>,
 ) {
-    let mut first: HashMap<&str, &Citation, Fnv> = HashMap::default();
+    let mut first: HashMap<&str, &Citation, Fx> = HashMap::default();
     for (i, c) in citations.iter().enumerate() {
         let Some(cited) = &c.date else { continue };
         if c.malformed.is_some() {

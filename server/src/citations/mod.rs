@@ -6,17 +6,16 @@
 
 mod joined;
 mod scan;
-pub mod symbol;
 
 use std::ops::Range;
 
-pub use symbol::{Kind, Ref, Session};
+use crate::un::symbol::{Kind, Ref, Session};
 
-use crate::catalog::{Body, Date};
 use crate::config::Config;
 use crate::syntax::parser::incremental::Changed;
 use crate::syntax::EditSpan;
-use crate::syntax::{BlockKind, Document, FootnoteRef, Organ};
+use crate::syntax::{BlockKind, Document, FootnoteRef};
+use crate::un::{Body, Date, Organ};
 use joined::Joined;
 use scan::OrganRef;
 
@@ -94,7 +93,7 @@ impl Citation {
 }
 
 fn organ_ref(organ: Option<&Organ>) -> Option<OrganRef> {
-    organ.map(|o| match Body::from_organ(o) {
+    organ.map(|o| match o.body() {
         Some(b) => OrganRef::Body(b),
         None => OrganRef::Other,
     })

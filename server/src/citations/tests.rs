@@ -25,13 +25,13 @@ fn run(text: &str, organ: Option<Organ>) -> Vec<String> {
         .collect()
 }
 
-const GA: Option<Organ> = Some(Organ::GeneralAssembly);
+const GA: Option<Organ> = Some(Organ::Known(Body::GA));
 
 #[test]
 fn table_of_citations_in_context() {
-    let hrc = Some(Organ::HumanRightsCouncil);
-    let sc = Some(Organ::SecurityCouncil);
-    let ecosoc = Some(Organ::EconomicAndSocialCouncil);
+    let hrc = Some(Organ::Known(Body::HRC));
+    let sc = Some(Organ::Known(Body::SC));
+    let ecosoc = Some(Organ::Known(Body::ECOSOC));
     let cop = Some(Organ::Other("Conference of the Parties".into()));
     #[rustfmt::skip]
     let table: Vec<(&str, Option<Organ>, Vec<&str>)> = vec![

@@ -18,8 +18,9 @@ use std::path::PathBuf;
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
-use crate::catalog::{Body, Coverage, Date};
-use crate::citations::symbol::{self, Kind};
+use crate::catalog::Coverage;
+use crate::un::symbol::{self, Kind};
+use crate::un::{Body, Date};
 
 /// `reso catalog ...`
 #[derive(Debug, Clone, clap::Subcommand)]

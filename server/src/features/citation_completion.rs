@@ -12,12 +12,11 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::analysis::Analysis;
-use crate::catalog::{cited_form, Body, Catalog, Entry, TitleKind};
-use crate::citations::Kind;
+use crate::catalog::{cited_form, Catalog, Entry, TitleKind};
 use crate::diagnostic::TextEdit;
+use crate::un::{Body, Kind};
 
 use super::completion::{CompletionItem, CompletionList, MAX_ITEMS};
-use super::floor_char_boundary;
 
 /// What is typed of a number: `13`, `1325 (`, `57/2`, `ES-10/`, `2200 A (X`.
 static TYPED: LazyLock<Regex> = LazyLock::new(|| {
@@ -46,7 +45,7 @@ fn body_named(name: &str) -> Option<Body> {
 /// Where completion applies: the typed range and the organ to keep (`None`:
 /// any).
 fn context(analysis: &Analysis, src: &str, offset: usize) -> Option<(Range<usize>, Option<Body>)> {
-    let start = floor_char_boundary(src, offset.saturating_sub(WINDOW));
+    let start = src.floor_char_boundary(offset.saturating_sub(WINDOW));
     let window = &src[start..offset];
     let typed_len = TYPED.find(window).map(|m| m.len()).unwrap_or(0);
     let typed_start = offset - typed_len;
@@ -109,7 +108,7 @@ pub fn citation_completion(
     src: &str,
     offset: usize,
 ) -> CompletionList {
-    let offset = floor_char_boundary(src, offset);
+    let offset = src.floor_char_boundary(offset);
     let Some((typed, body)) = context(analysis, src, offset) else {
         return CompletionList::default();
     };

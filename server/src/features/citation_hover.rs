@@ -4,9 +4,10 @@
 //! document it is and that the catalogue does not list it.
 
 use crate::analysis::Analysis;
-use crate::catalog::{Body, Catalog, Entry, TitleKind};
-use crate::citations::symbol::{self, ordinal, Kind, Session};
+use crate::catalog::{Catalog, Entry, TitleKind};
 use crate::citations::Citation;
+use crate::un::symbol::{self, ordinal, Kind, Session};
+use crate::un::Body;
 
 use super::citation_links::undocs_url;
 use super::hover::Hover;

@@ -3,7 +3,8 @@
 
 use std::ops::Range;
 
-use crate::citations::{symbol, Citation, Session};
+use crate::citations::Citation;
+use crate::un::{symbol, Session};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Link {
@@ -46,7 +47,7 @@ pub fn citation_links(citations: &[Citation]) -> Vec<Link> {
 mod tests {
     use super::*;
     use crate::citations::recognise_text;
-    use crate::syntax::Organ;
+    use crate::un::{Body, Organ};
 
     #[test]
     fn urls() {
@@ -79,7 +80,7 @@ mod tests {
     #[test]
     fn links_of_a_text() {
         let src = "Recalling its resolutions 56/183 and 57/270 B, Security Council resolution 1325 (2000) and A/66/64-E/2011/77 but not A/RES/66,";
-        let cits = recognise_text(src, Some(&Organ::GeneralAssembly));
+        let cits = recognise_text(src, Some(&Organ::Known(Body::GA)));
         let links: Vec<(&str, String)> = citation_links(&cits)
             .into_iter()
             .map(|l| (&src[l.range], l.url))

@@ -30,7 +30,7 @@ use crate::diagnostic::TextEdit;
 use crate::syntax::vocabulary::Vocabulary;
 use crate::syntax::{BlockKind, Document, MarkerKind, OpenerKind, Part};
 
-use super::{floor_char_boundary, lower_first, upper_first};
+use super::{lower_first, upper_first};
 
 /// Characters that open completion: the space after `5.` or after an adverb.
 pub const TRIGGER_CHARACTERS: [&str; 1] = [" "];
@@ -104,7 +104,7 @@ pub fn completion(
 
 /// Clause openers for the position `offset`.
 pub fn complete(doc: &Document, src: &str, offset: usize) -> CompletionList {
-    let offset = floor_char_boundary(src, offset);
+    let offset = src.floor_char_boundary(offset);
     let Some(context) = context(doc, src, offset) else {
         return CompletionList::default();
     };

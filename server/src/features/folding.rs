@@ -7,7 +7,9 @@ use std::ops::Range;
 
 use crate::syntax::{BlockKind, Document, Part};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a fold holds; its serde name (`preamble`) is the fold's collapsed text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum FoldKind {
     Preamble,
     Paragraph,

@@ -41,15 +41,6 @@ pub(crate) fn upper_first(s: &str) -> String {
     }
 }
 
-/// `offset` moved back to a character boundary of `src` and into it.
-pub(crate) fn floor_char_boundary(src: &str, offset: usize) -> usize {
-    let mut offset = offset.min(src.len());
-    while !src.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
-}
-
 /// Applies sorted, non-overlapping edits to a text.
 pub fn apply_edits(src: &str, edits: &[crate::diagnostic::TextEdit]) -> String {
     let mut out = String::with_capacity(src.len());

@@ -1,50 +1,39 @@
 //! The language server (`reso lsp`): protocol types and position conversion
-//! live here only; the core works on byte offsets.
+//! live here only; the core works on byte offsets. In layers, bottom first
+//! (`tests/architecture.rs` holds them):
 //!
-//! - `transport`: JSON-RPC framing in front of tower-lsp, robust to malformed
-//!   input, with the panic boundary;
-//! - `server`: the `LanguageServer` impl, one-line delegations to `handlers/`;
-//! - `state`: documents (ropes), snapshots, analysis scheduling, settings;
-//! - `capabilities`: what is advertised, in one place;
-//! - `to_proto` / `from_proto`: conversions;
+//! - `to_proto` / `from_proto`: conversions, knowing no server state;
+//!   `memory`, `panics`, `options`: process details and the test hook;
+//! - `transport`: JSON-RPC framing (a `tokio_util` decoder) in front of any
+//!   tower-lsp service, robust to malformed input, with the panic boundary;
+//!   it asks the server only through its `Host` trait;
+//! - `published`: a document's diagnostics as sent; `snapshot`: one analysed
+//!   version of a document;
 //! - `workspace`: the open documents' citations, for `citation-inconsistent`
-//!   across documents.
+//!   across documents;
+//! - `state`: documents (ropes), analysis scheduling, settings;
+//! - `handlers`: one module per request family, and the capabilities;
+//! - `server`: the `LanguageServer` impl, one-line delegations to `handlers/`.
 
-mod capabilities;
 pub mod from_proto;
 pub mod handlers;
 mod memory;
+mod options;
+mod panics;
 mod published;
 mod server;
+mod snapshot;
 mod state;
 pub mod to_proto;
 mod transport;
 mod workspace;
 
+pub use options::{Options, TEST_PANIC_ENV};
 pub use server::Backend;
-pub use state::{Snapshot, SnapshotError, State};
+pub use snapshot::{Snapshot, SnapshotError};
+pub use state::State;
 
 use tokio::io::{AsyncRead, AsyncWrite};
-
-/// The environment variable that turns the test hook on in the binary: its
-/// value is the panic trigger (see [`Options::panic_trigger`]).
-pub const TEST_PANIC_ENV: &str = "RESO_TEST_PANIC";
-
-#[derive(Debug, Clone, Default)]
-pub struct Options {
-    /// Test hook, off by default: when set, analysing a text that contains
-    /// this string panics, and the request `reso/testPanic` (which panics) is
-    /// served. The tests use it to prove that a panic is caught.
-    pub panic_trigger: Option<String>,
-}
-
-impl Options {
-    pub fn from_env() -> Options {
-        Options {
-            panic_trigger: std::env::var(TEST_PANIC_ENV).ok().filter(|s| !s.is_empty()),
-        }
-    }
-}
 
 /// Serves the protocol over a pair of streams until `exit` or the end of the
 /// input. Returns the process exit code: 0 after `shutdown`, else 1.
@@ -54,7 +43,8 @@ where
     O: AsyncWrite + Unpin + Send + 'static,
 {
     let (service, socket) = server::build(options);
-    transport::run(input, output, service, socket).await
+    let state = service.inner().state.clone();
+    transport::run(input, output, service, socket, state).await
 }
 
 /// `reso lsp`: serves on stdin and stdout.

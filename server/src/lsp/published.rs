@@ -46,6 +46,7 @@ impl OwnDiagnostics {
     pub fn build(
         here: &Positions,
         diagnostics: &[Diagnostic],
+        docs_base: Option<&str>,
         was: impl Fn(usize) -> Option<usize>,
         prev: Option<(&OwnDiagnostics, usize)>,
     ) -> OwnDiagnostics {
@@ -85,7 +86,7 @@ impl OwnDiagnostics {
                     o.json.clone()
                 }
                 _ => {
-                    let converted = to_proto::diagnostic_at(here, d, &mut |_| None);
+                    let converted = to_proto::diagnostic(here, d, docs_base, &mut |_| None);
                     serde_json::to_string(&converted)
                         .unwrap_or_else(|_| "{}".to_string())
                         .into()
@@ -180,14 +181,14 @@ mod tests {
                 range: 22..24,
                 message: "this paragraph".into(),
             });
-        let first = OwnDiagnostics::build(&here, &[d1.clone(), d2.clone()], |_| None, None);
+        let first = OwnDiagnostics::build(&here, &[d1.clone(), d2.clone()], None, |_| None, None);
         let v = body(&first, &[]);
         assert_eq!(v["method"], "textDocument/publishDiagnostics");
         assert_eq!(v["params"]["version"], 7);
         let expected: Vec<serde_json::Value> = [&d1, &d2]
             .iter()
             .map(|d| {
-                serde_json::to_value(to_proto::diagnostic_at(&here, d, &mut |_| None)).unwrap()
+                serde_json::to_value(to_proto::diagnostic(&here, d, None, &mut |_| None)).unwrap()
             })
             .collect();
         assert_eq!(
@@ -204,11 +205,16 @@ mod tests {
         let mut e2 = d2.clone();
         e2.range = 48..55;
         e2.related[0].range = 23..25;
-        let second =
-            OwnDiagnostics::build(&here2, &[e1.clone(), e2.clone()], Some, Some((&first, 0)));
+        let second = OwnDiagnostics::build(
+            &here2,
+            &[e1.clone(), e2.clone()],
+            None,
+            Some,
+            Some((&first, 0)),
+        );
         assert!(!Arc::ptr_eq(&second.items[0].json, &first.items[0].json));
         assert!(Arc::ptr_eq(&second.items[1].json, &first.items[1].json));
-        let fresh = OwnDiagnostics::build(&here2, &[e1, e2], |_| None, None);
+        let fresh = OwnDiagnostics::build(&here2, &[e1, e2], None, |_| None, None);
         assert_eq!(body(&second, &[]), body(&fresh, &[]));
     }
 
@@ -220,20 +226,25 @@ mod tests {
         let here = positions(text);
         let d1 = Diagnostic::new(Code::OpenerUnknown, 3..10, "unknown opener `Sresses`");
         let d2 = Diagnostic::new(Code::Terminator, 43..44, "ends without `.`");
-        let first = OwnDiagnostics::build(&here, &[d1.clone(), d2.clone()], |_| None, None);
+        let first = OwnDiagnostics::build(&here, &[d1.clone(), d2.clone()], None, |_| None, None);
         // A line inserted after the first: d2 moves down a line.
         let text2 = "1. Sresses the point;\nAlso\n2. Notes it;\n3. Decides";
         let here2 = positions(text2);
         let mut e2 = d2.clone();
         e2.range = 48..49;
-        let second =
-            OwnDiagnostics::build(&here2, &[d1.clone(), e2.clone()], Some, Some((&first, 22)));
+        let second = OwnDiagnostics::build(
+            &here2,
+            &[d1.clone(), e2.clone()],
+            None,
+            Some,
+            Some((&first, 22)),
+        );
         assert!(Arc::ptr_eq(&second.items[0].json, &first.items[0].json));
         assert!(!Arc::ptr_eq(&second.items[1].json, &first.items[1].json));
-        let fresh = OwnDiagnostics::build(&here2, &[d1.clone(), e2.clone()], |_| None, None);
+        let fresh = OwnDiagnostics::build(&here2, &[d1.clone(), e2.clone()], None, |_| None, None);
         assert_eq!(body(&second, &[]), body(&fresh, &[]));
         // An edit before it: nothing is taken over whole.
-        let third = OwnDiagnostics::build(&here2, &[d1, e2], Some, Some((&first, 2)));
+        let third = OwnDiagnostics::build(&here2, &[d1, e2], None, Some, Some((&first, 2)));
         assert_eq!(body(&third, &[]), body(&fresh, &[]));
     }
 
@@ -244,11 +255,16 @@ mod tests {
         let text = "a\nb\nc";
         let here = positions(text);
         let d = Diagnostic::new(Code::Numbering, 2..3, "expected 2");
-        let first = OwnDiagnostics::build(&here, std::slice::from_ref(&d), |_| None, None);
+        let first = OwnDiagnostics::build(&here, std::slice::from_ref(&d), None, |_| None, None);
         let mut e = d.clone();
         e.message = "expected 3".into();
-        let second =
-            OwnDiagnostics::build(&here, std::slice::from_ref(&e), |_| None, Some((&first, 0)));
+        let second = OwnDiagnostics::build(
+            &here,
+            std::slice::from_ref(&e),
+            None,
+            |_| None,
+            Some((&first, 0)),
+        );
         assert!(!Arc::ptr_eq(&second.items[0].json, &first.items[0].json));
         assert_eq!(
             body(&second, &[])["params"]["diagnostics"][0]["message"],
@@ -266,6 +282,7 @@ mod tests {
                 Diagnostic::new(Code::Numbering, 0..1, "first"),
                 Diagnostic::new(Code::Numbering, 4..5, "third"),
             ],
+            None,
             |_| None,
             None,
         );

@@ -1,6 +1,6 @@
 //! The `LanguageServer` implementation: one-line delegations to
 //! `handlers/<feature>.rs`. To add a feature: write its handler module, add
-//! its delegation here and its capability in `capabilities.rs`.
+//! its delegation here and its capability in `handlers/capabilities.rs`.
 
 use std::sync::Arc;
 
@@ -9,8 +9,8 @@ use tower_lsp::lsp_types::*;
 use tower_lsp::{Client, ClientSocket, LanguageServer, LspService};
 
 use super::handlers;
-use super::state::{Snapshot, SnapshotError, State};
-use super::Options;
+use super::options::Options;
+use super::state::State;
 
 pub struct Backend {
     pub state: Arc<State>,
@@ -23,20 +23,15 @@ impl Backend {
         }
     }
 
-    /// The analysed snapshot of the newest version of an open document.
-    pub async fn snapshot(&self, uri: &Url) -> std::result::Result<Arc<Snapshot>, SnapshotError> {
-        self.state.snapshot(uri).await
-    }
-
     async fn document_state(
         &self,
         p: handlers::document_state::Params,
     ) -> Result<handlers::document_state::DocumentState> {
-        handlers::document_state::document_state(self, p).await
+        handlers::document_state::document_state(&self.state, p).await
     }
 
     async fn test_panic(&self, p: serde_json::Value) -> Result<serde_json::Value> {
-        handlers::test_panic::test_panic(self, p).await
+        handlers::test_panic::test_panic(&self.state, p).await
     }
 }
 
@@ -54,102 +49,102 @@ pub fn build(options: Options) -> (LspService<Backend>, ClientSocket) {
 #[tower_lsp::async_trait]
 impl LanguageServer for Backend {
     async fn initialize(&self, p: InitializeParams) -> Result<InitializeResult> {
-        handlers::lifecycle::initialize(self, p).await
+        handlers::lifecycle::initialize(&self.state, p).await
     }
 
     async fn initialized(&self, p: InitializedParams) {
-        handlers::lifecycle::initialized(self, p).await
+        handlers::lifecycle::initialized(&self.state, p).await
     }
 
     async fn shutdown(&self) -> Result<()> {
-        handlers::lifecycle::shutdown(self).await
+        handlers::lifecycle::shutdown(&self.state).await
     }
 
     async fn did_open(&self, p: DidOpenTextDocumentParams) {
-        handlers::sync::did_open(self, p)
+        handlers::sync::did_open(&self.state, p)
     }
 
     async fn did_change(&self, p: DidChangeTextDocumentParams) {
-        handlers::sync::did_change(self, p)
+        handlers::sync::did_change(&self.state, p)
     }
 
     async fn did_close(&self, p: DidCloseTextDocumentParams) {
-        handlers::sync::did_close(self, p).await
+        handlers::sync::did_close(&self.state, p).await
     }
 
     async fn did_change_configuration(&self, p: DidChangeConfigurationParams) {
-        handlers::configuration::did_change_configuration(self, p).await
+        handlers::configuration::did_change_configuration(&self.state, p).await
     }
 
     async fn did_change_watched_files(&self, p: DidChangeWatchedFilesParams) {
-        handlers::configuration::did_change_watched_files(self, p).await
+        handlers::configuration::did_change_watched_files(&self.state, p).await
     }
 
     async fn completion(&self, p: CompletionParams) -> Result<Option<CompletionResponse>> {
-        handlers::completion::completion(self, p).await
+        handlers::completion::completion(&self.state, p).await
     }
 
     async fn hover(&self, p: HoverParams) -> Result<Option<Hover>> {
-        handlers::hover::hover(self, p).await
+        handlers::hover::hover(&self.state, p).await
     }
 
     async fn code_action(&self, p: CodeActionParams) -> Result<Option<CodeActionResponse>> {
-        handlers::code_action::code_action(self, p).await
+        handlers::code_action::code_action(&self.state, p).await
     }
 
     async fn execute_command(&self, p: ExecuteCommandParams) -> Result<Option<serde_json::Value>> {
-        handlers::code_action::execute_command(self, p).await
+        handlers::code_action::execute_command(&self.state, p).await
     }
 
     async fn goto_definition(
         &self,
         p: GotoDefinitionParams,
     ) -> Result<Option<GotoDefinitionResponse>> {
-        handlers::navigation::definition(self, p).await
+        handlers::navigation::definition(&self.state, p).await
     }
 
     async fn references(&self, p: ReferenceParams) -> Result<Option<Vec<Location>>> {
-        handlers::navigation::references(self, p).await
+        handlers::navigation::references(&self.state, p).await
     }
 
     async fn prepare_rename(
         &self,
         p: TextDocumentPositionParams,
     ) -> Result<Option<PrepareRenameResponse>> {
-        handlers::navigation::prepare_rename(self, p).await
+        handlers::navigation::prepare_rename(&self.state, p).await
     }
 
     async fn rename(&self, p: RenameParams) -> Result<Option<WorkspaceEdit>> {
-        handlers::navigation::rename(self, p).await
+        handlers::navigation::rename(&self.state, p).await
     }
 
     async fn document_symbol(
         &self,
         p: DocumentSymbolParams,
     ) -> Result<Option<DocumentSymbolResponse>> {
-        handlers::symbols::document_symbol(self, p).await
+        handlers::symbols::document_symbol(&self.state, p).await
     }
 
     async fn document_link(&self, p: DocumentLinkParams) -> Result<Option<Vec<DocumentLink>>> {
-        handlers::citations::document_link(self, p).await
+        handlers::citations::document_link(&self.state, p).await
     }
 
     async fn folding_range(&self, p: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
-        handlers::folding::folding_range(self, p).await
+        handlers::folding::folding_range(&self.state, p).await
     }
 
     async fn semantic_tokens_full(
         &self,
         p: SemanticTokensParams,
     ) -> Result<Option<SemanticTokensResult>> {
-        handlers::semantic_tokens::semantic_tokens_full(self, p).await
+        handlers::semantic_tokens::semantic_tokens_full(&self.state, p).await
     }
 
     async fn inlay_hint(&self, p: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
-        handlers::inlay_hints::inlay_hint(self, p).await
+        handlers::inlay_hints::inlay_hint(&self.state, p).await
     }
 
     async fn formatting(&self, p: DocumentFormattingParams) -> Result<Option<Vec<TextEdit>>> {
-        handlers::formatting::formatting(self, p).await
+        handlers::formatting::formatting(&self.state, p).await
     }
 }

@@ -1,13 +1,13 @@
 //! The core's plain data into protocol values: positions, ranges and
-//! diagnostics. The only place that builds an `lsp_types::Diagnostic`.
+//! diagnostics. The only place that builds an `lsp_types::Diagnostic`. It
+//! knows no server state: what it converts comes as arguments.
 
 use std::ops::Range;
 use std::sync::Arc;
 
 use tower_lsp::lsp_types::{self as lsp, Url};
 
-use super::state::Snapshot;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::text::{Encoding, LineIndex};
 
 pub fn position(index: &LineIndex, offset: usize, enc: Encoding) -> lsp::Position {
@@ -78,21 +78,22 @@ impl Positions {
     }
 }
 
-/// One diagnostic of a snapshot: `source` is always `reso`, `code` the
-/// SPEC's code on its own. `other` converts another open document that a
-/// related location points into (`None` drops that location).
-pub fn diagnostic(
-    snap: &Snapshot,
-    d: &Diagnostic,
-    other: &mut impl FnMut(&str) -> Option<Positions>,
-) -> lsp::Diagnostic {
-    diagnostic_at(&snap.positions(), d, other)
+/// The page of a diagnostic code under the `docs.base` address:
+/// `<base>/<code>.md` (LSP 3.16 `codeDescription`); `None` without a base.
+pub fn code_description(docs_base: Option<&str>, code: Code) -> Option<lsp::CodeDescription> {
+    let base = docs_base?.trim_end_matches('/');
+    let href = Url::parse(&format!("{base}/{}.md", code.as_str())).ok()?;
+    Some(lsp::CodeDescription { href })
 }
 
-/// One diagnostic of the document that `here` converts.
-pub fn diagnostic_at(
+/// One diagnostic of the document that `here` converts: `source` is always
+/// `reso`, `code` the SPEC's code on its own, linked to its page under
+/// `docs_base` when there is one. `other` converts another open document
+/// that a related location points into (`None` drops that location).
+pub fn diagnostic(
     here: &Positions,
     d: &Diagnostic,
+    docs_base: Option<&str>,
     other: &mut impl FnMut(&str) -> Option<Positions>,
 ) -> lsp::Diagnostic {
     let related: Vec<lsp::DiagnosticRelatedInformation> = d
@@ -116,7 +117,7 @@ pub fn diagnostic_at(
         range: here.range(d.range.clone()),
         severity: Some(severity(d.severity)),
         code: Some(lsp::NumberOrString::String(d.code.as_str().to_string())),
-        code_description: None,
+        code_description: code_description(docs_base, d.code),
         source: Some("reso".to_string()),
         message: d.message.clone(),
         related_information: (!related.is_empty()).then_some(related),
@@ -125,18 +126,13 @@ pub fn diagnostic_at(
     }
 }
 
-/// Every diagnostic of a snapshot's own analysis, in its order (sorted by
-/// position).
-pub fn diagnostics(
-    snap: &Snapshot,
-    mut other: impl FnMut(&str) -> Option<Positions>,
-) -> Vec<lsp::Diagnostic> {
-    let here = snap.positions();
-    snap.analysis
-        .diagnostics
-        .iter()
-        .map(|d| diagnostic_at(&here, d, &mut other))
-        .collect()
+/// The serde name of a unit variant (`BlockKind::SubParagraph` is
+/// `sub-paragraph`), as the protocol's strings carry it.
+pub fn wire_name<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
 }
 
 /// A URI's file path, when it is a `file:` URI.

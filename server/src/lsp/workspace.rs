@@ -18,14 +18,13 @@
 //! mutex and publishes afterwards.
 
 use std::collections::{BTreeSet, HashMap};
-use std::hash::BuildHasherDefault;
 use std::path::Path;
 use std::sync::{Arc, Weak};
 
 use tower_lsp::lsp_types::{self as lsp, Url};
 
 use super::published::OwnDiagnostics;
-use super::state::Snapshot;
+use super::snapshot::Snapshot;
 use super::to_proto::{self, Positions};
 use crate::checks::citations::{inconsistent_across, OtherDocument};
 use crate::citations::Citation;
@@ -59,6 +58,8 @@ pub struct Indexed {
 pub struct CrossSettings<'a> {
     pub severity: Option<Severity>,
     pub root: Option<&'a Path>,
+    /// `docs.base`: where the diagnostic pages are.
+    pub docs_base: Option<&'a str>,
 }
 
 #[derive(Default)]
@@ -68,7 +69,7 @@ pub struct CitationIndex {
 }
 
 /// Dated citations by symbol (symbols are short: FNV, not SipHash).
-type Dated = HashMap<String, Vec<Citation>, BuildHasherDefault<crate::text::Fnv64>>;
+type Dated = HashMap<String, Vec<Citation>, rustc_hash::FxBuildHasher>;
 
 /// `dated`, the previous dated citations by symbol, made those of
 /// `citations`: lists are overwritten in place, so that a keystroke copies
@@ -78,7 +79,7 @@ fn update_dated(dated: &mut Dated, citations: &[Citation]) -> (Vec<String>, Vec<
     let mut changed: BTreeSet<&str> = BTreeSet::new();
     let mut added = Vec::new();
     // How many of each symbol's citations were seen so far.
-    let mut seen: HashMap<&str, usize, BuildHasherDefault<crate::text::Fnv64>> = HashMap::default();
+    let mut seen: HashMap<&str, usize, rustc_hash::FxBuildHasher> = HashMap::default();
     for c in citations {
         if c.date.is_none() || c.malformed.is_some() {
             continue;
@@ -307,7 +308,7 @@ impl CitationIndex {
                             .replace(u.as_str(), &display_name(u, settings.root));
                     }
                 }
-                to_proto::diagnostic_at(&entry.positions, &d, &mut lookup)
+                to_proto::diagnostic(&entry.positions, &d, settings.docs_base, &mut lookup)
             })
             .collect();
         out.sort_by_key(|d| (d.range.start, d.range.end));

@@ -7,42 +7,13 @@
 
 use std::ops::Range;
 
-/// The organ a chapeau names; it decides what "its resolution 16/18" means.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Organ {
-    GeneralAssembly,
-    SecurityCouncil,
-    EconomicAndSocialCouncil,
-    HumanRightsCouncil,
-    /// Any other organ (`The Conference of the Parties,`), as written.
-    Other(String),
-}
+/// The chapeau's organ (the parser reads `Organ` from here).
+pub use crate::un::Organ;
 
-impl Organ {
-    /// From the words of a chapeau without `The` and the comma, case as printed.
-    pub fn from_name(name: &str) -> Organ {
-        match name.trim() {
-            "General Assembly" => Organ::GeneralAssembly,
-            "Security Council" => Organ::SecurityCouncil,
-            "Economic and Social Council" => Organ::EconomicAndSocialCouncil,
-            "Human Rights Council" => Organ::HumanRightsCouncil,
-            other => Organ::Other(other.to_string()),
-        }
-    }
-
-    pub fn name(&self) -> &str {
-        match self {
-            Organ::GeneralAssembly => "General Assembly",
-            Organ::SecurityCouncil => "Security Council",
-            Organ::EconomicAndSocialCouncil => "Economic and Social Council",
-            Organ::HumanRightsCouncil => "Human Rights Council",
-            Organ::Other(s) => s,
-        }
-    }
-}
-
-/// Which part of the resolution a block sits in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// Which part of the resolution a block sits in. Its serde name
+/// (`operative`, `annex`) is the one `reso/documentState` reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Part {
     /// Before the chapeau.
     Heading,
@@ -56,7 +27,10 @@ pub enum Part {
     Annex(u16),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// What a block is. Its serde name (`sub-paragraph`) is the one
+/// `reso/documentState` reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum BlockKind {
     /// A line of nothing but spaces and tabs (or empty).
     Blank,

@@ -7,7 +7,6 @@
 //! as printed; after a before-adverb the entry's first letter is lower case.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use super::model::OpenerKind;
@@ -36,36 +35,7 @@ const MAX_WORDS: usize = 16;
 
 /// A fast hash for the short phrases looked up on every line (FxHash: the
 /// maps are built from the embedded lists, so no untrusted keys).
-#[derive(Default, Clone, Copy)]
-struct Fx(u64);
-
-impl Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
-        }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
-        }
-    }
-
-    fn write_u8(&mut self, b: u8) {
-        self.add(u64::from(b));
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl Fx {
-    fn add(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-type FxBuild = BuildHasherDefault<Fx>;
+type FxBuild = rustc_hash::FxBuildHasher;
 
 /// Phrase → the kind of the entry it is (`None`: only the first words of
 /// longer entries), so that matching stops at the first phrase that begins

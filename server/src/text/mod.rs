@@ -58,18 +58,6 @@ impl Default for Fnv64 {
     }
 }
 
-/// For hash maps keyed by short strings (symbols), where SipHash's
-/// resistance to chosen keys is not needed.
-impl std::hash::Hasher for Fnv64 {
-    fn write(&mut self, bytes: &[u8]) {
-        Fnv64::write(self, bytes);
-    }
-
-    fn finish(&self) -> u64 {
-        Fnv64::finish(self)
-    }
-}
-
 impl Fnv64 {
     pub fn write(&mut self, bytes: &[u8]) {
         for &b in bytes {

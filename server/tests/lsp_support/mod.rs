@@ -16,10 +16,10 @@ use serde_json::{json, Value};
 
 pub const TIMEOUT: Duration = Duration::from_secs(120);
 
-pub fn fixture(name: &str) -> String {
-    let path = format!("{}/../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
+#[path = "../support/mod.rs"]
+mod support;
+#[allow(unused_imports)] // not every includer reads a fixture
+pub use support::fixture;
 
 pub fn frame(body: &str) -> Vec<u8> {
     format!("Content-Length: {}\r\n\r\n{body}", body.len()).into_bytes()
@@ -414,14 +414,23 @@ impl Lsp {
     }
 
     /// Waits for the server to stop by itself; returns its exit code.
-    pub fn wait_exit(mut self) -> i32 {
-        let deadline = Instant::now() + Duration::from_secs(30);
+    pub fn wait_exit(self) -> i32 {
+        self.wait_exit_within(Duration::from_secs(30))
+    }
+
+    /// Waits at most `limit` for the server to stop by itself (its input
+    /// still open); returns its exit code.
+    pub fn wait_exit_within(mut self, limit: Duration) -> i32 {
+        let deadline = Instant::now() + limit;
         match &mut self.server {
             Server::Process(child) => loop {
                 if let Some(status) = child.try_wait().unwrap() {
                     return status.code().unwrap_or(-1);
                 }
-                assert!(Instant::now() < deadline, "the server did not exit");
+                assert!(
+                    Instant::now() < deadline,
+                    "the server did not exit within {limit:?}"
+                );
                 std::thread::sleep(Duration::from_millis(20));
             },
             Server::InProcess(handle) => {

@@ -2,18 +2,20 @@
 //! ([`features::citation_links`](crate::features::citation_links)). Hover and
 //! completion on citations go through the `hover` and `completion` handlers.
 
+use std::sync::Arc;
+
 use tower_lsp::jsonrpc::Result;
 use tower_lsp::lsp_types::*;
 
 use crate::features::citation_links;
-use crate::lsp::Backend;
+use crate::lsp::state::State;
 
 pub async fn document_link(
-    b: &Backend,
+    state: &Arc<State>,
     p: DocumentLinkParams,
 ) -> Result<Option<Vec<DocumentLink>>> {
     let uri = p.text_document.uri;
-    let snap = b.snapshot(&uri).await.map_err(|e| e.to_jsonrpc(&uri))?;
+    let snap = state.snapshot(&uri).await.map_err(|e| e.to_jsonrpc(&uri))?;
     let links = citation_links::citation_links(&snap.analysis.citations)
         .into_iter()
         .map(|l| DocumentLink {

@@ -3,6 +3,8 @@
 //! ([`features::code_action`](crate::features::code_action),
 //! [`features::renumber`](crate::features::renumber)).
 
+use std::sync::Arc;
+
 use serde_json::Value;
 use tower_lsp::jsonrpc::{Error, Result};
 use tower_lsp::lsp_types::*;
@@ -10,7 +12,8 @@ use tower_lsp::lsp_types::*;
 use super::edits::workspace_edit;
 use crate::features::code_action::{self, ActionKind, RENUMBER_COMMAND, RENUMBER_TITLE};
 use crate::features::renumber;
-use crate::lsp::{to_proto, Backend};
+use crate::lsp::state::State;
+use crate::lsp::to_proto;
 
 /// The source action's kind: `source.renumber.reso`, under `source`.
 pub fn renumber_kind() -> CodeActionKind {
@@ -31,9 +34,12 @@ pub fn execute_command_options() -> ExecuteCommandOptions {
     }
 }
 
-pub async fn code_action(b: &Backend, p: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+pub async fn code_action(
+    state: &Arc<State>,
+    p: CodeActionParams,
+) -> Result<Option<CodeActionResponse>> {
     let uri = p.text_document.uri;
-    let snap = b.snapshot(&uri).await.map_err(|e| e.to_jsonrpc(&uri))?;
+    let snap = state.snapshot(&uri).await.map_err(|e| e.to_jsonrpc(&uri))?;
     let range = snap.offset(p.range.start)..snap.offset(p.range.end);
     let wanted = |kind: &CodeActionKind| match &p.context.only {
         None => true,
@@ -41,6 +47,8 @@ pub async fn code_action(b: &Backend, p: CodeActionParams) -> Result<Option<Code
             kind.as_str() == o.as_str() || kind.as_str().starts_with(&format!("{}.", o.as_str()))
         }),
     };
+    let config = state.config();
+    let here = snap.positions();
     let actions = code_action::code_actions(&snap.analysis, &snap.text, range)
         .into_iter()
         .map(|a| {
@@ -51,7 +59,10 @@ pub async fn code_action(b: &Backend, p: CodeActionParams) -> Result<Option<Code
             let diagnostics: Vec<Diagnostic> = a
                 .diagnostics
                 .iter()
-                .map(|&i| to_proto::diagnostic(&snap, &snap.analysis.diagnostics[i], &mut |_| None))
+                .map(|&i| {
+                    let d = &snap.analysis.diagnostics[i];
+                    to_proto::diagnostic(&here, d, config.docs_base.as_deref(), &mut |_| None)
+                })
                 .collect();
             CodeAction {
                 title: a.title,
@@ -70,7 +81,7 @@ pub async fn code_action(b: &Backend, p: CodeActionParams) -> Result<Option<Code
 
 /// `reso.renumber` with the document's URI as its argument (a string, or
 /// `{"uri": ...}`): asks the client to apply the renumbering edit.
-pub async fn execute_command(b: &Backend, p: ExecuteCommandParams) -> Result<Option<Value>> {
+pub async fn execute_command(state: &Arc<State>, p: ExecuteCommandParams) -> Result<Option<Value>> {
     if p.command != RENUMBER_COMMAND {
         return Err(Error::invalid_params(format!(
             "unknown command `{}`",
@@ -85,13 +96,13 @@ pub async fn execute_command(b: &Backend, p: ExecuteCommandParams) -> Result<Opt
         .ok_or_else(|| {
             Error::invalid_params(format!("{RENUMBER_COMMAND} takes the document's URI"))
         })?;
-    let snap = b.snapshot(&uri).await.map_err(|e| e.to_jsonrpc(&uri))?;
+    let snap = state.snapshot(&uri).await.map_err(|e| e.to_jsonrpc(&uri))?;
     let edits = renumber::renumber(&snap.analysis.doc, &snap.text);
     if edits.is_empty() {
         return Ok(None);
     }
     let edit = workspace_edit(&snap, &edits);
-    match b.state.client.apply_edit(edit).await {
+    match state.client.apply_edit(edit).await {
         Ok(r) if r.applied => Ok(None),
         Ok(r) => Err(Error::invalid_params(format!(
             "{RENUMBER_TITLE}: the editor did not apply the edit{}",

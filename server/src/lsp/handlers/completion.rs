@@ -1,11 +1,13 @@
 //! `textDocument/completion`: clause openers by position
 //! ([`features::completion`](crate::features::completion)).
 
+use std::sync::Arc;
+
 use tower_lsp::jsonrpc::Result;
 use tower_lsp::lsp_types::*;
 
 use crate::features::completion;
-use crate::lsp::Backend;
+use crate::lsp::state::State;
 
 pub fn options() -> CompletionOptions {
     CompletionOptions {
@@ -14,12 +16,15 @@ pub fn options() -> CompletionOptions {
     }
 }
 
-pub async fn completion(b: &Backend, p: CompletionParams) -> Result<Option<CompletionResponse>> {
+pub async fn completion(
+    state: &Arc<State>,
+    p: CompletionParams,
+) -> Result<Option<CompletionResponse>> {
     let at = p.text_document_position;
     let uri = at.text_document.uri;
-    let snap = b.snapshot(&uri).await.map_err(|e| e.to_jsonrpc(&uri))?;
+    let snap = state.snapshot(&uri).await.map_err(|e| e.to_jsonrpc(&uri))?;
     let offset = snap.offset(at.position);
-    let list = completion::completion(&snap.analysis, &b.state.catalog(), &snap.text, offset);
+    let list = completion::completion(&snap.analysis, &state.catalog(), &snap.text, offset);
     let items = list
         .items
         .into_iter()

@@ -5,13 +5,16 @@
 //! client can register it). The editor's settings are layered over the
 //! file's. A bad setting is shown with `window/showMessage`; the others apply.
 
+use std::sync::Arc;
+
 use std::path::Path;
 
 use serde_json::Value;
 use tower_lsp::lsp_types::*;
 
 use crate::config::{self, SettingError, Settings};
-use crate::lsp::{to_proto, Backend};
+use crate::lsp::state::State;
+use crate::lsp::to_proto;
 
 /// The glob the server asks the client to watch.
 pub const WATCHED: &str = "**/reso.toml";
@@ -36,15 +39,15 @@ pub fn watch_settings_file() -> Registration {
 /// settings over it again and re-publishes every open document. Other files
 /// (a `reso.toml` in a sub-folder: the server reads the root's only) are
 /// ignored with a log line.
-pub async fn did_change_watched_files(b: &Backend, p: DidChangeWatchedFilesParams) {
-    let root = b.state.root();
+pub async fn did_change_watched_files(state: &Arc<State>, p: DidChangeWatchedFilesParams) {
+    let root = state.root();
     let root_file = root.as_ref().map(|r| r.join(config::FILE_NAME));
     let (ours, others): (Vec<_>, Vec<_>) = p.changes.iter().partition(|c| {
         root_file.is_some() && to_proto::file_path(&c.uri).as_ref() == root_file.as_ref()
     });
     if !others.is_empty() {
         let uris: Vec<String> = others.iter().map(|c| c.uri.to_string()).collect();
-        b.state.log(
+        state.log(
             MessageType::INFO,
             format!(
                 "ignored a change of {} (settings come from the workspace root's {} only)",
@@ -58,9 +61,9 @@ pub async fn did_change_watched_files(b: &Backend, p: DidChangeWatchedFilesParam
     }
     let mut errors = Vec::new();
     let file = read_root_file(root.as_deref(), &mut errors);
-    errors.extend(b.state.set_settings(None, Some(file), None));
-    b.state.report_setting_errors(errors).await;
-    b.state.schedule_all();
+    errors.extend(state.set_settings(None, Some(file), None));
+    state.report_setting_errors(errors).await;
+    state.schedule_all();
 }
 
 /// The settings of `reso.toml` in the workspace root, if there is one.
@@ -76,8 +79,8 @@ pub fn read_root_file(root: Option<&Path>, errors: &mut Vec<SettingError>) -> Se
     parsed.settings
 }
 
-pub async fn did_change_configuration(b: &Backend, p: DidChangeConfigurationParams) {
-    let root = b.state.root();
+pub async fn did_change_configuration(state: &Arc<State>, p: DidChangeConfigurationParams) {
+    let root = state.root();
     let mut errors = Vec::new();
     let file = read_root_file(root.as_deref(), &mut errors);
     // `{"reso": {...}}` pushes the settings; anything else (null, other
@@ -87,45 +90,42 @@ pub async fn did_change_configuration(b: &Backend, p: DidChangeConfigurationPara
         Some(v) => {
             let parsed = Settings::from_editor_json(&v, root.as_deref());
             errors.extend(parsed.errors);
-            errors.extend(
-                b.state
-                    .set_settings(None, Some(file), Some(parsed.settings)),
-            );
-            b.state.report_setting_errors(errors).await;
+            errors.extend(state.set_settings(None, Some(file), Some(parsed.settings)));
+            state.report_setting_errors(errors).await;
         }
         None => {
-            errors.extend(b.state.set_settings(None, Some(file), None));
-            b.state.report_setting_errors(errors).await;
-            if b.state.support().configuration {
-                pull(b).await;
+            errors.extend(state.set_settings(None, Some(file), None));
+            state.report_setting_errors(errors).await;
+            if state.support().configuration {
+                pull(state).await;
                 return;
             }
         }
     }
-    b.state.schedule_all();
+    state.schedule_all();
 }
 
 /// Asks the client for the `reso` section and applies it.
-pub async fn pull(b: &Backend) {
+pub async fn pull(state: &Arc<State>) {
     let item = ConfigurationItem {
         scope_uri: None,
         section: Some("reso".to_string()),
     };
-    match b.state.client.configuration(vec![item]).await {
+    match state.client.configuration(vec![item]).await {
         Ok(values) => {
             let value = values.into_iter().next().unwrap_or(Value::Null);
             if !value.is_null() {
-                let root = b.state.root();
+                let root = state.root();
                 let parsed = Settings::from_editor_json(&value, root.as_deref());
                 let mut errors = parsed.errors;
-                errors.extend(b.state.set_settings(None, None, Some(parsed.settings)));
-                b.state.report_setting_errors(errors).await;
+                errors.extend(state.set_settings(None, None, Some(parsed.settings)));
+                state.report_setting_errors(errors).await;
             }
         }
-        Err(e) => b.state.log(
+        Err(e) => state.log(
             MessageType::WARNING,
             format!("workspace/configuration failed: {e}"),
         ),
     }
-    b.state.schedule_all();
+    state.schedule_all();
 }

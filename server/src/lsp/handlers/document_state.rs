@@ -7,11 +7,15 @@
 //! succeeded, the number of diagnostics, and the block outline (blank
 //! blocks left out).
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 use tower_lsp::jsonrpc::Result;
 use tower_lsp::lsp_types::{Range, TextDocumentIdentifier};
 
-use crate::lsp::{Backend, SnapshotError};
+use crate::lsp::snapshot::SnapshotError;
+use crate::lsp::state::State;
+use crate::lsp::to_proto;
 use crate::syntax::{BlockKind, Part};
 use crate::text::Encoding;
 
@@ -54,14 +58,13 @@ pub struct BlockState {
     pub opener: Option<String>,
 }
 
-pub async fn document_state(b: &Backend, p: Params) -> Result<DocumentState> {
+pub async fn document_state(state: &Arc<State>, p: Params) -> Result<DocumentState> {
     let uri = p.text_document.uri;
-    let snap = match b.snapshot(&uri).await {
+    let snap = match state.snapshot(&uri).await {
         Ok(snap) => snap,
         // The text is still there to compare when its analysis failed.
         Err(SnapshotError::AnalysisFailed { .. }) => {
-            let (version, hash, length, lines) = b
-                .state
+            let (version, hash, length, lines) = state
                 .text_state(&uri)
                 .ok_or_else(|| SnapshotError::NotOpen.to_jsonrpc(&uri))?;
             return Ok(DocumentState {
@@ -69,7 +72,7 @@ pub async fn document_state(b: &Backend, p: Params) -> Result<DocumentState> {
                 hash,
                 length,
                 lines,
-                encoding: encoding_name(b.state.encoding()),
+                encoding: encoding_name(state.encoding()),
                 analysis: "failed".to_string(),
                 diagnostics: 0,
                 blocks: Vec::new(),
@@ -85,10 +88,10 @@ pub async fn document_state(b: &Backend, p: Params) -> Result<DocumentState> {
         .iter()
         .filter(|blk| blk.kind != BlockKind::Blank)
         .map(|blk| BlockState {
-            kind: kebab(&format!("{:?}", blk.kind)),
+            kind: to_proto::wire_name(&blk.kind),
             part: match blk.part {
                 Part::Annex(n) => format!("annex {n}"),
-                other => kebab(&format!("{other:?}")),
+                other => to_proto::wire_name(&other),
             },
             range: snap.range(blk.span()),
             marker: blk.marker_range().map(|r| text[r].to_string()),
@@ -116,27 +119,15 @@ fn encoding_name(enc: Encoding) -> String {
     .to_string()
 }
 
-/// `SubParagraph` -> `sub-paragraph`.
-fn kebab(name: &str) -> String {
-    let mut out = String::new();
-    for (i, c) in name.chars().enumerate() {
-        if c.is_ascii_uppercase() {
-            if i > 0 {
-                out.push('-');
-            }
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
+    use super::to_proto::wire_name;
+    use crate::syntax::{BlockKind, Part};
+
     #[test]
-    fn kebab_case_names() {
-        assert_eq!(super::kebab("SubParagraph"), "sub-paragraph");
-        assert_eq!(super::kebab("Operative"), "operative");
+    fn block_kinds_and_parts_by_their_serde_names() {
+        assert_eq!(wire_name(&BlockKind::SubParagraph), "sub-paragraph");
+        assert_eq!(wire_name(&BlockKind::FootnoteDef), "footnote-def");
+        assert_eq!(wire_name(&Part::Operative), "operative");
     }
 }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use tower_lsp::lsp_types as lsp;
 
 use crate::diagnostic::TextEdit;
-use crate::lsp::Snapshot;
+use crate::lsp::snapshot::Snapshot;
 
 pub fn text_edits(snap: &Snapshot, edits: &[TextEdit]) -> Vec<lsp::TextEdit> {
     edits

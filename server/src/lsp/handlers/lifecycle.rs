@@ -1,19 +1,22 @@
 //! `initialize`, `initialized`, `shutdown`.
 
+use std::sync::Arc;
+
 use tower_lsp::jsonrpc::Result;
 use tower_lsp::lsp_types::*;
 
+use super::capabilities::server_capabilities;
+use super::configuration;
 use crate::config::Settings;
-use crate::lsp::capabilities::server_capabilities;
-use crate::lsp::handlers::configuration;
 use crate::lsp::state::ClientSupport;
-use crate::lsp::{from_proto, to_proto, Backend};
+use crate::lsp::state::State;
+use crate::lsp::{from_proto, to_proto};
 
-pub async fn initialize(b: &Backend, p: InitializeParams) -> Result<InitializeResult> {
+pub async fn initialize(state: &Arc<State>, p: InitializeParams) -> Result<InitializeResult> {
     let encoding = from_proto::negotiate_encoding(&p.capabilities);
-    b.state.set_encoding(encoding);
+    state.set_encoding(encoding);
     let workspace = p.capabilities.workspace.as_ref();
-    b.state.set_support(ClientSupport {
+    state.set_support(ClientSupport {
         configuration: workspace.and_then(|w| w.configuration).unwrap_or(false),
         dynamic_configuration: workspace
             .and_then(|w| w.did_change_configuration.as_ref())
@@ -41,9 +44,9 @@ pub async fn initialize(b: &Backend, p: InitializeParams) -> Result<InitializeRe
         }
         None => Settings::default(),
     };
-    errors.extend(b.state.set_settings(Some(root), Some(file), Some(editor)));
-    b.state.report_setting_errors(errors).await;
-    b.state.set_initialized();
+    errors.extend(state.set_settings(Some(root), Some(file), Some(editor)));
+    state.report_setting_errors(errors).await;
+    state.set_initialized();
     Ok(InitializeResult {
         capabilities: server_capabilities(encoding),
         server_info: Some(ServerInfo {
@@ -53,9 +56,9 @@ pub async fn initialize(b: &Backend, p: InitializeParams) -> Result<InitializeRe
     })
 }
 
-pub async fn initialized(b: &Backend, _: InitializedParams) {
-    b.state.flush_deferred_messages().await;
-    let support = b.state.support();
+pub async fn initialized(state: &Arc<State>, _: InitializedParams) {
+    state.flush_deferred_messages().await;
+    let support = state.support();
     let mut registrations = Vec::new();
     if support.dynamic_configuration {
         registrations.push(Registration {
@@ -69,19 +72,20 @@ pub async fn initialized(b: &Backend, _: InitializedParams) {
     }
     if !registrations.is_empty() {
         let methods: Vec<String> = registrations.iter().map(|r| r.method.clone()).collect();
-        if let Err(e) = b.state.client.register_capability(registrations).await {
-            b.state.log(
+        if let Err(e) = state.client.register_capability(registrations).await {
+            state.log(
                 MessageType::WARNING,
                 format!("the client refused to register {}: {e}", methods.join(", ")),
             );
         }
     }
     if support.configuration {
-        configuration::pull(b).await;
+        configuration::pull(state).await;
     }
 }
 
-pub async fn shutdown(b: &Backend) -> Result<()> {
-    b.state.set_shutdown();
+/// Nothing to release: the transport sees `shutdown` and `exit` and ends
+/// the process with the code the LSP asks for.
+pub async fn shutdown(_state: &Arc<State>) -> Result<()> {
     Ok(())
 }

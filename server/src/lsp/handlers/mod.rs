@@ -1,7 +1,9 @@
-//! One module per request or notification family. Each takes the
-//! [`Backend`](super::Backend) and the protocol params, reads a
-//! [`Snapshot`](super::Snapshot) and converts with `to_proto`.
+//! One module per request or notification family. Each takes the server
+//! [`State`](super::State) and the protocol params, reads a
+//! [`Snapshot`](super::Snapshot) and converts with `to_proto`;
+//! `capabilities` declares what they serve.
 
+pub mod capabilities;
 pub mod citations;
 pub mod code_action;
 pub mod completion;

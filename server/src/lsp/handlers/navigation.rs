@@ -1,12 +1,15 @@
 //! Footnotes: `textDocument/definition`, `references`, `prepareRename`,
 //! `rename` ([`features::navigation`](crate::features::navigation)).
 
+use std::sync::Arc;
+
 use tower_lsp::jsonrpc::{Error, Result};
 use tower_lsp::lsp_types::*;
 
 use super::edits::workspace_edit;
 use crate::features::navigation;
-use crate::lsp::{Backend, Snapshot};
+use crate::lsp::snapshot::Snapshot;
+use crate::lsp::state::State;
 
 fn locations(snap: &Snapshot, ranges: Vec<std::ops::Range<usize>>) -> Vec<Location> {
     ranges
@@ -19,12 +22,12 @@ fn locations(snap: &Snapshot, ranges: Vec<std::ops::Range<usize>>) -> Vec<Locati
 }
 
 pub async fn definition(
-    b: &Backend,
+    state: &Arc<State>,
     p: GotoDefinitionParams,
 ) -> Result<Option<GotoDefinitionResponse>> {
     let at = p.text_document_position_params;
     let uri = at.text_document.uri;
-    let snap = b.snapshot(&uri).await.map_err(|e| e.to_jsonrpc(&uri))?;
+    let snap = state.snapshot(&uri).await.map_err(|e| e.to_jsonrpc(&uri))?;
     let found = navigation::definition(&snap.analysis.doc, snap.offset(at.position));
     let mut locations = locations(&snap, found);
     Ok(match locations.len() {
@@ -34,29 +37,29 @@ pub async fn definition(
     })
 }
 
-pub async fn references(b: &Backend, p: ReferenceParams) -> Result<Option<Vec<Location>>> {
+pub async fn references(state: &Arc<State>, p: ReferenceParams) -> Result<Option<Vec<Location>>> {
     let at = p.text_document_position;
     let uri = at.text_document.uri;
-    let snap = b.snapshot(&uri).await.map_err(|e| e.to_jsonrpc(&uri))?;
+    let snap = state.snapshot(&uri).await.map_err(|e| e.to_jsonrpc(&uri))?;
     let offset = snap.offset(at.position);
     let found = navigation::references(&snap.analysis.doc, offset, p.context.include_declaration);
     Ok((!found.is_empty()).then(|| locations(&snap, found)))
 }
 
 pub async fn prepare_rename(
-    b: &Backend,
+    state: &Arc<State>,
     p: TextDocumentPositionParams,
 ) -> Result<Option<PrepareRenameResponse>> {
     let uri = p.text_document.uri;
-    let snap = b.snapshot(&uri).await.map_err(|e| e.to_jsonrpc(&uri))?;
+    let snap = state.snapshot(&uri).await.map_err(|e| e.to_jsonrpc(&uri))?;
     let found = navigation::prepare_rename(&snap.analysis.doc, snap.offset(p.position));
     Ok(found.map(|r| PrepareRenameResponse::Range(snap.range(r))))
 }
 
-pub async fn rename(b: &Backend, p: RenameParams) -> Result<Option<WorkspaceEdit>> {
+pub async fn rename(state: &Arc<State>, p: RenameParams) -> Result<Option<WorkspaceEdit>> {
     let at = p.text_document_position;
     let uri = at.text_document.uri;
-    let snap = b.snapshot(&uri).await.map_err(|e| e.to_jsonrpc(&uri))?;
+    let snap = state.snapshot(&uri).await.map_err(|e| e.to_jsonrpc(&uri))?;
     let offset = snap.offset(at.position);
     let doc = &snap.analysis.doc;
     match navigation::rename(doc, &snap.text, offset, &p.new_name) {

@@ -2,11 +2,13 @@
 //! ([`features::semantic_tokens`](crate::features::semantic_tokens), which
 //! documents the legend).
 
+use std::sync::Arc;
+
 use tower_lsp::jsonrpc::Result;
 use tower_lsp::lsp_types::*;
 
 use crate::features::semantic_tokens::{self as tokens, TokenType, MODIFIERS};
-use crate::lsp::Backend;
+use crate::lsp::state::State;
 
 pub fn options() -> SemanticTokensServerCapabilities {
     SemanticTokensServerCapabilities::SemanticTokensOptions(SemanticTokensOptions {
@@ -26,11 +28,11 @@ pub fn options() -> SemanticTokensServerCapabilities {
 }
 
 pub async fn semantic_tokens_full(
-    b: &Backend,
+    state: &Arc<State>,
     p: SemanticTokensParams,
 ) -> Result<Option<SemanticTokensResult>> {
     let uri = p.text_document.uri;
-    let snap = b.snapshot(&uri).await.map_err(|e| e.to_jsonrpc(&uri))?;
+    let snap = state.snapshot(&uri).await.map_err(|e| e.to_jsonrpc(&uri))?;
     let mut data = Vec::new();
     let (mut line, mut start) = (0, 0);
     for t in tokens::semantic_tokens(&snap.analysis, &snap.text) {

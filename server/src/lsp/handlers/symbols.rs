@@ -1,18 +1,21 @@
 //! `textDocument/documentSymbol`: the outline
 //! ([`features::symbols`](crate::features::symbols)).
 
+use std::sync::Arc;
+
 use tower_lsp::jsonrpc::Result;
 use tower_lsp::lsp_types::*;
 
 use crate::features::symbols::{self, Symbol, SymbolKind as Kind};
-use crate::lsp::{Backend, Snapshot};
+use crate::lsp::snapshot::Snapshot;
+use crate::lsp::state::State;
 
 pub async fn document_symbol(
-    b: &Backend,
+    state: &Arc<State>,
     p: DocumentSymbolParams,
 ) -> Result<Option<DocumentSymbolResponse>> {
     let uri = p.text_document.uri;
-    let snap = b.snapshot(&uri).await.map_err(|e| e.to_jsonrpc(&uri))?;
+    let snap = state.snapshot(&uri).await.map_err(|e| e.to_jsonrpc(&uri))?;
     let found = symbols::document_symbols(&snap.analysis.doc, &snap.text);
     let nested = found.into_iter().map(|s| convert(&snap, s)).collect();
     Ok(Some(DocumentSymbolResponse::Nested(nested)))

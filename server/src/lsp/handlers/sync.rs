@@ -4,33 +4,32 @@
 //! before the handler returns, with no `.await` before it, so edits apply in
 //! the order they arrive even though tower-lsp runs handlers concurrently.
 
+use std::sync::Arc;
+
 use tower_lsp::lsp_types::*;
 
-use crate::lsp::Backend;
+use crate::lsp::state::State;
 
-pub fn did_open(b: &Backend, p: DidOpenTextDocumentParams) {
+pub fn did_open(state: &Arc<State>, p: DidOpenTextDocumentParams) {
     let doc = p.text_document;
-    b.state.open(doc.uri.clone(), &doc.text, doc.version);
-    b.state.schedule(doc.uri);
+    state.open(doc.uri.clone(), &doc.text, doc.version);
+    state.schedule(doc.uri);
 }
 
-pub fn did_change(b: &Backend, p: DidChangeTextDocumentParams) {
+pub fn did_change(state: &Arc<State>, p: DidChangeTextDocumentParams) {
     let uri = p.text_document.uri;
-    match b
-        .state
-        .change(&uri, p.text_document.version, &p.content_changes)
-    {
-        Ok(()) => b.state.schedule(uri),
-        Err(why) => b.state.log(MessageType::WARNING, why),
+    match state.change(&uri, p.text_document.version, &p.content_changes) {
+        Ok(()) => state.schedule(uri),
+        Err(why) => state.log(MessageType::WARNING, why),
     }
 }
 
-pub async fn did_close(b: &Backend, p: DidCloseTextDocumentParams) {
+pub async fn did_close(state: &Arc<State>, p: DidCloseTextDocumentParams) {
     let uri = p.text_document.uri;
-    if b.state.close(&uri) {
-        b.state.clear(&uri).await;
+    if state.close(&uri) {
+        state.clear(&uri).await;
     } else {
-        b.state.log(
+        state.log(
             MessageType::WARNING,
             format!("didClose for {uri}, which is not open: ignored"),
         );

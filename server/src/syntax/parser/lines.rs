@@ -226,7 +226,7 @@ pub fn to_letter(n: u32) -> String {
 
 pub fn is_month(w: &str) -> bool {
     let w = w.trim_end_matches([',', '.', ';']);
-    crate::catalog::date::MONTHS.contains(&w)
+    crate::un::MONTHS.contains(&w)
 }
 
 /// A pasted footnote line `N text` (no period after the number, text not

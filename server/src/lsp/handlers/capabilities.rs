@@ -3,7 +3,8 @@
 
 use tower_lsp::lsp_types::*;
 
-use super::{handlers, to_proto};
+use super::super::to_proto;
+use crate::lsp::handlers;
 use crate::text::Encoding;
 
 pub fn server_capabilities(encoding: Encoding) -> ServerCapabilities {

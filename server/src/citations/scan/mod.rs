@@ -4,11 +4,22 @@
 //! and the dates after `of`; an upper-case series followed by `/` starts a
 //! document symbol. Look-behinds are bounded (a few words), so the cost is
 //! linear in the text.
+//!
+//! Here: the organ a context names and lists of citations; `words`: reading
+//! words and numbers at byte offsets; `dates`: dates after `of`; `symbols`:
+//! document symbols written out.
 
 use std::ops::Range;
 
-use super::symbol::{self, Kind, Ref, Session};
-use crate::catalog::{Body, Date};
+mod dates;
+mod symbols;
+mod words;
+
+use crate::un::symbol::{self, Kind, Ref, Session};
+use crate::un::{Body, Date};
+use dates::parse_dates;
+use symbols::{may_cite, qualifies_citation, try_symbol};
+use words::*;
 
 /// An organ as the text names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,89 +80,6 @@ struct Atom {
     parts: Vec<(char, Range<usize>)>,
     sc_year: Option<Range<usize>>,
     end: usize,
-}
-
-fn is_alnum(c: u8) -> bool {
-    c.is_ascii_alphanumeric()
-}
-
-fn at(b: &[u8], i: usize) -> u8 {
-    b.get(i).copied().unwrap_or(0)
-}
-
-fn skip_ws(b: &[u8], mut i: usize) -> usize {
-    loop {
-        match at(b, i) {
-            b' ' | b'\t' => i += 1,
-            0xC2 if at(b, i + 1) == 0xA0 => i += 2,
-            _ => return i,
-        }
-    }
-}
-
-fn word_end(b: &[u8], mut i: usize) -> usize {
-    while at(b, i).is_ascii_alphabetic() {
-        i += 1;
-    }
-    i
-}
-
-fn digits_end(b: &[u8], mut i: usize) -> usize {
-    while at(b, i).is_ascii_digit() {
-        i += 1;
-    }
-    i
-}
-
-fn starts_with_word(b: &[u8], i: usize, w: &str) -> bool {
-    b[i..].starts_with(w.as_bytes()) && !is_alnum(at(b, i + w.len()))
-}
-
-/// `i` starts a token: the byte before is not part of a word, a symbol or a
-/// number.
-fn token_start(b: &[u8], i: usize) -> bool {
-    i == 0 || !(is_alnum(b[i - 1]) || matches!(b[i - 1], b'/' | b'-' | b'.' | b'_' | b'\''))
-}
-
-/// The word that ends just before `i`, separated from it by blanks only:
-/// `(start, word)`.
-fn word_before(b: &[u8], i: usize) -> Option<(usize, &str)> {
-    let mut e = i;
-    while e > 0 && matches!(b[e - 1], b' ' | b'\t') {
-        e -= 1;
-    }
-    if e == i && i > 0 {
-        return None;
-    }
-    let mut s = e;
-    while s > 0 && b[s - 1].is_ascii_alphabetic() {
-        s -= 1;
-    }
-    if s == e || (s > 0 && (is_alnum(b[s - 1]) || b[s - 1] == b'-')) {
-        return None;
-    }
-    std::str::from_utf8(&b[s..e]).ok().map(|w| (s, w))
-}
-
-/// Whether a word at `s` starts a sentence or a paragraph (so its capital
-/// says nothing): nothing before it but blanks after `.;:(` a quote, a
-/// marker or a footnote number.
-fn sentence_initial(b: &[u8], s: usize) -> bool {
-    let mut p = s;
-    while p > 0 && matches!(b[p - 1], b' ' | b'\t') {
-        p -= 1;
-    }
-    if p == 0 {
-        return true;
-    }
-    let c = b[p - 1];
-    matches!(c, b'.' | b';' | b':' | b'(' | b')' | b'"' | b'[' | b']')
-        || c.is_ascii_digit()
-        || c >= 0x80
-}
-
-fn capitalised(w: &str) -> bool {
-    w.as_bytes().first().is_some_and(|c| c.is_ascii_uppercase())
 }
 
 const ADJECTIVES: [&str; 14] = [
@@ -268,47 +196,6 @@ fn pick(form: &Form, kind: Kind, ctx: Ctx, default: Option<OrganRef>) -> Option<
         Ctx::Its(Some(OrganRef::Other)) => None,
         Ctx::Its(_) if default == Some(OrganRef::Other) => None,
         Ctx::Its(_) | Ctx::Plain => fallback(default),
-    }
-}
-
-fn number(b: &[u8], i: usize, max: usize) -> Option<(u32, usize)> {
-    let e = digits_end(b, i);
-    if e == i || e - i > max || b[i] == b'0' {
-        return None;
-    }
-    let n = std::str::from_utf8(&b[i..e]).ok()?.parse().ok()?;
-    Some((n, e))
-}
-
-/// After a number: not glued to a word, a symbol element, a decimal or a
-/// thousands group (`1,000`). A footnote number glued after a comma
-/// (`65/141,3`) is fine.
-fn number_boundary(b: &[u8], e: usize) -> bool {
-    let c = at(b, e);
-    if is_alnum(c) || c == b'/' {
-        return false;
-    }
-    if matches!(c, b'.' | b'-') && is_alnum(at(b, e + 1)) {
-        return false;
-    }
-    if c == b',' && at(b, e + 1).is_ascii_digit() && digits_end(b, e + 1) - (e + 1) == 3 {
-        return false;
-    }
-    true
-}
-
-/// After a part letter: punctuation, the end, or a blank and a word that
-/// does not start a new sentence.
-fn part_boundary(b: &[u8], q: usize) -> bool {
-    match at(b, q) {
-        0 => true,
-        b',' | b';' | b':' | b')' => true,
-        b'.' => !is_alnum(at(b, q + 1)),
-        b' ' => {
-            let n = at(b, q + 1);
-            n.is_ascii_lowercase() || n.is_ascii_digit() || n == b'('
-        }
-        _ => false,
     }
 }
 
@@ -444,65 +331,6 @@ fn parse_atom(b: &[u8], pos: usize) -> Option<Atom> {
         sc_year: None,
         end,
     })
-}
-
-/// A date and its range.
-type Dated = (Date, Range<usize>);
-
-fn parse_date(b: &[u8], q: usize) -> Option<Dated> {
-    let (day, e) = number(b, q, 2)?;
-    if at(b, e) != b' ' {
-        return None;
-    }
-    let m0 = e + 1;
-    let m1 = word_end(b, m0);
-    let month = Date::month_number(std::str::from_utf8(&b[m0..m1]).ok()?)?;
-    if at(b, m1) != b' ' {
-        return None;
-    }
-    let (year, y1) = number(b, m1 + 1, 4)?;
-    if y1 - (m1 + 1) != 4 || is_alnum(at(b, y1)) {
-        return None;
-    }
-    let date = Date::new(year as u16, month, day as u8)?;
-    Some((date, q..y1))
-}
-
-/// `of 21 December 2001`, `on 31 October 2000`, `of 23 December 1994 and 20
-/// July 1995`.
-fn parse_dates(b: &[u8], pos: usize) -> Option<(Vec<Dated>, usize)> {
-    let q = skip_ws(b, pos);
-    if q == pos {
-        return None;
-    }
-    let w = if starts_with_word(b, q, "of") || starts_with_word(b, q, "on") {
-        q + 2
-    } else {
-        return None;
-    };
-    let d0 = skip_ws(b, w);
-    let first = parse_date(b, d0)?;
-    let mut end = first.1.end;
-    let mut dates = vec![first];
-    loop {
-        let mut next = None;
-        for sep in [" and ", ", and ", ", "] {
-            if b[end..].starts_with(sep.as_bytes()) {
-                if let Some(d) = parse_date(b, end + sep.len()) {
-                    next = Some(d);
-                    break;
-                }
-            }
-        }
-        match next {
-            Some(d) => {
-                end = d.1.end;
-                dates.push(d);
-            }
-            None => break,
-        }
-    }
-    Some((dates, end))
 }
 
 const LINKS: [&str; 7] = [
@@ -657,156 +485,6 @@ fn parse_list(
         }
     }
     (out.len() > first_out).then_some(p)
-}
-
-/// Reads a symbol-shaped token at `i` (`A/RES/66/184`, `A/66/64-E/2011/77`,
-/// `S/RES/1454 (2002)`): its end.
-fn symbol_end(b: &[u8], i: usize) -> usize {
-    let mut p = i;
-    loop {
-        let c = at(b, p);
-        if is_alnum(c) || matches!(c, b'/' | b'.' | b'-') {
-            p += 1;
-        } else if c == b'(' {
-            // `(XXV)`, `(2000)` glued to the number.
-            let close = b[p..].iter().take(8).position(|&c| c == b')');
-            match close {
-                Some(k) if k > 1 && b[p + 1..p + k].iter().all(|c| c.is_ascii_alphanumeric()) => {
-                    p += k + 1
-                }
-                _ => break,
-            }
-        } else if c == b'[' && at(b, p + 1).is_ascii_uppercase() && at(b, p + 2) == b']' {
-            p += 3;
-        } else {
-            break;
-        }
-    }
-    while p > i && matches!(b[p - 1], b'.' | b'-') {
-        p -= 1;
-    }
-    p
-}
-
-/// A UN series whose symbols reso checks strictly.
-fn strict_series(s: &[u8]) -> bool {
-    matches!(s, b"A" | b"S" | b"E" | b"a" | b"s" | b"e")
-}
-
-fn try_symbol(b: &[u8], i: usize, out: &mut Vec<Raw>) -> Option<usize> {
-    let series_end = word_end(b, i);
-    if at(b, series_end) != b'/' {
-        return None;
-    }
-    let series = &b[i..series_end];
-    let upper = series.iter().all(|c| c.is_ascii_uppercase());
-    if !upper && !strict_series(series) {
-        return None;
-    }
-    let mut end = symbol_end(b, i);
-    let text = std::str::from_utf8(&b[i..end]).ok()?;
-    let mut written = text.to_string();
-    // `S/RES/1454 (2002)`, `A/RES/57/270 B`.
-    if text.starts_with("S/RES/") && !text.contains('(') {
-        let p = end;
-        if at(b, p) == b' ' && at(b, p + 1) == b'(' && at(b, p + 6) == b')' {
-            if let Ok(y) = std::str::from_utf8(&b[p + 2..p + 6]) {
-                if symbol::year(y).is_some() && number_boundary(b, p + 7) {
-                    written = format!("{text} ({y})");
-                    end = p + 7;
-                }
-            }
-        }
-    } else if text.starts_with("A/RES/")
-        && at(b, end) == b' '
-        && at(b, end + 1).is_ascii_uppercase()
-        && part_boundary(b, end + 2)
-    {
-        written = format!("{text} {}", b[end + 1] as char);
-        end += 2;
-    }
-    let strict = strict_series(series);
-    let has_digit = written.bytes().any(|c| c.is_ascii_digit());
-    match symbol::parse(&written) {
-        Ok(parsed) => {
-            let sc_year = match parsed.reference.session {
-                Some(Session::Year(y)) if parsed.reference.body == Some(Body::SC) => {
-                    written.find('(').map(|k| (y, i + k + 1..i + k + 5))
-                }
-                _ => None,
-            };
-            out.push(Raw {
-                symbol: parsed.canonical,
-                reference: parsed.reference,
-                range: i..end,
-                date: None,
-                sc_year,
-                group: None,
-                malformed: None,
-            });
-        }
-        Err(message) => {
-            let words_of_grammar = written
-                .split('/')
-                .nth(1)
-                .is_some_and(|c| matches!(c.to_ascii_uppercase().as_str(), "RES" | "DEC" | "HRC"));
-            if !(strict && (has_digit || words_of_grammar)) {
-                return Some(end);
-            }
-            out.push(Raw {
-                symbol: written.clone(),
-                reference: Ref {
-                    kind: Kind::Document,
-                    body: None,
-                    session: None,
-                    number: None,
-                    part: None,
-                },
-                range: i..end,
-                date: None,
-                sc_year: None,
-                group: None,
-                malformed: Some(message),
-            });
-            return Some(end);
-        }
-    }
-    if let Some((dates, dend)) = parse_dates(b, end) {
-        if dates.len() == 1 {
-            out.last_mut().expect("just pushed").date = dates.into_iter().next();
-            end = dend;
-        }
-    }
-    Some(end)
-}
-
-/// Whether the organ name whose first word ends at `e` is followed directly
-/// by `resolution(s)` or `decision(s)`.
-fn qualifies_citation(b: &[u8], e: usize) -> bool {
-    let mut p = skip_ws(b, e);
-    for _ in 0..5 {
-        let w_end = word_end(b, p);
-        match &b[p..w_end] {
-            b"resolution" | b"resolutions" | b"decision" | b"decisions" => return true,
-            b"Assembly" | b"Council" | b"and" | b"Social" | b"Rights" | b"on" | b"Human" => {
-                p = skip_ws(b, w_end)
-            }
-            _ => return false,
-        }
-    }
-    false
-}
-
-/// Whether a text can hold a citation at all: a symbol has a `/`, a list a
-/// keyword (`resolution(s)`, `decision(s)`, capitalised or not). Most
-/// paragraphs have neither and are not scanned word by word.
-fn may_cite(b: &[u8]) -> bool {
-    use memchr::memmem::Finder;
-    use std::sync::OnceLock;
-    static KEYWORDS: OnceLock<[Finder<'static>; 2]> = OnceLock::new();
-    let [resolution, decision] =
-        KEYWORDS.get_or_init(|| [Finder::new(b"esolution"), Finder::new(b"ecision")]);
-    memchr::memchr(b'/', b).is_some() || resolution.find(b).is_some() || decision.find(b).is_some()
 }
 
 /// Scans one joined text. `next_group` numbers the lists across the document.

@@ -10,9 +10,10 @@
 //!
 //! Requests read an immutable [`Snapshot`] (`Arc` of text, version, line index
 //! and analysis) of the newest version, and hold no lock while they compute.
+//!
+//! Here: documents, settings, scheduling and publishing; `analyse`: making a
+//! snapshot; `edits`: the edits since a snapshot and the next text.
 
-use std::ops::Range;
-use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicU8, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
@@ -22,89 +23,20 @@ use ropey::Rope;
 use tower_lsp::lsp_types::{self as lsp, MessageType, Url};
 use tower_lsp::Client;
 
+use super::from_proto;
+use super::options::Options;
 use super::published::OwnDiagnostics;
+use super::snapshot::Snapshot;
 use super::workspace::{CitationIndex, CrossSettings};
-use super::{from_proto, to_proto, Options};
-use crate::analysis::{analyze, reanalyze, reanalyze_owned, Analysis};
 use crate::catalog::Catalog;
 use crate::config::{Config, SettingError, Settings};
 use crate::diagnostic::Code;
 use crate::syntax::EditSpan;
-use crate::text::{self, Encoding, LineIndex};
+use crate::text::{self, Encoding};
+use edits::merge_edit;
 
-/// One analysed version of a document.
-#[derive(Debug)]
-pub struct Snapshot {
-    pub uri: Url,
-    pub version: i32,
-    /// An `Arc<String>` so that the next version's analysis, when it owns
-    /// this snapshot, edits the text in place instead of copying it.
-    pub text: Arc<String>,
-    pub index: Arc<LineIndex>,
-    pub analysis: Analysis,
-    /// The position encoding negotiated with the client.
-    pub encoding: Encoding,
-    /// The analysis's diagnostics as published.
-    pub(crate) published: Arc<OwnDiagnostics>,
-    open_id: u64,
-    config_generation: u64,
-}
-
-impl Snapshot {
-    /// The byte offset of a client position (clamped, see [`crate::text`]).
-    pub fn offset(&self, pos: lsp::Position) -> usize {
-        self.index.offset(from_proto::position(pos), self.encoding)
-    }
-
-    /// The client position of a byte offset.
-    pub fn position(&self, offset: usize) -> lsp::Position {
-        to_proto::position(&self.index, offset, self.encoding)
-    }
-
-    /// The client range of a byte range.
-    pub fn range(&self, range: Range<usize>) -> lsp::Range {
-        to_proto::range(&self.index, range, self.encoding)
-    }
-
-    /// What converts this text's byte ranges, without holding the snapshot.
-    pub fn positions(&self) -> to_proto::Positions {
-        to_proto::Positions {
-            uri: self.uri.clone(),
-            index: self.index.clone(),
-            encoding: self.encoding,
-        }
-    }
-
-    /// The FNV-1a hash of the text, 16 hex digits.
-    pub fn hash(&self) -> String {
-        text::Fnv64::hex_of(&self.text)
-    }
-}
-
-/// Why no snapshot could be had.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SnapshotError {
-    NotOpen,
-    /// The analysis of this version panicked (logged when it happened).
-    AnalysisFailed {
-        version: i32,
-    },
-}
-
-impl SnapshotError {
-    pub fn to_jsonrpc(&self, uri: &Url) -> tower_lsp::jsonrpc::Error {
-        match self {
-            SnapshotError::NotOpen => {
-                tower_lsp::jsonrpc::Error::invalid_params(format!("document not open: {uri}"))
-            }
-            SnapshotError::AnalysisFailed { version } => tower_lsp::jsonrpc::Error {
-                code: tower_lsp::jsonrpc::ErrorCode::InternalError,
-                message: format!("the analysis of {uri} version {version} failed").into(),
-                data: None,
-            },
-        }
-    }
-}
+mod analyse;
+mod edits;
 
 struct Doc {
     rope: Rope,
@@ -119,29 +51,6 @@ struct Doc {
     edits: Option<EditSpan>,
     /// The next analysis must start from scratch (new text, failed analysis).
     full: bool,
-}
-
-/// The span of `prev` (old text to current) grown by an edit of the current
-/// text (`start..end` replaced by `len` bytes): one span from the old text to
-/// the new.
-pub(crate) fn merge_edit(prev: Option<EditSpan>, start: usize, end: usize, len: usize) -> EditSpan {
-    match prev {
-        None => EditSpan {
-            start,
-            old_end: end,
-            new_end: start + len,
-        },
-        Some(p) => {
-            // The union of both, in the current text's offsets.
-            let lo = p.start.min(start);
-            let hi = p.new_end.max(end);
-            EditSpan {
-                start: lo,
-                old_end: hi - p.new_end + p.old_end,
-                new_end: hi + len - (end - start),
-            }
-        }
-    }
 }
 
 #[derive(Default)]
@@ -172,7 +81,6 @@ pub struct State {
     encoding: AtomicU8,
     support: RwLock<ClientSupport>,
     initialized: AtomicBool,
-    shutdown: AtomicBool,
     next_open_id: AtomicU64,
     /// Setting errors found before the client could be shown them.
     deferred: RwLock<Vec<SettingError>>,
@@ -196,7 +104,6 @@ impl State {
             encoding: AtomicU8::new(encoding_code(Encoding::Utf16)),
             support: RwLock::new(ClientSupport::default()),
             initialized: AtomicBool::new(false),
-            shutdown: AtomicBool::new(false),
             next_open_id: AtomicU64::new(1),
             deferred: RwLock::new(Vec::new()),
             citations: Mutex::new(CitationIndex::default()),
@@ -224,14 +131,6 @@ impl State {
 
     pub fn is_initialized(&self) -> bool {
         self.initialized.load(Ordering::SeqCst)
-    }
-
-    pub fn set_shutdown(&self) {
-        self.shutdown.store(true, Ordering::SeqCst);
-    }
-
-    pub fn shutdown_requested(&self) -> bool {
-        self.shutdown.load(Ordering::SeqCst)
     }
 
     pub fn support(&self) -> ClientSupport {
@@ -554,164 +453,6 @@ impl State {
             .await;
     }
 
-    /// The snapshot of the newest version, analysing (and publishing) it
-    /// first when needed.
-    pub async fn snapshot(self: &Arc<Self>, uri: &Url) -> Result<Arc<Snapshot>, SnapshotError> {
-        let lock = self.lock_of(uri);
-        let _guard = lock.lock().await;
-        let generation = self.config_generation();
-        let (rope, version, open_id, base) = {
-            let mut doc = self.docs.get_mut(uri).ok_or(SnapshotError::NotOpen)?;
-            if let Some(s) = &doc.snapshot {
-                if s.version == doc.version
-                    && s.open_id == doc.open_id
-                    && s.config_generation == generation
-                {
-                    return Ok(s.clone());
-                }
-            }
-            if doc.failed == Some((doc.version, generation)) {
-                return Err(SnapshotError::AnalysisFailed {
-                    version: doc.version,
-                });
-            }
-            // Re-analyse from the last snapshot when it is of this opening
-            // and these settings and the edits since are known; else afresh.
-            // The previous snapshot is taken out (this URI's lock keeps other
-            // analyses away meanwhile), so that when no request still holds
-            // it its parse is reused in place rather than copied.
-            let base = match (&doc.snapshot, doc.edits, doc.full) {
-                (Some(prev), Some(edit), false)
-                    if prev.open_id == doc.open_id && prev.config_generation == generation =>
-                {
-                    doc.snapshot.take().map(|prev| (prev, edit))
-                }
-                _ => None,
-            };
-            doc.edits = None;
-            doc.full = false;
-            (doc.rope.clone(), doc.version, doc.open_id, base)
-        };
-        let config = self.config();
-        let catalog = self.catalog();
-        let encoding = self.encoding();
-        let trigger = self.options.panic_trigger.clone();
-        let uri2 = uri.clone();
-        let job = tokio::task::spawn_blocking(move || {
-            std::panic::catch_unwind(AssertUnwindSafe(|| {
-                let (text, index, analysis, published) = match base {
-                    Some((prev, edit)) => match Arc::try_unwrap(prev) {
-                        Ok(mut prev) => {
-                            let old_text = std::mem::take(&mut prev.text);
-                            let (text, index) = next_text(old_text, &prev.index, &rope, &edit);
-                            check_trigger(trigger.as_deref(), &text);
-                            let analysis =
-                                reanalyze_owned(prev.analysis, &text, &edit, &config, &catalog);
-                            let here = positions(&uri2, &index, encoding);
-                            let published = OwnDiagnostics::build(
-                                &here,
-                                &analysis.diagnostics,
-                                |i| analysis.previous_index(i),
-                                Some((&prev.published, edit.start)),
-                            );
-                            (text, index, analysis, published)
-                        }
-                        Err(prev) => {
-                            let (text, index) =
-                                next_text(prev.text.clone(), &prev.index, &rope, &edit);
-                            check_trigger(trigger.as_deref(), &text);
-                            let analysis =
-                                reanalyze(&prev.analysis, &text, &edit, &config, &catalog);
-                            let here = positions(&uri2, &index, encoding);
-                            let published = OwnDiagnostics::build(
-                                &here,
-                                &analysis.diagnostics,
-                                |i| analysis.previous_index(i),
-                                Some((&prev.published, edit.start)),
-                            );
-                            (text, index, analysis, published)
-                        }
-                    },
-                    None => {
-                        let text = text::rope::to_string(&rope);
-                        check_trigger(trigger.as_deref(), &text);
-                        let index = Arc::new(LineIndex::new(&text));
-                        let analysis = analyze(&text, &config, &catalog);
-                        let here = positions(&uri2, &index, encoding);
-                        let published =
-                            OwnDiagnostics::build(&here, &analysis.diagnostics, |_| None, None);
-                        (text, index, analysis, published)
-                    }
-                };
-                Snapshot {
-                    uri: uri2,
-                    version,
-                    text: Arc::new(text),
-                    index,
-                    analysis,
-                    encoding,
-                    published: Arc::new(published),
-                    open_id,
-                    config_generation: generation,
-                }
-            }))
-        });
-        let snapshot = match job.await {
-            Ok(Ok(s)) => Arc::new(s),
-            Ok(Err(payload)) => {
-                let what = super::transport::panic_message(payload.as_ref());
-                self.log(
-                    MessageType::ERROR,
-                    format!("internal error: the analysis of {uri} (version {version}) panicked: {what}"),
-                );
-                if let Some(mut doc) = self.docs.get_mut(uri) {
-                    if doc.open_id == open_id {
-                        doc.full = true;
-                        if doc.version == version {
-                            doc.failed = Some((version, generation));
-                        }
-                    }
-                }
-                return Err(SnapshotError::AnalysisFailed { version });
-            }
-            Err(e) => {
-                self.log(
-                    MessageType::ERROR,
-                    format!(
-                        "internal error: the analysis of {uri} (version {version}) failed: {e}"
-                    ),
-                );
-                if let Some(mut doc) = self.docs.get_mut(uri) {
-                    doc.full = true;
-                }
-                return Err(SnapshotError::AnalysisFailed { version });
-            }
-        };
-        {
-            let Some(mut doc) = self.docs.get_mut(uri) else {
-                return Err(SnapshotError::NotOpen);
-            };
-            if doc.open_id != open_id {
-                return Err(SnapshotError::NotOpen);
-            }
-            doc.snapshot = Some(snapshot.clone());
-        }
-        let own = snapshot.published.clone();
-        let config = self.config();
-        let root = self.root();
-        let settings = cross_settings(&config, root.as_deref());
-        let (cross, affected) = {
-            let mut index = self.index();
-            let affected = index.update(&snapshot, own.clone(), settings);
-            let cross = index.cross(uri, settings).unwrap_or_default();
-            index.set_published(uri, cross.clone());
-            (cross, affected)
-        };
-        self.publish(uri, &own, &cross, Some(version)).await;
-        self.schedule_republish(affected);
-        Ok(snapshot)
-    }
-
     /// Sends `publishDiagnostics`: straight to the transport as text when
     /// serving (the usual case), else through tower-lsp's client.
     async fn publish(
@@ -738,89 +479,28 @@ impl State {
             .publish_diagnostics(params.uri, params.diagnostics, params.version)
             .await;
     }
+}
 
+impl super::transport::Host for State {
     /// Where the transport writes messages to the client.
-    pub(crate) fn set_output(&self, out: tokio::sync::mpsc::Sender<Vec<u8>>) {
+    fn set_output(&self, out: tokio::sync::mpsc::Sender<Vec<u8>>) {
         let _ = self.output.set(out);
     }
-}
 
-/// The test hook (`RESO_TEST_PANIC`): panics when the text contains the trigger.
-fn check_trigger(trigger: Option<&str>, text: &str) {
-    if let Some(t) = trigger.filter(|t| !t.is_empty()) {
-        if text.contains(t) {
-            panic!("test panic: the text contains the trigger {t:?}");
-        }
+    fn is_initialized(&self) -> bool {
+        State::is_initialized(self)
+    }
+
+    fn version_of(&self, uri: &str) -> Option<i32> {
+        State::version_of(self, uri)
     }
 }
 
-/// The text of `rope` and its line index, made from the previous snapshot's
-/// (see [`edited_text`] and [`LineIndex::edited`]).
-fn next_text(
-    old: Arc<String>,
-    old_index: &LineIndex,
-    rope: &Rope,
-    edit: &EditSpan,
-) -> (String, Arc<LineIndex>) {
-    let text = edited_text(old, rope, edit);
-    let index = old_index.edited(&text, edit.start, edit.old_end, edit.new_end);
-    (text, Arc::new(index))
-}
-
-/// The text of `rope`, made from the previous snapshot's text (`old`) and
-/// the span of the edits since: in place when the old text is no longer
-/// shared, so that a keystroke copies no more than the tail of the text.
-fn edited_text(old: Arc<String>, rope: &Rope, edit: &EditSpan) -> String {
-    let fits = edit.start <= edit.old_end
-        && edit.old_end <= old.len()
-        && edit.start <= edit.new_end
-        && edit.new_end <= rope.len_bytes()
-        && old.len() - (edit.old_end - edit.start) + (edit.new_end - edit.start)
-            == rope.len_bytes()
-        && old.is_char_boundary(edit.start)
-        && old.is_char_boundary(edit.old_end);
-    let inserted = fits
-        .then(|| rope.get_byte_slice(edit.start..edit.new_end))
-        .flatten();
-    let Some(inserted) = inserted else {
-        return text::rope::to_string(rope);
-    };
-    let inserted = inserted.to_string();
-    let text = match Arc::try_unwrap(old) {
-        Ok(mut text) => {
-            // Room for typing grows by a sixty-fourth of the text, not by
-            // doubling it.
-            let grow = rope.len_bytes().saturating_sub(text.capacity());
-            if grow > 0 {
-                text.reserve_exact(grow + rope.len_bytes() / 64);
-            }
-            text.replace_range(edit.start..edit.old_end, &inserted);
-            text
-        }
-        Err(shared) => {
-            let mut text = String::with_capacity(rope.len_bytes());
-            text.push_str(&shared[..edit.start]);
-            text.push_str(&inserted);
-            text.push_str(&shared[edit.old_end..]);
-            text
-        }
-    };
-    debug_assert!(text == *rope, "the edit span does not describe the edits");
-    text
-}
-
-fn positions(uri: &Url, index: &Arc<LineIndex>, encoding: Encoding) -> to_proto::Positions {
-    to_proto::Positions {
-        uri: uri.clone(),
-        index: index.clone(),
-        encoding,
-    }
-}
-
-fn cross_settings<'a>(config: &Config, root: Option<&'a std::path::Path>) -> CrossSettings<'a> {
+fn cross_settings<'a>(config: &'a Config, root: Option<&'a std::path::Path>) -> CrossSettings<'a> {
     CrossSettings {
         severity: config.severity(Code::CitationInconsistent),
         root,
+        docs_base: config.docs_base.as_deref(),
     }
 }
 
@@ -829,39 +509,5 @@ fn encoding_code(enc: Encoding) -> u8 {
         Encoding::Utf8 => 0,
         Encoding::Utf16 => 1,
         Encoding::Chars => 2,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::merge_edit;
-
-    /// A merged span is a valid edit from the first text to the last: both
-    /// agree before its start and after its ends.
-    #[test]
-    fn merged_spans_cover_every_edit() {
-        let mut seed = 0x1234_5678_9abc_def0u64;
-        let mut rnd = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
-        for _ in 0..300 {
-            let old = "abcdefghijklmnopqrstuvwxyz0123456789".to_string();
-            let mut cur = old.clone();
-            let mut span = None;
-            for _ in 0..1 + rnd(5) {
-                let a = rnd(cur.len() + 1);
-                let b = a + rnd(cur.len() + 1 - a);
-                let ins = &"XYZW"[..rnd(5)];
-                cur.replace_range(a..b, ins);
-                span = Some(merge_edit(span, a, b, ins.len()));
-            }
-            let e = span.unwrap();
-            assert!(e.start <= e.old_end && e.old_end <= old.len() && e.new_end <= cur.len());
-            assert_eq!(old[..e.start], cur[..e.start]);
-            assert_eq!(old[e.old_end..], cur[e.new_end..], "{e:?} {old} {cur}");
-        }
     }
 }

@@ -1,0 +1,31 @@
+//! Helpers shared by the integration tests: the fixtures, and the
+//! fixed-seed property-test runner. A test file takes them with `mod support;`
+//! (`lsp_support` re-exports `fixture`).
+
+#![allow(dead_code)] // each includer uses a part
+
+use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+
+/// The text of `tests/fixtures/<name>` at the repository root.
+pub fn fixture(name: &str) -> String {
+    let path = format!("{}/../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// A property-test runner with a fixed seed and no failure files: `cases`
+/// cases, or `RESO_PROP_CASES` when set.
+pub fn runner(cases: u32, seed: u8) -> TestRunner {
+    let cases = std::env::var("RESO_PROP_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(cases);
+    let config = Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    };
+    TestRunner::new_with_rng(
+        config,
+        TestRng::from_seed(RngAlgorithm::ChaCha, &[seed; 32]),
+    )
+}
