@@ -7,7 +7,7 @@ mod cli_support;
 use cli_support::{err, names, out, read, reso, write, SEED};
 
 const MESSY: &str = "\n\nTitle   \n\n\n\nThe General Assembly,\n   \nRecalling the Charter,  \nNoting the report,\n\n\n1.   Decides to act;\n 2.\tRequests a report:\n   (a)  To report;\n   (b) To convene a meeting.\n\n\n";
-const TIDY: &str = "Title\n\nThe General Assembly,\n\nRecalling the Charter,\nNoting the report,\n\n1. Decides to act;\n\n2. Requests a report:\n   (a)  To report;\n   (b) To convene a meeting.\n";
+const TIDY: &str = "Title\n\nThe General Assembly,\n\nRecalling the Charter,\n\nNoting the report,\n\n1. Decides to act;\n\n2. Requests a report:\n   (a)  To report;\n   (b) To convene a meeting.\n";
 
 #[test]
 fn check_lists_the_files_that_would_change_and_writes_nothing() {

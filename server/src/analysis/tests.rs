@@ -1,0 +1,209 @@
+//! Tests of the analysis: full, and after edits.
+
+use super::*;
+
+const SEED: &str = include_str!("../../../tests/fixtures/A-RES-66-184.txt");
+
+/// Replaces the first `old` after `after` in the seed by `new`; says
+/// whether the citations and the footnotes of the new text are the old
+/// ones moved (so their checks' diagnostics only move), and checks that
+/// the analysis equals a full one.
+fn same_after(after: &str, old: &str, new: &str) -> (bool, bool) {
+    let (config, catalog) = (Config::default(), Catalog::builtin());
+    let (text, edit) = replaced(SEED, after, old, new);
+    let prev = analyze(SEED, &config, catalog);
+    let old_notes = footnotes::Input::of(&prev.doc);
+    let doc = syntax::reparse(&prev.doc, &text, &edit);
+    let changed = doc.cache.changed.clone().expect("an incremental re-parse");
+    let (_, citations_same, _, _) = citations::recognise_after(
+        prev.citations.clone(),
+        &old_notes.refs,
+        &text,
+        &doc,
+        &changed,
+        &edit,
+        &config,
+    );
+    let footnotes_same = old_notes.same_after(&edit, &doc);
+    let inc = reanalyze_owned(prev, &text, &edit, &config, catalog);
+    assert_eq!(
+        inc.diagnostics,
+        analyze(&text, &config, catalog).diagnostics
+    );
+    (citations_same, footnotes_same)
+}
+
+/// (anchor, replaced, by, citations only moved, footnotes only moved).
+const EDITS: [(&str, &str, &str, bool, bool); 8] = [
+    // A word typed or deleted in paragraphs with citations and footnote
+    // references: both families only move.
+    ("Recalling the Declaration", "Plan", "Plans", true, true),
+    ("19. Recalls", "takes note", "takes full note", true, true),
+    ("Recalling its resolutions", "its ", "", true, true),
+    // A date, a number, a citation made: the citation checks run again.
+    (
+        "Recalling its resolutions",
+        "21 December 2001",
+        "22 December 2001",
+        false,
+        true,
+    ),
+    ("19. Recalls", "65/141", "65/142", false, true),
+    (
+        "19. Recalls",
+        "takes note",
+        "recalls resolution 60/252, takes note",
+        false,
+        true,
+    ),
+    // A footnote reference removed, a definition's number changed: the
+    // footnote checks run again.
+    ("Commitment and", "Assembly,4", "Assembly,", true, false),
+    ("2 See resolution", "3 See", "33 See", true, false),
+];
+
+/// Replaces the first `old` after `after` in `text` by `new`.
+fn replaced(text: &str, after: &str, old: &str, new: &str) -> (String, EditSpan) {
+    let at = text.find(after).expect("anchor");
+    let start = at + text[at..].find(old).expect("text to replace");
+    let edited = format!("{}{new}{}", &text[..start], &text[start + old.len()..]);
+    let edit = EditSpan {
+        start,
+        old_end: start + old.len(),
+        new_end: start + new.len(),
+    };
+    (edited, edit)
+}
+
+/// `prev` (of `text`) after replacing the first `old` after `after` by
+/// `new`: the new text and its analysis, checked equal to a full one.
+fn edited(prev: Analysis, text: &str, after: &str, old: &str, new: &str) -> (String, Analysis) {
+    let (config, catalog) = (Config::default(), Catalog::builtin());
+    let (text, edit) = replaced(text, after, old, new);
+    let next = reanalyze_owned(prev, &text, &edit, &config, catalog);
+    assert_eq!(
+        next.diagnostics,
+        analyze(&text, &config, catalog).diagnostics,
+        "{old:?} -> {new:?} after {after:?}"
+    );
+    (text, next)
+}
+
+/// A citation's own diagnostics follow it when a citation made before
+/// it moves it down the list: correcting its date later removes them.
+#[test]
+fn a_citation_keeps_its_own_diagnostics_when_the_list_moves_under_it() {
+    let (config, catalog) = (Config::default(), Catalog::builtin());
+    let wrong = "resolution 65/141 of 21 December 2010, takes note";
+    let (text0, _) = replaced(SEED, "19. Recalls", "resolution 65/141, takes note", wrong);
+    let a0 = analyze(&text0, &config, catalog);
+    let dated = |a: &Analysis| {
+        a.diagnostics
+            .iter()
+            .filter(|d| d.code == Code::CitationDate)
+            .count()
+    };
+    assert_eq!(dated(&a0), 1, "the wrong date is found");
+    // A citation made in the first paragraph, before it.
+    let (text1, a1) = edited(
+        a0,
+        &text0,
+        "Recalling its",
+        " and other relevant",
+        ", 64/187 of 21 December 2009 and other relevant",
+    );
+    // The date corrected.
+    let (_, a2) = edited(
+        a1,
+        &text1,
+        "19. Recalls",
+        "21 December 2010",
+        "20 December 2010",
+    );
+    assert_eq!(dated(&a2), 0);
+}
+
+/// Typing in a citation runs the checks that read the citations together
+/// again for what it touches: the other citations of its resolution and
+/// its neighbours in the list; a list's order elsewhere only moves.
+#[test]
+fn a_citation_edited_rechecks_its_resolution_and_its_neighbours_only() {
+    let (config, catalog) = (Config::default(), Catalog::builtin());
+    let count = |a: &Analysis, code: Code| a.diagnostics.iter().filter(|d| d.code == code).count();
+    let (text0, _) = replaced(
+        SEED,
+        "19. Recalls",
+        "its resolution 65/141,",
+        "its resolutions 65/141 of 21 December 2010 and 64/187 of 21 December 2009,",
+    );
+    let a0 = analyze(&text0, &config, catalog);
+    assert_eq!(count(&a0, Code::CitationInconsistent), 1);
+    assert_eq!(count(&a0, Code::CitationOrder), 1);
+    let order_at = |a: &Analysis| {
+        a.diagnostics
+            .iter()
+            .position(|d| d.code == Code::CitationOrder)
+            .expect("the order diagnostic")
+    };
+    let was = order_at(&a0);
+    // The first citation given the date the later one has: the two
+    // agree; the list of paragraph 19 is as it was.
+    let (text1, a1) = edited(a0, &text0, "Recalling its", "65/141 of 20", "65/141 of 21");
+    assert_eq!(count(&a1, Code::CitationInconsistent), 0);
+    assert_eq!(a1.previous_index(order_at(&a1)), Some(was));
+    let message = a1.diagnostics[order_at(&a1)].message.clone();
+    assert!(
+        message.starts_with("64/187 of 21 December 2009 is listed after 65/141"),
+        "{message}"
+    );
+    // And another date for it: they disagree again.
+    let (text2, a2) = edited(a1, &text1, "Recalling its", "65/141 of 21", "65/141 of 22");
+    let inconsistent: Vec<&Diagnostic> = a2
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::CitationInconsistent)
+        .collect();
+    assert_eq!(inconsistent.len(), 1);
+    assert_eq!(
+        inconsistent[0].message,
+        "A/RES/65/141 is cited here as of 21 December 2010 but elsewhere in this document as of 22 December 2010"
+    );
+    // The list of paragraph 19 put in order.
+    let (_, a3) = edited(
+        a2,
+        &text2,
+        "19. Recalls",
+        "65/141 of 21 December 2010 and 64/187 of 21 December 2009",
+        "64/187 of 21 December 2009 and 65/141 of 21 December 2010",
+    );
+    assert_eq!(count(&a3, Code::CitationOrder), 0);
+    assert_eq!(count(&a3, Code::CitationInconsistent), 1);
+}
+
+/// A caller that took the diagnostics out of the old analysis still gets
+/// them all after an edit: every check runs again.
+#[test]
+fn an_analysis_without_its_diagnostics_is_checked_again_whole() {
+    let (config, catalog) = (Config::default(), Catalog::builtin());
+    let mut prev = analyze(SEED, &config, catalog);
+    let taken = std::mem::take(&mut prev.diagnostics);
+    assert!(!taken.is_empty());
+    let (text, edit) = replaced(SEED, "19. Recalls", "takes note", "takes full note");
+    let next = reanalyze_owned(prev, &text, &edit, &config, catalog);
+    assert_eq!(
+        next.diagnostics,
+        analyze(&text, &config, catalog).diagnostics
+    );
+    assert_eq!(next.previous_index(0), None);
+}
+
+#[test]
+fn only_an_edit_to_what_they_read_runs_the_footnote_and_citation_checks_again() {
+    for (after, old, new, citations, notes) in EDITS {
+        assert_eq!(
+            same_after(after, old, new),
+            (citations, notes),
+            "{old:?} -> {new:?} after {after:?}"
+        );
+    }
+}

@@ -1,0 +1,155 @@
+//! What the walk over the body carries from line to line (`State`), the
+//! checkpoints it may restart from, and where later resolutions start.
+
+use crate::syntax::model::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Prev {
+    Start,
+    Blank,
+    Furniture,
+    Footnote,
+    Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FnMode {
+    None,
+    /// Inside a footnote block whose last footnote is `last` (block index `block`).
+    Block {
+        block: usize,
+        last: u32,
+    },
+    /// After a rule at a page foot: runs to the end of the page.
+    Rule {
+        block: Option<usize>,
+        last: u32,
+    },
+}
+
+/// Everything the walk over the body carries from one line to the next.
+/// Block indices point into `Parser::blocks`. A copy is kept at each
+/// checkpoint so that an edit re-parses from the last one before it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct State {
+    pub(crate) part: Part,
+    /// The open paragraph, its finished state, whether it has text yet.
+    pub(crate) cur: Option<usize>,
+    pub(crate) cur_finished: bool,
+    pub(crate) cur_has_text: bool,
+    /// The paragraph that sub-paragraphs attach to.
+    pub(crate) holder: Option<usize>,
+    /// Unmarked paragraphs are sub-paragraphs whose markers were lost.
+    pub(crate) lost_markers: bool,
+    /// The paragraph whose ending `:` turned `lost_markers` on: if it goes
+    /// on past the colon, the rule is off again.
+    pub(crate) lost_by: Option<usize>,
+    /// The last sub-paragraph ordinal at each level (1-4) under `holder`.
+    pub(crate) sub_last: [u32; 5],
+    pub(crate) fn_mode: FnMode,
+    pub(crate) max_def: u32,
+    pub(crate) prev: Prev,
+    pub(crate) annex_count: u16,
+    pub(crate) annex_title_pending: bool,
+    /// The current annex turned out to be a form with numbered boxes.
+    pub(crate) annex_form: bool,
+    /// Lines up to here were consumed by a multi-line block.
+    pub(crate) skip_to: usize,
+    /// The resolution the walk is in (0 for the first).
+    pub(crate) resolution: u16,
+}
+
+impl State {
+    pub(crate) fn new() -> State {
+        State {
+            part: Part::Heading,
+            cur: None,
+            cur_finished: true,
+            cur_has_text: true,
+            holder: None,
+            lost_markers: false,
+            lost_by: None,
+            sub_last: [0; 5],
+            fn_mode: FnMode::None,
+            max_def: 0,
+            prev: Prev::Start,
+            annex_count: 0,
+            annex_title_pending: false,
+            annex_form: false,
+            skip_to: 0,
+            resolution: 0,
+        }
+    }
+
+    /// The blocks the state points at: the only blocks made before a
+    /// checkpoint that the walk from it may give more lines (besides the
+    /// last block, a run of blank lines).
+    pub(crate) fn held_blocks(&self) -> [Option<usize>; 4] {
+        let fn_block = match self.fn_mode {
+            FnMode::None => None,
+            FnMode::Block { block, .. } => Some(block),
+            FnMode::Rule { block, .. } => block,
+        };
+        [self.cur, self.holder, self.lost_by, fn_block]
+    }
+
+    /// The same state with block indices at or after `from` moved by `delta`
+    /// and line indices at or after `line_from` moved by `line_delta`.
+    pub(crate) fn shifted(
+        &self,
+        from: usize,
+        delta: isize,
+        line_from: usize,
+        line_delta: isize,
+    ) -> State {
+        let mv = |b: usize| {
+            if b >= from {
+                b.wrapping_add_signed(delta)
+            } else {
+                b
+            }
+        };
+        let mut s = self.clone();
+        s.cur = s.cur.map(mv);
+        s.holder = s.holder.map(mv);
+        s.lost_by = s.lost_by.map(mv);
+        s.fn_mode = match s.fn_mode {
+            FnMode::None => FnMode::None,
+            FnMode::Block { block, last } => FnMode::Block {
+                block: mv(block),
+                last,
+            },
+            FnMode::Rule { block, last } => FnMode::Rule {
+                block: block.map(mv),
+                last,
+            },
+        };
+        if s.skip_to >= line_from {
+            s.skip_to = s.skip_to.wrapping_add_signed(line_delta);
+        }
+        s
+    }
+}
+
+/// A place where the walk may restart: before line `line`, with `blocks`
+/// blocks and `defs` footnote definitions made, in state `state`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Checkpoint {
+    pub(crate) line: usize,
+    pub(crate) blocks: usize,
+    pub(crate) defs: usize,
+    pub(crate) state: State,
+}
+
+/// Where a resolution after the first starts: its heading runs from line
+/// `heading` to its chapeau on line `chapeau`; the line before the heading
+/// that ended the run back (`stop`: the previous resolution's last paragraph,
+/// footnote or meeting line) decides it too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ResolutionStart {
+    pub(crate) stop: usize,
+    pub(crate) heading: usize,
+    pub(crate) chapeau: usize,
+    /// Whether its body numbers its operative paragraphs.
+    pub(crate) numbered: bool,
+}
