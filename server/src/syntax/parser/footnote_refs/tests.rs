@@ -1,6 +1,6 @@
 //! Tests of the footnote reference reader: candidates, the sequence, forms.
 
-mod tests {
+mod candidate_forms {
     use super::super::*;
     use proptest::prelude::*;
 
