@@ -622,7 +622,7 @@ impl<'a> Parser<'a> {
                     self.furniture(i);
                     return i + 1;
                 }
-                let strong = lines::op_number(t).is_some()
+                let strong = (lines::op_number(t).is_some() && !self.number_wrapped(i))
                     || lines::is_annex(t)
                     || lines::is_meeting_line(t)
                     || lines::chapeau(t).is_some();
@@ -669,7 +669,7 @@ impl<'a> Parser<'a> {
                     || lines::is_furniture(t)
                     || self.is_symbol_and_title(t)
                     || lines::is_rule(t)
-                    || self.starts_paragraph(i);
+                    || (self.starts_paragraph(i) && !self.number_wrapped(i));
                 if let Some((n, _, draft)) = self.footnote_line(t) {
                     // `[^N]:` starts a definition when N can be a footnote
                     // of this text (else a converter made a wrapped line
@@ -804,6 +804,29 @@ impl<'a> Parser<'a> {
         let facts = &self.facts;
         let defs = self.draft_defs.get_or_insert_with(|| DraftDefs::of(facts));
         defs.can_be_footnote(i, n)
+    }
+
+    /// Is line `i` (`2.`) a number whose word wrapped onto the line above
+    /// (`... part I, section entitled ..., para.`), inside a footnote?
+    fn number_wrapped(&self, i: usize) -> bool {
+        if i == 0 || self.lines[i - 1].blank {
+            return false;
+        }
+        let above = self.trimmed(i - 1);
+        let word = above.rsplit(char::is_whitespace).next().unwrap_or("");
+        matches!(
+            word.to_ascii_lowercase().as_str(),
+            "para."
+                | "paras."
+                | "no."
+                | "nos."
+                | "vol."
+                | "p."
+                | "pp."
+                | "art."
+                | "chap."
+                | "sect."
+        )
     }
 
     /// The first footnote of a pasted text is footnote 1: a line `30 From the
