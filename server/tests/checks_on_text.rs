@@ -371,3 +371,36 @@ fn a_paragraph_number_glued_after_a_sentence_is_recovered() {
         ["7:1 numbering operative paragraph numbered 3: expected 2 [3.]"]
     );
 }
+
+/// A footnote whose `para. 2` wrapped over two lines (`... para.` then `2.`)
+/// stays one footnote: the `2.` opens no operative paragraph (A/RES/80/24's
+/// footnote 19 as PyMuPDF's blocks give it).
+#[test]
+fn a_number_wrapped_inside_a_footnote_continues_it() {
+    let src = "The General Assembly,\n\nRecalling the Final Document,19 and the document CD/1299,20\n\n1. Decides to act;\n\n2. Requests a report.\n\n__________________\n\n19 Final Document, vol. I, part I, section entitled “Article VII”, para.\n2.\n20 CD/1299.\n";
+    let a = run(src);
+    assert!(
+        seen(
+            src,
+            &a,
+            &[
+                Code::Numbering,
+                Code::Terminator,
+                Code::FootnoteUnused,
+                Code::FootnoteUndefined
+            ]
+        )
+        .is_empty(),
+        "{:?}",
+        seen(
+            src,
+            &a,
+            &[
+                Code::Numbering,
+                Code::Terminator,
+                Code::FootnoteUnused,
+                Code::FootnoteUndefined
+            ]
+        )
+    );
+}
