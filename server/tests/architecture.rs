@@ -67,10 +67,27 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
         let p = e.path();
         if p.is_dir() {
             rust_files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "rs") {
+        } else if p.extension().is_some_and(|x| x == "rs") && !is_test_module(&p) {
             out.push(p);
         }
     }
+}
+
+/// A `tests.rs` that its parent declares as `#[cfg(test)] mod tests;`: test
+/// code, which may reach any layer for its fixtures.
+fn is_test_module(p: &Path) -> bool {
+    if p.file_name().is_none_or(|n| n != "tests.rs") {
+        return false;
+    }
+    let dir = p.parent().expect("a folder");
+    let parent = [dir.join("mod.rs"), dir.with_extension("rs")]
+        .into_iter()
+        .find(|f| f.exists());
+    parent.is_some_and(|f| {
+        std::fs::read_to_string(f)
+            .unwrap_or_default()
+            .contains("#[cfg(test)]\nmod tests;")
+    })
 }
 
 /// `(path relative to src, text)` of every source file.
