@@ -1,11 +1,13 @@
 //! `reso check` as a user runs it: the real binary, real files, stdout,
 //! stderr and the exit code (SPEC section 7, issue 9 item 4).
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
+use cli_support::{err, out};
 use serde_json::Value;
+
+mod cli_support;
 
 const SEED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -14,38 +16,13 @@ const SEED: &str = concat!(
 const CLEAN: &str = "The General Assembly,\n\nRecalling its resolution 65/141,\n\n1. Decides to act;\n\n2. Requests a report.\n";
 const GAP: &str = "The General Assembly,\n\nRecalling its resolution 65/141,\n\n1. Decides to act;\n\n3. Requests a report.\n";
 
+/// The real binary, with `RUST_BACKTRACE=1`: a user still sees no backtrace.
 fn reso(args: &[&str], dir: Option<&Path>, stdin: Option<&[u8]>) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_reso"));
-    cmd.args(args)
-        .env("RUST_BACKTRACE", "1")
-        .env_remove("RESO_TEST_PANIC")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    if let Some(d) = dir {
-        cmd.current_dir(d);
-    }
-    let mut child = cmd.spawn().unwrap();
-    let mut input = child.stdin.take().unwrap();
-    if let Some(bytes) = stdin {
-        input.write_all(bytes).unwrap();
-    }
-    drop(input);
-    child.wait_with_output().unwrap()
-}
-
-fn out(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn err(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
+    cli_support::reso_with_env(args, dir, stdin, &[("RUST_BACKTRACE", "1")])
 }
 
 fn write(dir: &Path, name: &str, text: &[u8]) {
-    let p = dir.join(name);
-    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-    std::fs::write(p, text).unwrap();
+    cli_support::write(dir, name, text);
 }
 
 #[test]

@@ -25,8 +25,20 @@ pub fn read(path: impl AsRef<Path>) -> String {
 
 /// Runs `reso` with `args` in `dir` (or here), stdin given or empty.
 pub fn reso(args: &[&str], dir: Option<&Path>, stdin: Option<&[u8]>) -> Output {
+    reso_with_env(args, dir, stdin, &[])
+}
+
+/// `reso` with variables set in its environment (`RUST_BACKTRACE=1`: a user
+/// still sees no backtrace).
+pub fn reso_with_env(
+    args: &[&str],
+    dir: Option<&Path>,
+    stdin: Option<&[u8]>,
+    env: &[(&str, &str)],
+) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_reso"));
     cmd.args(args)
+        .envs(env.iter().copied())
         .env_remove("RESO_TEST_PANIC")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
