@@ -35,13 +35,17 @@ pub fn reading(src: &str) -> Option<String> {
 /// `src` that `new` touches are blanked again.
 pub fn reblank(reading: &mut String, src: &str, new: Range<usize>) {
     debug_assert_eq!(reading.len(), src.len());
-    // The lines around the edit, from `src`.
-    let mut bytes = std::mem::take(reading).into_bytes();
+    // Line by line, in place: each line is replaced by its blanked self, of
+    // the same length, so nothing after it moves and only the line is
+    // checked for UTF-8 (ASCII markup becomes ASCII spaces).
+    let mut line = Vec::new();
     for r in line_ranges(src, new) {
-        bytes[r.clone()].copy_from_slice(&src.as_bytes()[r.clone()]);
-        blank_line(&src.as_bytes()[r.clone()], &mut bytes[r]);
+        line.clear();
+        line.extend_from_slice(&src.as_bytes()[r.clone()]);
+        blank_line(&src.as_bytes()[r.clone()], &mut line);
+        let text = std::str::from_utf8(&line).expect("ASCII for ASCII keeps UTF-8");
+        reading.replace_range(r, text);
     }
-    *reading = String::from_utf8(bytes).expect("ASCII for ASCII keeps UTF-8");
 }
 
 /// Whether the lines of `src` that `range` touches hold markup to blank (an
