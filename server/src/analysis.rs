@@ -12,12 +12,14 @@ use crate::checks::{self, blocks::BlockChecks, blocks::Resumed, blocks::Walked, 
 use crate::citations::{self, Citation};
 use crate::config::Config;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::syntax::{self, Document, EditSpan};
+use crate::syntax::{self, Document, EditSpan, ParseCache};
 use crate::un::Date;
 
 #[derive(Debug, Clone)]
 pub struct Analysis {
     pub doc: Document,
+    /// What the parse keeps for the next edit's re-parse to resume from.
+    pub(crate) parse_cache: ParseCache,
     pub citations: Vec<Citation>,
     /// Sorted by range start (then end, code, and the check that made it);
     /// severities already follow the config, codes that are turned off
@@ -72,7 +74,7 @@ fn order(d: &Diagnostic, o: Origin) -> (usize, usize, Code, Origin) {
 pub fn analyze(src: &str, config: &Config, catalog: &Catalog) -> Analysis {
     let reading = syntax::markup::reading(src);
     let src = reading.as_deref().unwrap_or(src);
-    let doc = syntax::parse(src);
+    let (doc, parse_cache) = syntax::parse_resumable(src);
     let citations = citations::recognise(src, &doc, config);
     let (block_checks, walked) = BlockChecks::run(src, &doc);
     let today = Date::today();
@@ -85,6 +87,7 @@ pub fn analyze(src: &str, config: &Config, catalog: &Catalog) -> Analysis {
     let (diagnostics, origins) = made.into_iter().unzip();
     Analysis {
         doc,
+        parse_cache,
         citations,
         diagnostics,
         origins,
@@ -137,19 +140,20 @@ pub fn reanalyze_owned(
     let new_src = reading.as_deref().unwrap_or(new_src);
     let old_organ = prev.doc.organ.clone();
     let old_notes = footnotes::Input::of(&prev.doc);
-    let doc = syntax::parser::incremental::reparse_owned(prev.doc, new_src, edit);
+    let (doc, parse_cache) = syntax::reparse((prev.doc, prev.parse_cache), new_src, edit);
     // A list that lost its origins (taken out by a caller) cannot be
     // walked: every check runs again then.
     let intact = prev.diagnostics.len() == prev.origins.len();
     let (block_checks, walked, resumed) = if intact {
-        prev.block_checks.after(new_src, &doc)
+        prev.block_checks
+            .after(new_src, &doc, parse_cache.changed())
     } else {
         let (checks, walked) = BlockChecks::run(new_src, &doc);
         (checks, walked, None)
     };
     // The citations of `doc`, re-using the old ones when the re-parse says
     // which blocks changed.
-    let (citations, citations_same, respliced, old_symbols) = match &doc.cache.changed {
+    let (citations, citations_same, respliced, old_symbols) = match parse_cache.changed() {
         Some(changed) if doc.organ == old_organ => citations::recognise_after(
             prev.citations,
             &old_notes.refs,
@@ -197,7 +201,7 @@ pub fn reanalyze_owned(
     let old = Old {
         edit,
         citations: &citations,
-        changed: doc.cache.changed.as_ref(),
+        changed: parse_cache.changed(),
         resumed,
         respliced,
         run,
@@ -210,6 +214,7 @@ pub fn reanalyze_owned(
     };
     Analysis {
         doc,
+        parse_cache,
         citations,
         diagnostics,
         origins,
@@ -328,7 +333,7 @@ struct Old<'a> {
     citations: &'a [Citation],
     /// The re-parse's account of the blocks it changed (`None`: it re-parsed
     /// the whole text).
-    changed: Option<&'a syntax::parser::incremental::Changed>,
+    changed: Option<&'a syntax::parser::Changed>,
     /// Which old block-check diagnostics stand (`None`: none).
     resumed: Option<Resumed>,
     /// Where the citations kept in the list went (`None`: every citation's

@@ -402,6 +402,16 @@ fn imports() -> Vec<(Vec<String>, Vec<String>)> {
     out
 }
 
+/// The layers inside `syntax/`, bottom first: the model is what the text
+/// says, and holds nothing of the parser (its re-parse state, the
+/// `ParseCache`, lives beside a document, not in it).
+const SYNTAX_LAYERS: &[&[&str]] = &[
+    &["markup"],
+    &["model"],
+    &["vocabulary", "outline"],
+    &["parser"],
+];
+
 fn layer_of(table: &[&[&str]], module: &str) -> Option<usize> {
     table.iter().position(|l| l.contains(&module))
 }
@@ -545,6 +555,34 @@ fn the_lsp_layer_is_in_layers() {
         "imports through lsp/mod.rs: {through_root:?}"
     );
     assert_eq!(cycle(&g), None, "graph: {g:#?}");
+}
+
+#[test]
+fn the_model_holds_nothing_of_the_parser() {
+    let g = graph(&["syntax"], 2);
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/syntax");
+    for e in std::fs::read_dir(&src).unwrap().flatten() {
+        let name = e
+            .file_name()
+            .to_string_lossy()
+            .trim_end_matches(".rs")
+            .to_string();
+        if name != "mod" {
+            assert!(
+                layer_of(SYNTAX_LAYERS, &name).is_some(),
+                "syntax::{name} is in no layer"
+            );
+        }
+    }
+    let bad = upward(&g, SYNTAX_LAYERS);
+    assert!(
+        bad.is_empty(),
+        "imports against the syntax layers: {bad:#?}\ngraph: {g:#?}"
+    );
+    assert!(
+        g.get("parser").is_some_and(|d| d.contains("model")),
+        "the reader found too few imports: {g:#?}"
+    );
 }
 
 /// The reader itself: groups over several lines, `super::` resolved, test

@@ -8,8 +8,8 @@ use proptest::test_runner::{Config as PtConfig, RngAlgorithm, TestRng, TestRunne
 use reso::analysis::{analyze, reanalyze_owned, render_diagnostics};
 use reso::catalog::Catalog;
 use reso::config::Config;
-use reso::syntax::parser::incremental::reparse_region;
-use reso::syntax::{parse, EditSpan};
+use reso::syntax::parser::reparse_region;
+use reso::syntax::{parse_resumable, EditSpan};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 static REGION: AtomicUsize = AtomicUsize::new(0);
@@ -116,7 +116,7 @@ fn check(name: &str, original: &str, edits: &[Edit]) -> Result<(), TestCaseError
     let cfg = Config::default();
     let catalog = Catalog::builtin();
     let mut text = original.to_string();
-    let mut doc = parse(&text);
+    let mut parsed = parse_resumable(&text);
     // The keystroke path of the server, chained: its citations and
     // diagnostics must be a fresh analysis's after every edit.
     let mut analysis = analyze(&text, &cfg, catalog);
@@ -125,19 +125,20 @@ fn check(name: &str, original: &str, edits: &[Edit]) -> Result<(), TestCaseError
         let Some(span) = EditSpan::between(&text, &next) else {
             continue;
         };
-        doc = match reparse_region(doc, &next, &span) {
+        parsed = match reparse_region(parsed, &next, &span) {
             Some(d) => {
                 REGION.fetch_add(1, Ordering::Relaxed);
                 d
             }
             None => {
                 FULL.fetch_add(1, Ordering::Relaxed);
-                parse(&next)
+                parse_resumable(&next)
             }
         };
         let full = analyze(&next, &cfg, catalog);
         let fresh = &full.doc;
-        if doc != *fresh {
+        let doc = &parsed.0;
+        if doc != fresh {
             let first = doc
                 .blocks
                 .iter()
@@ -232,7 +233,7 @@ fn check(name: &str, original: &str, edits: &[Edit]) -> Result<(), TestCaseError
     }
     // Diagnostics follow from the document: spot-check the last text.
     let a = analyze(&text, &cfg, Catalog::builtin());
-    let b = reso::checks::run_all(&text, &doc, &a.citations, &cfg, Catalog::builtin());
+    let b = reso::checks::run_all(&text, &parsed.0, &a.citations, &cfg, Catalog::builtin());
     let mut b: Vec<_> = b;
     b.sort_by(|x, y| {
         (x.range.start, x.range.end, x.code).cmp(&(y.range.start, y.range.end, y.code))
@@ -285,6 +286,7 @@ fn edits_at_the_start_of_the_body_equal_a_full_parse() {
     let (mut region, mut total) = (0, 0);
     for (name, text) in fixtures() {
         let base = analyze(&text, &cfg, catalog);
+        let base_parse = parse_resumable(&text);
         let Some(chapeau) = base.doc.chapeau else {
             continue;
         };
@@ -307,7 +309,7 @@ fn edits_at_the_start_of_the_body_equal_a_full_parse() {
                 };
                 total += 1;
                 let full = analyze(&next, &cfg, catalog);
-                if let Some(doc) = reparse_region(base.doc.clone(), &next, &span) {
+                if let Some((doc, _)) = reparse_region(base_parse.clone(), &next, &span) {
                     region += 1;
                     assert!(doc == full.doc, "{name}: line {k} after the chapeau, {ins:?} at {a}..{b}: the re-parse differs");
                 }
@@ -352,7 +354,7 @@ fn a_reference_made_far_from_the_edit_is_read_again() {
     };
     assert_ne!(date(&old), date(&full), "the reference 2 decides the date");
     assert!(
-        reparse_region(old.doc.clone(), &after, &span).is_some(),
+        reparse_region(parse_resumable(before), &after, &span).is_some(),
         "the edit is re-parsed incrementally"
     );
     let inc = reanalyze_owned(old, &after, &span, &cfg, catalog);

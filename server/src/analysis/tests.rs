@@ -13,8 +13,8 @@ fn same_after(after: &str, old: &str, new: &str) -> (bool, bool) {
     let (text, edit) = replaced(SEED, after, old, new);
     let prev = analyze(SEED, &config, catalog);
     let old_notes = footnotes::Input::of(&prev.doc);
-    let doc = syntax::reparse(&prev.doc, &text, &edit);
-    let changed = doc.cache.changed.clone().expect("an incremental re-parse");
+    let (doc, cache) = syntax::reparse((prev.doc.clone(), prev.parse_cache.clone()), &text, &edit);
+    let changed = cache.changed().cloned().expect("an incremental re-parse");
     let (_, citations_same, _, _) = citations::recognise_after(
         prev.citations.clone(),
         &old_notes.refs,

@@ -9,7 +9,7 @@
 //! hold, moved by the edit.
 
 use crate::diagnostic::Diagnostic;
-use crate::syntax::parser::incremental::Changed;
+use crate::syntax::parser::Changed;
 use crate::syntax::{BlockKind, Document};
 
 use super::{numbering, openers, structure, terminator};
@@ -80,8 +80,13 @@ impl BlockChecks {
     /// the old one again. The old walk's diagnostics that `Resumed` names,
     /// with the walk's, are those of `run(src, doc)`; `None` when every
     /// block was walked.
-    pub fn after(self, src: &str, doc: &Document) -> (BlockChecks, Walked, Option<Resumed>) {
-        let Some(changed) = &doc.cache.changed else {
+    pub fn after(
+        self,
+        src: &str,
+        doc: &Document,
+        changed: Option<&Changed>,
+    ) -> (BlockChecks, Walked, Option<Resumed>) {
+        let Some(changed) = changed else {
             let (checks, walked) = BlockChecks::run(src, doc);
             return (checks, walked, None);
         };

@@ -12,7 +12,7 @@ use std::ops::Range;
 use crate::un::symbol::{Kind, Ref, Session};
 
 use crate::config::Config;
-use crate::syntax::parser::incremental::Changed;
+use crate::syntax::parser::Changed;
 use crate::syntax::EditSpan;
 use crate::syntax::{BlockKind, Document, FootnoteRef};
 use crate::un::{Body, Date, Organ};

@@ -7,5 +7,4 @@ pub mod parser;
 pub mod vocabulary;
 
 pub use model::*;
-pub use parser::incremental::{reparse, EditSpan};
-pub use parser::parse;
+pub use parser::{parse, parse_resumable, reparse, EditSpan, ParseCache};

@@ -338,8 +338,6 @@ pub struct Document {
     pub footnote_refs: Vec<FootnoteRef>,
     /// `true` when the first line ends in `\r\n`: the draft's line-ending style.
     pub crlf: bool,
-    /// What the parser keeps to re-parse only around an edit.
-    pub(crate) cache: super::parser::incremental::ParseCache,
 }
 
 impl Document {

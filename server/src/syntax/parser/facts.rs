@@ -8,27 +8,27 @@ use crate::syntax::vocabulary::Vocabulary;
 
 /// What a line is on its own, computed once per line and kept for re-parses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub(crate) struct LineFacts {
+pub(super) struct LineFacts {
     /// The opener the line starts with, if any.
-    pub(crate) opener: Option<OpenerKind>,
+    pub(super) opener: Option<OpenerKind>,
     /// Starts with an operative number `N.`.
-    pub(crate) op_number: bool,
+    pub(super) op_number: bool,
     /// An `Annex` line or a meeting line (the end of the body).
-    pub(crate) body_end: bool,
+    pub(super) body_end: bool,
     /// A chapeau (`The General Assembly` with or without comma).
-    pub(crate) chapeau: bool,
+    pub(super) chapeau: bool,
     /// One more than the number of a `[^N]:` definition line (N has at
     /// most four digits), 0 for any other line: see `draft_def()`.
-    pub(crate) draft_def_plus_one: u16,
+    pub(super) draft_def_plus_one: u16,
 }
 
 impl LineFacts {
     /// The number of a `[^N]:` definition line.
-    pub(crate) fn draft_def(&self) -> Option<u32> {
+    pub(super) fn draft_def(&self) -> Option<u32> {
         u32::from(self.draft_def_plus_one).checked_sub(1)
     }
 
-    pub(crate) fn of(src: &str, line: &Line) -> LineFacts {
+    pub(super) fn of(src: &str, line: &Line) -> LineFacts {
         if line.blank {
             return LineFacts::default();
         }
@@ -61,27 +61,27 @@ impl LineFacts {
 /// paragraphs (numbered paragraphs of an annex do not count), counted so
 /// that a re-parse updates it around an edit.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct BodyCounts {
+pub(super) struct BodyCounts {
     /// Paragraph starts after a blank line, and the others.
-    pub(crate) after_blank: usize,
-    pub(crate) other: usize,
+    pub(super) after_blank: usize,
+    pub(super) other: usize,
     /// Lines with an operative number before the end of the body.
-    pub(crate) numbered: usize,
+    pub(super) numbered: usize,
     /// The first line that ends the body (annex, meeting line).
-    pub(crate) end: Option<usize>,
+    pub(super) end: Option<usize>,
 }
 
 /// What some lines count towards [`BodyCounts`].
 #[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct Region {
-    pub(crate) after_blank: usize,
-    pub(crate) other: usize,
-    pub(crate) numbered: usize,
-    pub(crate) ends: bool,
+pub(super) struct Region {
+    pub(super) after_blank: usize,
+    pub(super) other: usize,
+    pub(super) numbered: usize,
+    pub(super) ends: bool,
 }
 
 impl BodyCounts {
-    pub(crate) fn of(lines: &[Line], facts: &[LineFacts], start: usize) -> BodyCounts {
+    pub(super) fn of(lines: &[Line], facts: &[LineFacts], start: usize) -> BodyCounts {
         let mut c = BodyCounts::default();
         for i in start..lines.len() {
             let f = &facts[i];
@@ -115,7 +115,7 @@ impl BodyCounts {
     /// What lines `la..lb` count (with the line after them, whose start
     /// depends on the last of them), to take out before an edit and put in
     /// after it.
-    pub(crate) fn region(lines: &[Line], facts: &[LineFacts], la: usize, lb: usize) -> Region {
+    pub(super) fn region(lines: &[Line], facts: &[LineFacts], la: usize, lb: usize) -> Region {
         let mut r = Region::default();
         for i in la..(lb + 1).min(lines.len()) {
             let (a, o) = Self::starts(lines, facts, i);
@@ -133,7 +133,7 @@ impl BodyCounts {
     /// `la..new_lb`, which count `new` (`la` at or after the body's start);
     /// `None` when the edit makes or unmakes a line that ends a body
     /// (`ends_same`: every edited line ends a body as it did).
-    pub(crate) fn edited(
+    pub(super) fn edited(
         &self,
         old: Region,
         new: Region,
@@ -157,7 +157,7 @@ impl BodyCounts {
         Some(c)
     }
 
-    pub(crate) fn globals(&self) -> (Layout, bool) {
+    pub(super) fn globals(&self) -> (Layout, bool) {
         let layout = if self.after_blank >= self.other {
             Layout::BlankLines
         } else {

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use super::footnote_refs::Candidate;
 use super::lines::{self, Line};
-use super::{parse, Blocks, BodyCounts, Checkpoint, LineFacts, Parser, State};
+use super::{parse_resumable, Blocks, BodyCounts, Checkpoint, LineFacts, Parser, State};
 use crate::syntax::model::{Block, Document, Layout, OpenerKind};
 
 /// One edit as byte offsets: `start..old_end` of the old text became
@@ -75,28 +75,29 @@ impl EditSpan {
     }
 }
 
-/// What a document keeps for the next re-parse. It is derived from the text,
-/// so two documents of the same text are equal whatever their caches hold.
+/// What a parse keeps for the next re-parse to resume from (`reparse`): the
+/// lines, their facts, the walk's checkpoints and the footnote candidates. It
+/// is derived from the text; the document itself holds none of it.
 #[derive(Clone, Default)]
-pub(crate) struct ParseCache {
-    pub(crate) lines: Vec<Line>,
-    pub(crate) facts: Vec<LineFacts>,
-    pub(crate) checkpoints: Vec<Checkpoint>,
+pub struct ParseCache {
+    pub(super) lines: Vec<Line>,
+    pub(super) facts: Vec<LineFacts>,
+    pub(super) checkpoints: Vec<Checkpoint>,
     /// Footnote reference candidates of every block, block by block.
-    pub(crate) candidates: Vec<Candidate>,
-    pub(crate) body_start: usize,
+    pub(super) candidates: Vec<Candidate>,
+    pub(super) body_start: usize,
     /// Where each resolution after the first starts, and the normalised
     /// title of each (the walk restarting inside one reads its running heads).
-    pub(crate) res_starts: Vec<super::ResolutionStart>,
-    pub(crate) title_norms: Vec<String>,
+    pub(super) res_starts: Vec<super::ResolutionStart>,
+    pub(super) title_norms: Vec<String>,
     /// The index of each resolution's first block.
-    pub(crate) res_first_block: Vec<usize>,
-    pub(crate) layout: Layout,
-    pub(crate) has_numbered_op: bool,
-    pub(crate) body_counts: BodyCounts,
+    pub(super) res_first_block: Vec<usize>,
+    pub(super) layout: Layout,
+    pub(super) has_numbered_op: bool,
+    pub(super) body_counts: BodyCounts,
     /// What the re-parse that made this document changed; `None` after a
     /// full parse.
-    pub(crate) changed: Option<Changed>,
+    pub(super) changed: Option<Changed>,
 }
 
 /// Which blocks a re-parse made anew. Blocks before `blocks` are the old
@@ -104,18 +105,18 @@ pub(crate) struct ParseCache {
 /// `blocks.end` on is the old block `i - block_delta`, moved by
 /// `byte_delta` bytes (and its parent index by `block_delta`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Changed {
-    pub(crate) blocks: Range<usize>,
-    pub(crate) block_delta: isize,
-    pub(crate) byte_delta: isize,
+pub struct Changed {
+    pub blocks: Range<usize>,
+    pub block_delta: isize,
+    pub byte_delta: isize,
     /// Where the edit ended in the old text: old byte offsets from here on
     /// moved by `byte_delta`, those before the edit's start did not move.
-    pub(crate) edit_end: usize,
+    pub edit_end: usize,
 }
 
 impl Changed {
     /// The old index of new block `i`, for a block outside `blocks`.
-    pub(crate) fn old_index(&self, i: usize) -> usize {
+    pub fn old_index(&self, i: usize) -> usize {
         if i < self.blocks.start {
             i
         } else {
@@ -125,7 +126,7 @@ impl Changed {
 
     /// The new index of old block `i`; `None` for a block the re-parse made
     /// anew.
-    pub(crate) fn new_index(&self, i: usize) -> Option<usize> {
+    pub fn new_index(&self, i: usize) -> Option<usize> {
         if i < self.blocks.start {
             Some(i)
         } else {
@@ -135,7 +136,7 @@ impl Changed {
     }
 
     /// Where old byte offset `at` (outside the edit) lies in the new text.
-    pub(crate) fn new_offset(&self, at: usize) -> usize {
+    pub fn new_offset(&self, at: usize) -> usize {
         if at >= self.edit_end {
             at.wrapping_add_signed(self.byte_delta)
         } else {
@@ -164,7 +165,7 @@ impl fmt::Debug for ParseCache {
 }
 
 /// The old parse's checkpoints, for the walk to find where it meets them again.
-pub(crate) struct Resync<'a> {
+pub(super) struct Resync<'a> {
     old: &'a [Checkpoint],
     /// Blocks before this index are shared by both parses.
     restart_blocks: usize,
@@ -176,7 +177,7 @@ pub(crate) struct Resync<'a> {
 impl Resync<'_> {
     /// The index of the old checkpoint that the walk at new line `line`,
     /// with `blocks` blocks made, in state `state`, meets again.
-    pub(crate) fn matches(&self, line: usize, blocks: usize, state: &State) -> Option<usize> {
+    pub(super) fn matches(&self, line: usize, blocks: usize, state: &State) -> Option<usize> {
         if line < self.min_line {
             return None;
         }
@@ -230,29 +231,42 @@ fn shift_blocks(kept: &mut [Block], bytes: isize, from: usize, blocks: isize) {
     }
 }
 
-/// Parses `new_src`, which is `old`'s text with `edit` applied, re-using
-/// what the edit did not touch. Equal to `parse(new_src)`.
-pub fn reparse(old: &Document, new_src: &str, edit: &EditSpan) -> Document {
-    reparse_owned(old.clone(), new_src, edit)
+impl ParseCache {
+    /// Which blocks the re-parse that made this changed; `None` after a full
+    /// parse.
+    pub fn changed(&self) -> Option<&Changed> {
+        self.changed.as_ref()
+    }
 }
 
-/// As `reparse`, taking the old document so that nothing is copied but the
-/// region around the edit (the way to call it on every keystroke).
-pub fn reparse_owned(old: Document, new_src: &str, edit: &EditSpan) -> Document {
-    reparse_region(old, new_src, edit).unwrap_or_else(|| parse(new_src))
+/// Parses `new_src`, which is the text of `old` (a document and its cache,
+/// from `parse_resumable` or an earlier `reparse`) with `edit` applied: the
+/// walk resumes at the last checkpoint before the edit and what it did not
+/// touch is moved, not parsed again. Equal to `parse_resumable(new_src)`.
+pub fn reparse(
+    old: (Document, ParseCache),
+    new_src: &str,
+    edit: &EditSpan,
+) -> (Document, ParseCache) {
+    reparse_region(old, new_src, edit).unwrap_or_else(|| parse_resumable(new_src))
 }
 
 /// The re-parse around the edit alone; `None` when the edit changes what
 /// holds for the whole document (then only a full parse will do).
-pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Option<Document> {
-    let n_old = old.cache.lines.len();
+pub fn reparse_region(
+    (mut old, old_cache): (Document, ParseCache),
+    new_src: &str,
+    edit: &EditSpan,
+) -> Option<(Document, ParseCache)> {
+    let cache = &old_cache;
+    let n_old = cache.lines.len();
     if n_old < 4 || edit.new_end > new_src.len() || new_src.len() > super::MAX_PARSED {
         return None;
     }
     let delta = edit.delta();
     // The lines the edit may touch, with one line of margin on each side.
     let (la, lb, a, b) = {
-        let old_lines = &old.cache.lines;
+        let old_lines = &cache.lines;
         let la = old_lines
             .partition_point(|l| l.range().start <= edit.start)
             .saturating_sub(2);
@@ -279,7 +293,6 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
 
     // What holds for the whole document must not change (checked before
     // anything of `old` is taken apart).
-    let cache = &old.cache;
     // A `[^N]:` line right after a definition starts a footnote or not by
     // the `[^N]:` lines of the whole resolution: an edit that changes them
     // (their numbers, in order) may change that anywhere.
@@ -349,7 +362,7 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
         && (cache.facts[la..lb].iter())
             .zip(&middle_facts)
             .all(|(a, b)| a.body_end == b.body_end);
-    let cache = std::mem::take(&mut old.cache);
+    let cache = old_cache;
     let cut = cache.lines[cache.checkpoints[ci].line].range().start;
     let mut lines = cache.lines;
     lines.splice(la..lb, middle);
@@ -566,9 +579,9 @@ pub fn reparse_region(mut old: Document, new_src: &str, edit: &EditSpan) -> Opti
         byte_delta: delta,
         edit_end: edit.old_end,
     };
-    let mut doc = p.finish(&dirty, span.start..span.end, candidates);
-    doc.cache.changed = Some(changed);
-    Some(doc)
+    let (doc, mut cache) = p.finish(&dirty, span.start..span.end, candidates);
+    cache.changed = Some(changed);
+    Some((doc, cache))
 }
 
 #[cfg(test)]

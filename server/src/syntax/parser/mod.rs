@@ -16,20 +16,21 @@
 //! (`walk_state`), footnote references (`footnote_refs`) and the re-parse
 //! around an edit (`incremental`).
 
-pub(crate) mod footnote_refs;
-pub mod incremental;
+mod footnote_refs;
+mod incremental;
 pub mod lines;
 
 mod facts;
 mod walk_state;
 
-pub(crate) use facts::{BodyCounts, LineFacts};
-pub(crate) use walk_state::{Checkpoint, FnMode, Prev, ResolutionStart, State};
+use facts::{BodyCounts, LineFacts};
+use walk_state::{Checkpoint, FnMode, Prev, ResolutionStart, State};
 
 use std::ops::Range;
 
 use self::footnote_refs::Candidate;
-use self::incremental::{ParseCache, Resync};
+use self::incremental::Resync;
+pub use self::incremental::{reparse, reparse_region, Changed, EditSpan, ParseCache};
 use self::lines::{Line, SubStyle};
 use crate::syntax::model::*;
 use crate::syntax::vocabulary::Vocabulary;
@@ -58,6 +59,12 @@ fn cut_at(src: &str, max: usize) -> &str {
 
 /// Parses a whole draft.
 pub fn parse(src: &str) -> Document {
+    parse_resumable(src).0
+}
+
+/// Parses a whole draft, keeping what a re-parse after an edit resumes from
+/// (`reparse`).
+pub fn parse_resumable(src: &str) -> (Document, ParseCache) {
     let src = readable_part(src);
     let lines = lines::split_lines(src);
     let facts: Vec<LineFacts> = lines.iter().map(|l| LineFacts::of(src, l)).collect();
@@ -80,14 +87,14 @@ pub fn parse(src: &str) -> Document {
 /// parser's: they wait there to be moved or replaced, not copied); the blocks
 /// the walk makes go to `made`.
 #[derive(Default)]
-pub(crate) struct Blocks {
-    pub(crate) kept: Vec<Block>,
-    pub(crate) kept_len: usize,
-    pub(crate) made: Vec<Block>,
+struct Blocks {
+    kept: Vec<Block>,
+    kept_len: usize,
+    made: Vec<Block>,
 }
 
 impl Blocks {
-    pub(crate) fn len(&self) -> usize {
+    fn len(&self) -> usize {
         self.kept_len + self.made.len()
     }
 
@@ -131,43 +138,43 @@ impl std::ops::IndexMut<usize> for Blocks {
     }
 }
 
-pub(crate) struct Parser<'a> {
-    pub(crate) src: &'a str,
-    pub(crate) lines: Vec<Line>,
-    pub(crate) facts: Vec<LineFacts>,
-    pub(crate) vocab: &'static Vocabulary,
-    pub(crate) blocks: Blocks,
-    pub(crate) defs: Vec<FootnoteDef>,
-    pub(crate) layout: Layout,
-    pub(crate) has_numbered_op: bool,
-    pub(crate) body_counts: BodyCounts,
+struct Parser<'a> {
+    src: &'a str,
+    lines: Vec<Line>,
+    facts: Vec<LineFacts>,
+    vocab: &'static Vocabulary,
+    blocks: Blocks,
+    defs: Vec<FootnoteDef>,
+    layout: Layout,
+    has_numbered_op: bool,
+    body_counts: BodyCounts,
     /// The `[^N]:` lines of the text, grouped by chapeau (built when first
     /// needed).
-    pub(crate) draft_defs: Option<DraftDefs>,
-    pub(crate) title_norm: String,
-    pub(crate) chapeau: Option<usize>,
-    pub(crate) organ: Option<Organ>,
-    pub(crate) title: Vec<Range<usize>>,
-    pub(crate) st: State,
-    pub(crate) checkpoints: Vec<Checkpoint>,
+    draft_defs: Option<DraftDefs>,
+    title_norm: String,
+    chapeau: Option<usize>,
+    organ: Option<Organ>,
+    title: Vec<Range<usize>>,
+    st: State,
+    checkpoints: Vec<Checkpoint>,
     /// Where the body starts (the line after the chapeau).
-    pub(crate) body_start: usize,
+    body_start: usize,
     /// Where each resolution after the first starts (a document may hold
     /// several), decided on the lines before the walk.
-    pub(crate) res_starts: Vec<ResolutionStart>,
+    res_starts: Vec<ResolutionStart>,
     /// The normalised title of each resolution the walk has met (running
     /// heads repeat the title of the resolution they are in).
-    pub(crate) title_norms: Vec<String>,
+    title_norms: Vec<String>,
     /// The index of each resolution's first block (0 for the first).
-    pub(crate) res_first_block: Vec<usize>,
+    res_first_block: Vec<usize>,
     /// Blocks below this index that the walk gave a line (a re-parse walks
     /// on from a checkpoint and may extend a paragraph opened before it).
-    pub(crate) floor: usize,
-    pub(crate) touched: Vec<usize>,
+    floor: usize,
+    touched: Vec<usize>,
 }
 
 impl<'a> Parser<'a> {
-    pub(crate) fn new(src: &'a str, lines: Vec<Line>, facts: Vec<LineFacts>) -> Self {
+    fn new(src: &'a str, lines: Vec<Line>, facts: Vec<LineFacts>) -> Self {
         Parser {
             src,
             lines,
@@ -403,7 +410,7 @@ impl<'a> Parser<'a> {
     /// checkpoints. With `resync`, stops at the first checkpoint past the
     /// edit where the state equals the old parse's: returns its line and the
     /// index of the old checkpoint.
-    pub(crate) fn walk(&mut self, from: usize, resync: Option<&Resync>) -> Option<(usize, usize)> {
+    fn walk(&mut self, from: usize, resync: Option<&Resync>) -> Option<(usize, usize)> {
         let n = self.lines.len();
         let mut i = from;
         while i < n {
@@ -1190,12 +1197,12 @@ impl<'a> Parser<'a> {
     /// Openers of the blocks of `span` marked `dirty` (all past its end),
     /// footnote candidates of the blocks of `span` (the others keep theirs,
     /// in `kept`), footnote references, then the document.
-    pub(crate) fn finish(
+    fn finish(
         mut self,
         dirty: &[bool],
         span: Range<usize>,
         mut kept: Vec<Candidate>,
-    ) -> Document {
+    ) -> (Document, ParseCache) {
         // The candidates of the blocks of `span` (from the first dirty one
         // to the last) are made again, in one piece (those of a clean block
         // among them come out the same).
@@ -1250,7 +1257,7 @@ impl<'a> Parser<'a> {
             .lines
             .first()
             .is_some_and(|l| self.src[l.range().end..].starts_with("\r\n"));
-        Document {
+        let doc = Document {
             blocks: self.blocks.into_vec(),
             chapeau: self.chapeau,
             organ: self.organ,
@@ -1260,21 +1267,22 @@ impl<'a> Parser<'a> {
             footnote_defs: self.defs,
             footnote_refs: refs,
             crlf,
-            cache: ParseCache {
-                lines: self.lines,
-                facts: self.facts,
-                checkpoints: self.checkpoints,
-                candidates: kept,
-                body_start: self.body_start,
-                res_starts: self.res_starts,
-                title_norms: self.title_norms,
-                res_first_block: self.res_first_block,
-                layout: self.layout,
-                has_numbered_op: self.has_numbered_op,
-                body_counts: self.body_counts,
-                changed: None,
-            },
-        }
+        };
+        let cache = ParseCache {
+            lines: self.lines,
+            facts: self.facts,
+            checkpoints: self.checkpoints,
+            candidates: kept,
+            body_start: self.body_start,
+            res_starts: self.res_starts,
+            title_norms: self.title_norms,
+            res_first_block: self.res_first_block,
+            layout: self.layout,
+            has_numbered_op: self.has_numbered_op,
+            body_counts: self.body_counts,
+            changed: None,
+        };
+        (doc, cache)
     }
 
     /// The first words of a paragraph (after its marker), across its lines.
@@ -1476,7 +1484,7 @@ fn footnote_form(src: &str, defs: &[FootnoteDef], refs: &[FootnoteRef]) -> Footn
 /// The `[^N]:` lines of a text and its chapeau lines, for the rule on a
 /// `[^N]:` line right after another definition.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct DraftDefs {
+struct DraftDefs {
     /// (line, number) of each `[^N]:` line, in text order.
     lines: Vec<(usize, u32)>,
     /// For each of them, the index of the next with the same number.

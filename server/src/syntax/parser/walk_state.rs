@@ -4,7 +4,7 @@
 use crate::syntax::model::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Prev {
+pub(super) enum Prev {
     Start,
     Blank,
     Furniture,
@@ -13,7 +13,7 @@ pub(crate) enum Prev {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum FnMode {
+pub(super) enum FnMode {
     None,
     /// Inside a footnote block whose last footnote is `last` (block index `block`).
     Block {
@@ -31,36 +31,36 @@ pub(crate) enum FnMode {
 /// Block indices point into `Parser::blocks`. A copy is kept at each
 /// checkpoint so that an edit re-parses from the last one before it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct State {
-    pub(crate) part: Part,
+pub(super) struct State {
+    pub(super) part: Part,
     /// The open paragraph, its finished state, whether it has text yet.
-    pub(crate) cur: Option<usize>,
-    pub(crate) cur_finished: bool,
-    pub(crate) cur_has_text: bool,
+    pub(super) cur: Option<usize>,
+    pub(super) cur_finished: bool,
+    pub(super) cur_has_text: bool,
     /// The paragraph that sub-paragraphs attach to.
-    pub(crate) holder: Option<usize>,
+    pub(super) holder: Option<usize>,
     /// Unmarked paragraphs are sub-paragraphs whose markers were lost.
-    pub(crate) lost_markers: bool,
+    pub(super) lost_markers: bool,
     /// The paragraph whose ending `:` turned `lost_markers` on: if it goes
     /// on past the colon, the rule is off again.
-    pub(crate) lost_by: Option<usize>,
+    pub(super) lost_by: Option<usize>,
     /// The last sub-paragraph ordinal at each level (1-4) under `holder`.
-    pub(crate) sub_last: [u32; 5],
-    pub(crate) fn_mode: FnMode,
-    pub(crate) max_def: u32,
-    pub(crate) prev: Prev,
-    pub(crate) annex_count: u16,
-    pub(crate) annex_title_pending: bool,
+    pub(super) sub_last: [u32; 5],
+    pub(super) fn_mode: FnMode,
+    pub(super) max_def: u32,
+    pub(super) prev: Prev,
+    pub(super) annex_count: u16,
+    pub(super) annex_title_pending: bool,
     /// The current annex turned out to be a form with numbered boxes.
-    pub(crate) annex_form: bool,
+    pub(super) annex_form: bool,
     /// Lines up to here were consumed by a multi-line block.
-    pub(crate) skip_to: usize,
+    pub(super) skip_to: usize,
     /// The resolution the walk is in (0 for the first).
-    pub(crate) resolution: u16,
+    pub(super) resolution: u16,
 }
 
 impl State {
-    pub(crate) fn new() -> State {
+    pub(super) fn new() -> State {
         State {
             part: Part::Heading,
             cur: None,
@@ -84,7 +84,7 @@ impl State {
     /// The blocks the state points at: the only blocks made before a
     /// checkpoint that the walk from it may give more lines (besides the
     /// last block, a run of blank lines).
-    pub(crate) fn held_blocks(&self) -> [Option<usize>; 4] {
+    pub(super) fn held_blocks(&self) -> [Option<usize>; 4] {
         let fn_block = match self.fn_mode {
             FnMode::None => None,
             FnMode::Block { block, .. } => Some(block),
@@ -95,7 +95,7 @@ impl State {
 
     /// The same state with block indices at or after `from` moved by `delta`
     /// and line indices at or after `line_from` moved by `line_delta`.
-    pub(crate) fn shifted(
+    pub(super) fn shifted(
         &self,
         from: usize,
         delta: isize,
@@ -134,11 +134,11 @@ impl State {
 /// A place where the walk may restart: before line `line`, with `blocks`
 /// blocks and `defs` footnote definitions made, in state `state`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Checkpoint {
-    pub(crate) line: usize,
-    pub(crate) blocks: usize,
-    pub(crate) defs: usize,
-    pub(crate) state: State,
+pub(super) struct Checkpoint {
+    pub(super) line: usize,
+    pub(super) blocks: usize,
+    pub(super) defs: usize,
+    pub(super) state: State,
 }
 
 /// Where a resolution after the first starts: its heading runs from line
@@ -146,10 +146,10 @@ pub(crate) struct Checkpoint {
 /// that ended the run back (`stop`: the previous resolution's last paragraph,
 /// footnote or meeting line) decides it too.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct ResolutionStart {
-    pub(crate) stop: usize,
-    pub(crate) heading: usize,
-    pub(crate) chapeau: usize,
+pub(super) struct ResolutionStart {
+    pub(super) stop: usize,
+    pub(super) heading: usize,
+    pub(super) chapeau: usize,
     /// Whether its body numbers its operative paragraphs.
-    pub(crate) numbered: bool,
+    pub(super) numbered: bool,
 }

@@ -16,7 +16,7 @@ use crate::syntax::model::{Block, BlockKind, Lines};
 
 mod sequence;
 
-pub(crate) use sequence::resolve;
+pub(super) use sequence::resolve;
 
 /// Words after which a number is never a footnote reference.
 const TAKES_NUMBER: &[&str] = &[
@@ -156,7 +156,7 @@ const TAKES_NUMBER: &[&str] = &[
 
 /// How sure a candidate is to be a footnote reference (SPEC section 2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub(crate) enum Strength {
+pub(super) enum Strength {
     /// Only where the sequence needs it: digits glued to a name in capitals
     /// or to a year, bare numbers between words or after a sentence's end,
     /// digits glued to the next word, a number after a capitalised word that
@@ -175,14 +175,14 @@ pub(crate) enum Strength {
 /// A number that may be a footnote reference; whether it is depends on the
 /// definitions and the other candidates.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Candidate {
-    pub(crate) number: u32,
-    pub(crate) range: Range<usize>,
-    pub(crate) block: usize,
-    pub(crate) strength: Strength,
+pub(super) struct Candidate {
+    pub(super) number: u32,
+    pub(super) range: Range<usize>,
+    pub(super) block: usize,
+    pub(super) strength: Strength,
 }
 
-pub(crate) fn is_text_block(kind: BlockKind) -> bool {
+pub(super) fn is_text_block(kind: BlockKind) -> bool {
     matches!(
         kind,
         BlockKind::Preambular
@@ -197,7 +197,7 @@ pub(crate) fn is_text_block(kind: BlockKind) -> bool {
 
 /// The candidates of one block, as a list of their own.
 #[cfg(test)]
-pub(crate) fn candidates(src: &str, b: &Block, bi: usize) -> Vec<Candidate> {
+pub(super) fn candidates(src: &str, b: &Block, bi: usize) -> Vec<Candidate> {
     let mut cands = Vec::new();
     candidates_into(src, b, bi, &mut cands);
     cands
@@ -213,7 +213,7 @@ pub(crate) fn candidates(src: &str, b: &Block, bi: usize) -> Vec<Candidate> {
 /// needed. The tokens are those of the whole block, so that a reference
 /// glued across a line break (`2024–` / `203412`) and the word before a
 /// number are seen.
-pub(crate) fn candidates_into(src: &str, b: &Block, bi: usize, cands: &mut Vec<Candidate>) {
+pub(super) fn candidates_into(src: &str, b: &Block, bi: usize, cands: &mut Vec<Candidate>) {
     if !is_text_block(b.kind) {
         return;
     }
@@ -456,7 +456,7 @@ fn sup_refs(tok: &str, start: usize, block: usize, out: &mut Vec<Candidate>) -> 
     found
 }
 
-pub(crate) fn superscript_value(c: char) -> Option<u32> {
+pub(super) fn superscript_value(c: char) -> Option<u32> {
     match c {
         '¹' => Some(1),
         '²' => Some(2),

@@ -16,7 +16,10 @@ const MAX_NUMBER: u32 = 99_999;
 ///
 /// Linear in the candidates and the highest defined number, but for a
 /// logarithm on the few candidates that the sequence could take.
-pub(crate) fn resolve(cands: &[Candidate], defs: &[FootnoteDef]) -> Vec<FootnoteRef> {
+pub(in crate::syntax::parser) fn resolve(
+    cands: &[Candidate],
+    defs: &[FootnoteDef],
+) -> Vec<FootnoteRef> {
     // Blocks are in text order but for those a page interrupts.
     if cands.is_sorted_by_key(|c| c.range.start) {
         Sequence::new(cands, defs).resolve()
