@@ -14,12 +14,16 @@ pub struct Pending {
     paragraph: Option<usize>,
     /// Whether an operative paragraph came in the body so far.
     operative_seen: bool,
+    /// A paragraph whose number an extraction set before the end of the
+    /// previous paragraph's list (`2.` then `(c)`): its text follows that
+    /// list, and so is checked after it.
+    deferred: Option<usize>,
 }
 
 impl Pending {
     /// Whether `f` holds for its block index.
     pub fn all_blocks(&self, f: impl Fn(usize) -> bool) -> bool {
-        self.paragraph.is_none_or(f)
+        self.paragraph.is_none_or(&f) && self.deferred.is_none_or(&f)
     }
 
     /// Its block index mapped by `f`; `None` when that block has no image.
@@ -30,6 +34,10 @@ impl Pending {
                 None => None,
             },
             operative_seen: self.operative_seen,
+            deferred: match self.deferred {
+                Some(p) => Some(f(p)?),
+                None => None,
+            },
         })
     }
 }
@@ -45,6 +53,43 @@ pub fn step(src: &str, doc: &Document, st: &mut Pending, i: usize, out: &mut Vec
     let b = &doc.blocks[i];
     if !in_body(b) {
         return;
+    }
+    // A sub-paragraph of a paragraph before `p`, right after `p`: `p`'s
+    // number came before the end of that one's list.
+    let displaced = |p: usize| {
+        b.kind == BlockKind::SubParagraph
+            && b.parent().is_some_and(|h| h < p)
+            && doc.blocks[p].kind != BlockKind::SubParagraph
+            && doc.blocks[p].resolution == b.resolution
+    };
+    // A preambular paragraph after an operative one: an extraction set the
+    // numbers out before the preamble's last text. It ends the preamble
+    // and introduces no list; what follows it belongs to the operative one.
+    if b.kind == BlockKind::Preambular
+        && b.part == Part::Preamble
+        && st.paragraph.is_some_and(|p| {
+            doc.blocks[p].kind == BlockKind::Operative && doc.blocks[p].resolution == b.resolution
+        })
+    {
+        paragraph(src, doc, i, None, false, out);
+        return;
+    }
+    match st.deferred {
+        Some(d) if !displaced(d) => {
+            // The list is over: its last paragraph is followed by `d`.
+            if let Some(p) = st.paragraph {
+                paragraph(src, doc, p, Some(&doc.blocks[d]), false, out);
+            }
+            st.paragraph = Some(d);
+            st.deferred = None;
+        }
+        Some(_) => {}
+        None => {
+            if let Some(p) = st.paragraph.filter(|&p| displaced(p)) {
+                st.deferred = Some(p);
+                st.paragraph = None;
+            }
+        }
     }
     if let Some(p) = st.paragraph {
         if doc.blocks[p].resolution != b.resolution {
@@ -62,6 +107,11 @@ pub fn step(src: &str, doc: &Document, st: &mut Pending, i: usize, out: &mut Vec
 /// After the last block: the last body paragraph, which ends the
 /// resolution's operative part if there is one.
 pub fn end(src: &str, doc: &Document, st: &mut Pending, out: &mut Vec<Diagnostic>) {
+    if let Some(d) = st.deferred.take() {
+        if let Some(p) = st.paragraph.replace(d) {
+            paragraph(src, doc, p, Some(&doc.blocks[d]), false, out);
+        }
+    }
     if let Some(p) = st.paragraph.take() {
         paragraph(src, doc, p, None, st.operative_seen, out);
     }
@@ -168,12 +218,20 @@ fn paragraph(
 /// The byte offset and character of the paragraph's final punctuation (or
 /// last character), trailing references, quotes and brackets skipped.
 fn last_char(src: &str, b: &Block) -> Option<(usize, char)> {
+    let marker = b.marker_range();
     for (k, r) in b.lines.iter().enumerate().rev() {
         let line = &src[r.clone()];
         let t = line.trim();
         // A number alone on the last line is a footnote reference that an
-        // extraction set on a line of its own.
-        if t.is_empty() || (k > 0 && t.len() <= 3 && t.bytes().all(|c| c.is_ascii_digit())) {
+        // extraction set on a line of its own; the paragraph's number alone
+        // there was set out after its text.
+        let marker_alone = marker
+            .as_ref()
+            .is_some_and(|m| k > 0 && r.contains(&m.start) && t.len() == m.len());
+        if t.is_empty()
+            || marker_alone
+            || (k > 0 && t.len() <= 3 && t.bytes().all(|c| c.is_ascii_digit()))
+        {
             continue;
         }
         let start = r.start + (line.len() - line.trim_start().len());

@@ -418,7 +418,11 @@ impl<'a> Parser<'a> {
             // where the walk starts (the body's start: a re-parse of the
             // first paragraph restarts there).
             let para_start = i > 0 && !self.lines[i].blank && self.lines[i - 1].blank;
-            if (para_start || i == from) && self.st.fn_mode == FnMode::None && self.st.skip_to <= i
+            if (para_start || i == from)
+                && self.st.fn_mode == FnMode::None
+                && self.st.skip_to <= i
+                && self.st.pending.is_empty()
+                && self.st.orphans.is_empty()
             {
                 // `skip_to` is behind us here and does not matter any more.
                 let state = State {
@@ -629,6 +633,12 @@ impl<'a> Parser<'a> {
                     self.furniture(i);
                     return i + 1;
                 }
+                // A draft's `*` note under the rule, before its footnotes.
+                if is_star_note(t) {
+                    self.push_line(BlockKind::StarNote, i);
+                    self.st.prev = Prev::Footnote;
+                    return i + 1;
+                }
                 let strong = (lines::op_number(t).is_some() && !self.number_wrapped(i))
                     || lines::is_annex(t)
                     || lines::is_meeting_line(t)
@@ -707,7 +717,11 @@ impl<'a> Parser<'a> {
 
         if lines::is_rule(t) {
             self.furniture(i);
-            let next = self.next_nonblank(i);
+            let mut next = self.next_nonblank(i);
+            // Past a draft's `*` note.
+            while let Some(j) = next.filter(|&j| is_star_note(self.trimmed(j))) {
+                next = self.next_nonblank(j);
+            }
             if next.is_some_and(|j| {
                 let tj = self.trimmed(j);
                 self.footnote_line(tj).is_some()
@@ -740,7 +754,7 @@ impl<'a> Parser<'a> {
                 return i + 1;
             }
         }
-        if t.starts_with('*') && t[1..].starts_with([' ', '\t']) {
+        if is_star_note(t) {
             self.push_line(BlockKind::StarNote, i);
             self.st.prev = Prev::Footnote;
             return i + 1;
@@ -921,6 +935,8 @@ impl<'a> Parser<'a> {
     }
 
     fn close_paragraph(&mut self) {
+        self.st.pending.clear();
+        self.st.orphans.clear();
         self.st.cur = None;
         self.st.cur_finished = true;
         self.st.cur_has_text = true;
@@ -937,6 +953,15 @@ impl<'a> Parser<'a> {
             Part::Closing | Part::Annex(_) => BlockKind::AnnexParagraph,
         };
         self.st.annex_title_pending = false;
+        let rest = self.trimmed(i)[len..].trim();
+        if rest.is_empty() && self.number_orphan(i, len, n, &suffix, kind) {
+            return;
+        }
+        if !rest.is_empty() {
+            // The numbers' column is over: what waits keeps no number.
+            self.st.orphans.clear();
+        }
+        self.wait_for_text();
         let b = self.push_line(kind, i);
         let r = self.trimmed_range(i);
         let rel = self.blocks[b].lines.rel(r.start..r.start + len);
@@ -944,11 +969,146 @@ impl<'a> Parser<'a> {
             rel,
             kind: MarkerKind::Number { n, suffix },
         }));
+        self.st.lost_markers = false;
+        // A number alone holds sub-paragraphs once its text comes, or once
+        // a list of its own starts (`sub_paragraph`).
+        if !rest.is_empty() {
+            self.holds(b);
+        }
+        self.open(b, rest);
+    }
+
+    /// Number `n` alone on line `i` given to the first operative paragraph
+    /// that waits for one (`State::orphans`), when it is the number that
+    /// paragraph comes next with: the line joins that paragraph as its
+    /// marker. `false` when none waits or the count does not fit.
+    fn number_orphan(
+        &mut self,
+        i: usize,
+        len: usize,
+        n: u32,
+        suffix: &Option<String>,
+        kind: BlockKind,
+    ) -> bool {
+        let Some(&o) = self.st.orphans.first() else {
+            return false;
+        };
+        // In a column, what follows a number is another marker, or the
+        // page's end: text after it is its own.
+        let column = self.next_nonblank(i).is_none_or(|j| {
+            let tj = self.trimmed(j);
+            lines::op_number(tj).is_some()
+                || lines::sub_marker(tj).is_some()
+                || lines::is_rule(tj)
+                || lines::is_furniture(tj)
+        });
+        if !column {
+            return false;
+        }
+        // The last number before it, a few blocks back at most.
+        let before = (o.saturating_sub(64)..o).rev().find_map(|b| {
+            match self.blocks[b].marker.as_deref().map(|m| &m.kind) {
+                Some(MarkerKind::Number { n, .. })
+                    if self.blocks[b].resolution == self.st.resolution =>
+                {
+                    Some(*n)
+                }
+                _ => None,
+            }
+        });
+        if suffix.is_some() || before.map_or(1, |p| p + 1) != n {
+            return false;
+        }
+        self.st.orphans.remove(0);
+        let r = self.lines[i].range();
+        self.add_line(o, r);
+        let t = self.trimmed_range(i);
+        let rel = self.blocks[o].lines.rel(t.start..t.start + len);
+        self.blocks[o].kind = kind;
+        self.blocks[o].part = self.st.part;
+        self.blocks[o].level = 0;
+        self.blocks[o].holder = None;
+        self.blocks[o].marker = Some(Box::new(Marker {
+            rel,
+            kind: MarkerKind::Number { n, suffix: None },
+        }));
+        self.st.prev = Prev::Text;
+        true
+    }
+
+    /// Whether every numbered paragraph of this resolution so far is a
+    /// number alone still waiting for its text (a column of numbers set out
+    /// before the last preambular paragraph's text). Looks a few blocks back.
+    fn no_operative_text_yet(&self) -> bool {
+        let waiting = |b: usize| {
+            self.st.pending.contains(&b) || (self.st.cur == Some(b) && !self.st.cur_has_text)
+        };
+        let mut seen = false;
+        for b in (self.blocks.len().saturating_sub(200)..self.blocks.len()).rev() {
+            let blk = &self.blocks[b];
+            if blk.resolution != self.st.resolution || blk.kind == BlockKind::Preambular {
+                return seen;
+            }
+            if blk.kind == BlockKind::Operative {
+                if !waiting(b) {
+                    return false;
+                }
+                seen = true;
+            }
+        }
+        false
+    }
+
+    /// Paragraph `b` holds the sub-paragraphs that follow.
+    fn holds(&mut self, b: usize) {
         self.st.holder = Some(b);
         self.st.sub_last = [0; 5];
-        self.st.lost_markers = false;
-        let rest = self.trimmed(i)[len..].trim();
-        self.open(b, rest);
+    }
+
+    /// Before a new marker: the open paragraph, if it is a marker alone,
+    /// waits for its text.
+    fn wait_for_text(&mut self) {
+        if let Some(c) = self.st.cur.filter(|_| !self.st.cur_has_text) {
+            if !self.st.pending.contains(&c) {
+                self.st.pending.push(c);
+            }
+        }
+    }
+
+    fn is_number_alone(&self, b: usize) -> bool {
+        self.blocks[b]
+            .marker
+            .as_ref()
+            .is_some_and(|m| matches!(m.kind, MarkerKind::Number { .. }))
+    }
+
+    /// Gives line `i`, which starts a paragraph without a marker, to the
+    /// first marker alone that waits for it: a number when the line opens
+    /// with an operative verb, else a sub-paragraph marker (the first
+    /// waiting one when none fits). `false` when none waits.
+    fn take_pending(&mut self, i: usize, opener: Option<OpenerKind>) -> bool {
+        let cur_waits = self.st.cur.filter(|_| !self.st.cur_has_text);
+        let only_numbers =
+            (self.st.pending.iter().chain(&cur_waits)).all(|&b| self.is_number_alone(b));
+        if opener == Some(OpenerKind::Preambular) && only_numbers && self.no_operative_text_yet() {
+            // The last preambular paragraph, set out after the numbers:
+            // they wait on.
+            self.wait_for_text();
+            return false;
+        }
+        self.wait_for_text();
+        if self.st.pending.is_empty() {
+            return false;
+        }
+        let want_number = opener == Some(OpenerKind::Operative);
+        let k = (self.st.pending.iter())
+            .position(|&b| self.is_number_alone(b) == want_number)
+            .unwrap_or(0);
+        let b = self.st.pending.remove(k);
+        self.st.cur = Some(b);
+        self.st.cur_has_text = false;
+        self.append(b, i);
+        true
     }
 
     /// Makes `b` the open paragraph, whose first line's text is `rest`.
@@ -1007,6 +1167,18 @@ impl<'a> Parser<'a> {
             (None, Some(r)) => (roman_level, r),
             (None, None) => (base, 0),
         };
+        // After a number alone: a list that starts here is its own; one
+        // that goes on with the holder's means the number's text comes
+        // later (an extraction set the page's numbers apart).
+        if let Some(c) = (self.st.cur).filter(|&c| !self.st.cur_has_text && self.is_number_alone(c))
+        {
+            if ordinal <= 1 || self.st.holder.is_none() {
+                self.holds(c);
+            } else if !self.st.pending.contains(&c) {
+                self.st.pending.push(c);
+            }
+        }
+        self.wait_for_text();
         self.st.sub_last[level as usize] = ordinal;
         for deeper in level as usize + 1..5 {
             self.st.sub_last[deeper] = 0;
@@ -1042,7 +1214,13 @@ impl<'a> Parser<'a> {
             // lines and no indents).
             let starts = at_block_start
                 || (self.st.cur_finished && (opener.is_some() || self.is_section_heading(i)));
-            if !self.st.cur_has_text || !starts {
+            let waits = !self.st.cur_has_text
+                && (!self.st.pending.is_empty() || opener == Some(OpenerKind::Preambular));
+            if waits {
+                if self.take_pending(i, opener) {
+                    return;
+                }
+            } else if !self.st.cur_has_text || !starts {
                 self.append(c, i);
                 return;
             }
@@ -1067,6 +1245,9 @@ impl<'a> Parser<'a> {
                 self.append(c, i);
                 return;
             }
+        }
+        if !self.st.pending.is_empty() && self.take_pending(i, opener) {
+            return;
         }
         if self.st.annex_title_pending && opener.is_none() {
             let b = self.push_line(BlockKind::AnnexHeading, i);
@@ -1123,7 +1304,31 @@ impl<'a> Parser<'a> {
             }
             Part::Closing | Part::Annex(_) => BlockKind::AnnexParagraph,
         };
+        // Before the numbers' column the preamble goes on: a preambular
+        // paragraph after numbers alone whose texts have not come yet.
+        let preamble_goes_on = kind == BlockKind::Preambular
+            && self.st.part == Part::Operative
+            && self.no_operative_text_yet();
+        if preamble_goes_on {
+            self.st.part = Part::Preamble;
+        }
         let b = self.push_line(kind, i);
+        if preamble_goes_on {
+            self.st.part = Part::Operative;
+        }
+        // An operative paragraph without a number in a numbered body (read
+        // as preambular while no number came yet, or as an item of a list
+        // whose markers were lost) may get one from a column of numbers
+        // set out after the texts.
+        if matches!(
+            kind,
+            BlockKind::Unknown | BlockKind::Preambular | BlockKind::SubParagraph
+        ) && matches!(self.st.part, Part::Operative | Part::Preamble)
+            && opener == Some(OpenerKind::Operative)
+            && self.numbered_op()
+        {
+            self.st.orphans.push(b);
+        }
         if kind == BlockKind::SubParagraph {
             self.blocks[b].level = 1;
             self.blocks[b].holder = self.st.holder.map(|h| h as u32);
@@ -1157,6 +1362,19 @@ impl<'a> Parser<'a> {
             return false;
         }
         let next = self.next_nonblank(i);
+        // Right after an operative paragraph that introduces a list, an item
+        // (unless a numbered paragraph follows: `32. ... terrorism:` `I` `33.`).
+        let after_colon = self
+            .st
+            .cur
+            .and_then(|c| self.blocks[c].lines.last())
+            .is_some_and(|r| matches!(lines::final_char(self.src[r].trim()), Some((_, ':'))));
+        if after_colon
+            && self.st.part == Part::Operative
+            && next.is_none_or(|j| lines::op_number(self.trimmed(j)).is_none())
+        {
+            return false;
+        }
         // Alone in its block: the next line starts a block (in the indented
         // layout, an indented line does).
         let one_line = next != Some(i + 1)
@@ -1188,6 +1406,10 @@ impl<'a> Parser<'a> {
         let t = self.trimmed(i);
         if !self.st.cur_has_text {
             self.st.cur_has_text = true;
+            // A number alone that gets its text holds what follows.
+            if self.is_number_alone(b) {
+                self.holds(b);
+            }
         }
         self.st.cur_finished = lines::ends_finished(t);
         self.st.prev = Prev::Text;
@@ -1291,7 +1513,9 @@ impl<'a> Parser<'a> {
     /// weapons, urges`): then it is the verb after the phrase.
     fn opener_of(&self, b: usize) -> Option<Opener> {
         let block = &self.blocks[b];
-        let skip_to = block.marker_range().map_or(0, |m| m.end);
+        // The marker is skipped on its own line (a number set apart after
+        // its text, `orphans`, sits on the block's last line).
+        let marker = block.marker_range();
         // Up to 40 words (the longest opener is 16; an introductory phrase
         // may take more), on the stack.
         const MAX: usize = 40;
@@ -1301,7 +1525,12 @@ impl<'a> Parser<'a> {
         let mut comma = [false; MAX];
         let mut n = 0;
         'outer: for r in block.lines.iter() {
-            let start = r.start.max(skip_to);
+            let start = match &marker {
+                Some(m) if r.start <= m.start && m.start <= r.end => m.end,
+                Some(m) if m.start > r.end => r.start,
+                Some(m) => r.start.max(m.end),
+                None => r.start,
+            };
             if start >= r.end {
                 continue;
             }
@@ -1441,6 +1670,11 @@ fn gallop<T>(s: &[T], before: impl Fn(&T) -> bool) -> usize {
 }
 
 /// A line that is a number of one to three digits and nothing else.
+/// `* Text under negotiation ...`: a draft's note marked with a star.
+fn is_star_note(t: &str) -> bool {
+    t.starts_with('*') && t[1..].starts_with([' ', '\t'])
+}
+
 fn bare_number(t: &str) -> Option<u32> {
     if (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()) {
         t.parse().ok().filter(|&n| n > 0)

@@ -57,6 +57,18 @@ pub(super) struct State {
     pub(super) skip_to: usize,
     /// The resolution the walk is in (0 for the first).
     pub(super) resolution: u16,
+    /// Paragraphs of a marker alone whose text has not come yet, in text
+    /// order, besides `cur`: an extraction may set a page's markers apart
+    /// from their texts (`1.` `2.` then both texts; `2.` `(c)` then the
+    /// text of (c)). The next paragraphs without a marker take them
+    /// (`Parser::take_pending`). No checkpoint is made while one waits.
+    pub(super) pending: Vec<usize>,
+    /// Operative paragraphs without a number in a numbered body, in text
+    /// order: an extraction may set a page's numbers out after their texts
+    /// (texts of 3 to 8, then `3.` to `8.`). A number alone that comes
+    /// next in the count takes the first (`Parser::number_orphan`). No
+    /// checkpoint is made while one waits.
+    pub(super) orphans: Vec<usize>,
 }
 
 impl State {
@@ -78,6 +90,8 @@ impl State {
             annex_form: false,
             skip_to: 0,
             resolution: 0,
+            pending: Vec::new(),
+            orphans: Vec::new(),
         }
     }
 
@@ -113,6 +127,9 @@ impl State {
         s.cur = s.cur.map(mv);
         s.holder = s.holder.map(mv);
         s.lost_by = s.lost_by.map(mv);
+        for b in s.pending.iter_mut().chain(&mut s.orphans) {
+            *b = mv(*b);
+        }
         s.fn_mode = match s.fn_mode {
             FnMode::None => FnMode::None,
             FnMode::Block { block, last } => FnMode::Block {

@@ -1,0 +1,247 @@
+//! Markers set apart from their texts: real resolutions typeset by the
+//! extraction lab (tests/extraction) and read back by pdfminer.six and
+//! pdftotext, which set a page's paragraph numbers and sub-paragraph markers
+//! out as a column, before or after the texts they belong to. Each number
+//! and marker is read as its paragraph's (SPEC section 2: numbers that count
+//! up are evidence in any layout), and the texts report nothing their source
+//! does not.
+
+use reso::analysis::{analyze, line_col, Analysis};
+use reso::catalog::Catalog;
+use reso::config::Config;
+use reso::syntax::{BlockKind, MarkerKind};
+
+fn lab(path: &str) -> String {
+    let full = format!(
+        "{}/../tests/extraction/out/{path}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{full}: {e}"))
+}
+
+fn run(src: &str) -> Analysis {
+    analyze(src, &Config::default(), Catalog::builtin())
+}
+
+/// `N. Opener` for every operative paragraph, in order.
+fn operative(a: &Analysis) -> Vec<String> {
+    a.doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Operative)
+        .map(|b| {
+            let n = match b.marker.as_ref().map(|m| &m.kind) {
+                Some(MarkerKind::Number { n, .. }) => n.to_string(),
+                _ => "-".to_string(),
+            };
+            let opener = b.opener.as_ref().map_or("?", |o| o.phrase.as_str());
+            format!("{n}. {opener}")
+        })
+        .collect()
+}
+
+/// `line:col code message` of every diagnostic.
+fn diagnostics(src: &str, a: &Analysis) -> Vec<String> {
+    a.diagnostics
+        .iter()
+        .map(|d| {
+            let (l, c) = line_col(src, d.range.start);
+            format!("{l}:{c} {} {}", d.code, d.message)
+        })
+        .collect()
+}
+
+/// pdfminer: `1.` and `2.` in a column, then both texts; `3.` alone, then
+/// its text.
+#[test]
+fn numbers_in_a_column_before_their_texts() {
+    let src = lab("A-RES-80-10/separate/pdfminer.txt");
+    let a = run(&src);
+    assert_eq!(
+        operative(&a),
+        ["1. Decides", "2. Requests", "3. Stresses"],
+        "{}",
+        diagnostics(&src, &a).join("\n")
+    );
+    let numbers: Vec<usize> = (a.doc.blocks.iter())
+        .filter(|b| b.kind == BlockKind::Operative)
+        .map(|b| line_col(&src, b.marker_range().unwrap().start).0)
+        .collect();
+    let (one, two) = (numbers[0], numbers[1]);
+    assert_eq!(
+        (src.lines().nth(one - 1), src.lines().nth(two - 1)),
+        (Some("1."), Some("2.")),
+        "each number points at its own line"
+    );
+}
+
+/// pdfminer: the texts of OPs 3 to 8 first, then `3.` to `8.` in a column
+/// (each text waits as an operative paragraph without a number until the
+/// number that comes next in the count takes it); and sub-paragraph markers
+/// alone before their texts.
+#[test]
+fn numbers_in_a_column_after_their_texts() {
+    let src = lab("A-RES-80-11/separate/pdfminer.txt");
+    let a = run(&src);
+    let ops = operative(&a);
+    assert_eq!(
+        ops[..9],
+        [
+            "1. Reaffirms",
+            "2. Recognizes",
+            "3. Encourages",
+            "4. Calls for",
+            "5. Encourages",
+            "6. Requests",
+            "7. Encourages",
+            "8. Also encourages",
+            "9. Welcomes",
+        ],
+        "{}",
+        diagnostics(&src, &a).join("\n")
+    );
+    assert_eq!(ops.len(), 30);
+    assert_eq!(diagnostics(&src, &a), Vec::<String>::new());
+}
+
+/// pdftotext: OP 2's number comes at the top of the page, before the last
+/// sub-paragraphs of OP 1 (`2.` then `(c)`): `(c)` goes on with OP 1's list,
+/// so the number waits for the first text that opens with an operative verb.
+#[test]
+fn a_number_set_before_the_end_of_the_previous_list() {
+    let src = lab("A-RES-80-11/separate/pdftotext.txt");
+    let a = run(&src);
+    assert_eq!(
+        operative(&a)[..3],
+        ["1. Reaffirms", "2. Recognizes", "3. Encourages"],
+        "{}",
+        diagnostics(&src, &a).join("\n")
+    );
+    // OP 1's (c) to (i) keep OP 1 as their holder, OP 2's (a) is its own.
+    let holder_of = |label: &str, after_line: usize| {
+        let (i, b) = (a.doc.blocks.iter().enumerate())
+            .find(|(_, b)| {
+                b.kind == BlockKind::SubParagraph
+                    && line_col(&src, b.span().start).0 > after_line
+                    && b.marker_range().is_some_and(|m| &src[m] == label)
+            })
+            .unwrap_or_else(|| panic!("{label} after line {after_line}"));
+        let p = b
+            .parent()
+            .unwrap_or_else(|| panic!("{label} (block {i}) has a holder"));
+        match a.doc.blocks[p].marker.as_ref().map(|m| &m.kind) {
+            Some(MarkerKind::Number { n, .. }) => *n,
+            _ => 0,
+        }
+    };
+    let two = src.lines().position(|l| l == "2.").expect("`2.` alone") + 1;
+    assert_eq!(holder_of("(c)", two), 1);
+    assert_eq!(holder_of("(i)", two), 1);
+    let recognizes = src
+        .lines()
+        .position(|l| l.starts_with("Recognizes the importance"))
+        .expect("OP 2's text")
+        + 1;
+    assert_eq!(holder_of("(a)", recognizes), 2);
+    assert_eq!(diagnostics(&src, &a), Vec::<String>::new());
+}
+
+/// pdfminer: `1.` to `7.` in a column, then the last preambular paragraph's
+/// text (`Mindful of ...,`), then the operative texts: the preamble goes on
+/// until a number gets its text. The one true defect of the source (OP 8's
+/// list without markers) is still reported.
+#[test]
+fn a_preambular_paragraph_after_the_numbers() {
+    let src = lab("A-RES-80-12/separate/pdfminer.txt");
+    let a = run(&src);
+    let preambular = (a.doc.blocks.iter())
+        .filter(|b| b.kind == BlockKind::Preambular)
+        .count();
+    assert_eq!(preambular, 14, "{}", diagnostics(&src, &a).join("\n"));
+    let ops = operative(&a);
+    assert_eq!(ops.len(), 10);
+    assert_eq!(ops[0], "1. Calls upon");
+    let d = diagnostics(&src, &a);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert!(
+        d[0].contains("sub-numbering sub-paragraph markers seem to be missing; expected (a)"),
+        "{d:#?}"
+    );
+}
+
+/// pdfminer: sub-paragraph markers in a column (`(a)` `(b)` then both texts,
+/// `(i)` `(ii)` then both), in a draft with `bis` and brackets. Its two
+/// planted defects are all it reports.
+#[test]
+fn sub_paragraph_markers_in_a_column() {
+    let src = lab("A-C.3-81-L.99-draft/separate/pdfminer.txt");
+    let a = run(&src);
+    let subs: Vec<String> = (a.doc.blocks.iter())
+        .filter(|b| b.kind == BlockKind::SubParagraph)
+        .map(|b| {
+            let m = b.marker_range().map_or("-", |m| &src[m]);
+            let text = b
+                .lines
+                .iter()
+                .map(|r| src[r].trim())
+                .find(|t| !t.is_empty() && *t != m)
+                .unwrap_or("");
+            format!(
+                "{m} {}",
+                text.split_whitespace()
+                    .take(3)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            )
+        })
+        .collect();
+    assert!(
+        subs.iter().any(|s| s == "(a) The follow-up to")
+            && subs.iter().any(|s| s == "(b) [The role of")
+            && subs
+                .iter()
+                .any(|s| s == "(i) Through national consultations;")
+            && subs.iter().any(|s| s == "(ii) Through regional meetings"),
+        "{subs:#?}"
+    );
+    let codes: Vec<String> = a.diagnostics.iter().map(|d| d.code.to_string()).collect();
+    assert_eq!(
+        codes,
+        ["citation-date", "opener-unknown"],
+        "{:#?}",
+        diagnostics(&src, &a)
+    );
+}
+
+/// A number alone whose text follows it is that text's number, also after a
+/// list whose markers were lost (the newer extraction of 80/11 as laid out
+/// by `prop_layout`): it takes no earlier paragraph.
+#[test]
+fn a_number_followed_by_its_text_takes_no_earlier_paragraph() {
+    let src = "The General Assembly,\n\n\
+               Recalling its resolution 79/1,\n\n\
+               1. Recognizes the importance of the Commission, and in this regard:\n\n\
+               Decides to consider seeking advice from the Commission;\n\n\
+               2.\n\
+               Encourages improved cooperation with the Council.\n";
+    let a = run(src);
+    assert_eq!(operative(&a), ["1. Recognizes", "2. Encourages"]);
+    let lost = (a.doc.blocks.iter())
+        .find(|b| b.kind == BlockKind::SubParagraph)
+        .expect("the item of the list whose marker was lost");
+    assert_eq!(line_col(src, lost.span().start).0, 7);
+}
+
+/// A paragraph without a number in a numbered body is still reported when
+/// no number comes for it.
+#[test]
+fn a_paragraph_no_number_comes_for_is_reported() {
+    let src = "The General Assembly,\n\n\
+               Recalling its resolution 79/1,\n\n\
+               1. Decides to remain seized of the matter;\n\n\
+               Requests the Secretary-General to report;\n\n\
+               3. Decides to include the item.\n";
+    let a = run(src);
+    let d = diagnostics(src, &a);
+    assert!(d.iter().any(|d| d.starts_with("7:1 structure")), "{d:#?}");
+}
