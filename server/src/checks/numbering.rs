@@ -91,9 +91,8 @@ pub fn operative(src: &str, b: &Block, st: &mut Numbers, out: &mut Vec<Diagnosti
 /// when there is none.
 fn glued_numbers(src: &str, b: &Block, n: u32) -> u32 {
     let mut last = n;
-    let mut from = b.marker_range().map_or(b.span().start, |m| m.end);
     for r in b.lines.iter() {
-        let start = r.start.max(from);
+        let start = b.text_start(&r);
         if start >= r.end {
             continue;
         }
@@ -112,7 +111,6 @@ fn glued_numbers(src: &str, b: &Block, n: u32) -> u32 {
             }
             at = p + want.len();
         }
-        from = r.end;
     }
     last
 }

@@ -230,7 +230,7 @@ fn last_char(src: &str, b: &Block) -> Option<(usize, char)> {
             .is_some_and(|m| k > 0 && r.contains(&m.start) && t.len() == m.len());
         if t.is_empty()
             || marker_alone
-            || (k > 0 && t.len() <= 3 && t.bytes().all(|c| c.is_ascii_digit()))
+            || (k > 0 && crate::syntax::parser::lines::footnote_numbers_alone(t))
         {
             continue;
         }

@@ -175,8 +175,10 @@ fn paragraph(doc: &Document, src: &str, i: usize, prefix: &str, kind: SymbolKind
             Some(m) => src[m].to_string(),
             None => "(no marker)".to_string(),
         };
-        let text_start = sub.marker_range().map_or(sub.span().start, |m| m.end);
-        let detail = first_words(&src[text_start..sub.span().end]);
+        let text: Vec<&str> = (sub.lines.iter())
+            .map(|r| &src[sub.text_start(&r)..r.end])
+            .collect();
+        let detail = first_words(&text.join(" "));
         let mut child = leaf(name, detail, SymbolKind::SubParagraph, sub.span());
         if let Some(m) = sub.marker_range() {
             child.selection = m;

@@ -272,6 +272,17 @@ impl Block {
         self.marker.as_ref().map(|m| self.lines.abs(&m.rel))
     }
 
+    /// Where the text of line `r` (one of the block's) starts: after the
+    /// marker on the marker's own line, at its start on the others. The
+    /// marker is on the first line, except where an extraction set a
+    /// number out after its text (then it is on the last).
+    pub fn text_start(&self, r: &Range<usize>) -> usize {
+        match self.marker_range() {
+            Some(m) if r.start <= m.start && m.start <= r.end => m.end.min(r.end),
+            _ => r.start,
+        }
+    }
+
     /// The opener's range in the text.
     pub fn opener_range(&self) -> Option<Range<usize>> {
         self.opener.as_ref().map(|o| self.lines.abs(&o.rel))

@@ -272,6 +272,24 @@ pub fn draft_footnote(t: &str) -> Option<(u32, usize, usize)> {
     Some((c[1].parse().ok()?, marker, c.get(0)?.end()))
 }
 
+/// Footnote numbers alone on a line: one (`5`), or a few that follow one
+/// another (`3 4`), each of up to three digits. Some extractions
+/// (pdfplumber) set a line's superscript references on a line of their own.
+pub fn footnote_numbers_alone(t: &str) -> bool {
+    let mut prev: Option<u32> = None;
+    for (k, w) in t.split_whitespace().enumerate() {
+        if k >= 4 || !(1..=3).contains(&w.len()) || !w.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        let n: u32 = w.parse().unwrap_or(0);
+        if n == 0 || prev.is_some_and(|p| p + 1 != n) {
+            return false;
+        }
+        prev = Some(n);
+    }
+    prev.is_some()
+}
+
 /// A rule: three or more `_`, `-`, `—` or `–` and nothing else.
 pub fn is_rule(t: &str) -> bool {
     if !t.starts_with(['_', '-', '—', '–']) {

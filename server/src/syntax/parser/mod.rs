@@ -1198,10 +1198,10 @@ impl<'a> Parser<'a> {
 
     fn text_line(&mut self, i: usize, at_block_start: bool) {
         let t = self.trimmed(i);
-        // A number alone on its line is a superscript footnote reference an
+        // Numbers alone on their line are superscript footnote references an
         // extraction set apart (pdfplumber): it joins the open paragraph
         // without changing whether that one is finished.
-        if let (Some(_), Some(c)) = (bare_number(t), self.st.cur) {
+        if let (true, Some(c)) = (lines::footnote_numbers_alone(t), self.st.cur) {
             let r = self.lines[i].range();
             self.add_line(c, r);
             self.st.prev = Prev::Text;
@@ -1513,9 +1513,6 @@ impl<'a> Parser<'a> {
     /// weapons, urges`): then it is the verb after the phrase.
     fn opener_of(&self, b: usize) -> Option<Opener> {
         let block = &self.blocks[b];
-        // The marker is skipped on its own line (a number set apart after
-        // its text, `orphans`, sits on the block's last line).
-        let marker = block.marker_range();
         // Up to 40 words (the longest opener is 16; an introductory phrase
         // may take more), on the stack.
         const MAX: usize = 40;
@@ -1525,12 +1522,7 @@ impl<'a> Parser<'a> {
         let mut comma = [false; MAX];
         let mut n = 0;
         'outer: for r in block.lines.iter() {
-            let start = match &marker {
-                Some(m) if r.start <= m.start && m.start <= r.end => m.end,
-                Some(m) if m.start > r.end => r.start,
-                Some(m) => r.start.max(m.end),
-                None => r.start,
-            };
+            let start = block.text_start(&r);
             if start >= r.end {
                 continue;
             }

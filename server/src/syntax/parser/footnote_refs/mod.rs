@@ -12,7 +12,7 @@
 use std::ops::Range;
 
 use super::lines::is_month;
-use crate::syntax::model::{Block, BlockKind, Lines};
+use crate::syntax::model::{Block, BlockKind};
 
 mod sequence;
 
@@ -217,24 +217,19 @@ pub(super) fn candidates_into(src: &str, b: &Block, bi: usize, cands: &mut Vec<C
     if !is_text_block(b.kind) {
         return;
     }
-    let lines = BlockLines {
-        src,
-        lines: &b.lines,
-        skip: b.marker_range().map_or(0, |m| m.end),
-    };
+    let lines = BlockLines { src, block: b };
     for li in 0..b.lines.len() {
         let (base, line) = lines.line(li);
         let bytes = line.as_bytes();
         // A number alone on a line inside a paragraph: a superscript that an
         // extraction (pdfplumber) set on a line of its own, next to the line
         // it belongs to. Medium: it counts where the sequence needs it.
-        let t = line.trim();
-        if li > 0 && (1..=3).contains(&t.len()) && t.bytes().all(|c| c.is_ascii_digit()) {
-            if let Ok(number) = t.parse() {
-                let start = base + (line.len() - line.trim_start().len());
+        if li > 0 && super::lines::footnote_numbers_alone(line) {
+            for w in line.split_whitespace() {
+                let start = base + (w.as_ptr() as usize - line.as_ptr() as usize);
                 cands.push(Candidate {
-                    number,
-                    range: start..start + t.len(),
+                    number: w.parse().unwrap_or(0),
+                    range: start..start + w.len(),
                     block: bi,
                     strength: Strength::Medium,
                 });
@@ -261,15 +256,14 @@ pub(super) fn candidates_into(src: &str, b: &Block, bi: usize, cands: &mut Vec<C
 /// The lines of a block as the tokeniser sees them: the marker cut off.
 struct BlockLines<'a> {
     src: &'a str,
-    lines: &'a Lines,
-    skip: usize,
+    block: &'a Block,
 }
 
 impl<'a> BlockLines<'a> {
     /// Line `li` without the marker: its start in the document and its text.
     fn line(&self, li: usize) -> (usize, &'a str) {
-        let r = self.lines.get(li).unwrap_or_default();
-        let start = r.start.max(self.skip).min(r.end);
+        let r = self.block.lines.get(li).unwrap_or_default();
+        let start = self.block.text_start(&r);
         (start, &self.src[start..r.end])
     }
 
@@ -290,7 +284,7 @@ impl<'a> BlockLines<'a> {
         let (_, line) = self.line(li);
         line[at..]
             .split_whitespace()
-            .chain((li + 1..self.lines.len()).flat_map(|l| self.line(l).1.split_whitespace()))
+            .chain((li + 1..self.block.lines.len()).flat_map(|l| self.line(l).1.split_whitespace()))
             .nth(k)
     }
 }

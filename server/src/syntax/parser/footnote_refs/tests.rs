@@ -13,13 +13,11 @@ mod candidate_forms {
         let mut tokens: Vec<(usize, &str)> = Vec::new();
         // Tokens that are a number alone on a line after the first.
         let mut alone = Vec::new();
-        let skip = b.marker_range().map_or(0, |m| m.end);
         for (li, r) in b.lines.iter().enumerate() {
-            let r = r.start.max(skip).min(r.end)..r.end;
+            let r = b.text_start(&r)..r.end;
             let line = &src[r.clone()];
             let t = line.trim();
-            let by_itself =
-                li > 0 && (1..=3).contains(&t.len()) && t.bytes().all(|c| c.is_ascii_digit());
+            let by_itself = li > 0 && crate::syntax::parser::lines::footnote_numbers_alone(t);
             for w in line.split_whitespace() {
                 let pos = w.as_ptr() as usize - line.as_ptr() as usize;
                 tokens.push((r.start + pos, w));
