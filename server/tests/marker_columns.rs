@@ -245,3 +245,52 @@ fn a_paragraph_no_number_comes_for_is_reported() {
     let d = diagnostics(src, &a);
     assert!(d.iter().any(|d| d.starts_with("7:1 structure")), "{d:#?}");
 }
+
+/// pdfminer: OP 5's `(b)` to `(f)` in a column at a page's top, then the
+/// end of (a)'s text (which went on across the page break), then the five
+/// texts one under the other without blank lines; and OP 2 of S/RES/242,
+/// whose chapeau has no colon, keeps its list: the line after the column
+/// opens (a), it does not go on with the chapeau.
+#[test]
+fn a_column_after_a_page_break_inside_a_list() {
+    let src = lab("A-RES-80-34/separate/pdfminer.txt");
+    let a = run(&src);
+    assert_eq!(diagnostics(&src, &a), Vec::<String>::new());
+    let sub_starting = |label: &str, words: &str| {
+        a.doc.blocks.iter().any(|b| {
+            b.kind == BlockKind::SubParagraph
+                && b.marker_range().is_some_and(|m| &src[m] == label)
+                && b.lines
+                    .iter()
+                    .map(|r| src[b.text_start(&r)..r.end].trim())
+                    .find(|t| !t.is_empty())
+                    .is_some_and(|t| t.starts_with(words))
+        })
+    };
+    assert!(sub_starting(
+        "(b)",
+        "The report of the Joint Investigative Mechanism of 26 October"
+    ));
+    assert!(sub_starting("(f)", "The  fourth  report"));
+
+    let src = lab("S-RES-242-1967/separate/pdfminer.txt");
+    let a = run(&src);
+    let ops = operative(&a);
+    assert_eq!(ops[1], "2. Affirms further");
+    let two = (a.doc.blocks.iter())
+        .position(|b| {
+            b.kind == BlockKind::Operative
+                && b.opener
+                    .as_ref()
+                    .is_some_and(|o| o.phrase == "Affirms further")
+        })
+        .unwrap();
+    assert_eq!(
+        a.doc
+            .block_text(&src, two)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+        "2. Affirms further the necessity"
+    );
+}

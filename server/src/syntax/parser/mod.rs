@@ -1100,6 +1100,19 @@ impl<'a> Parser<'a> {
         if self.st.pending.is_empty() {
             return false;
         }
+        // The paragraph before the column went on across a page break: a
+        // line that opens nothing goes on with it (unless that paragraph
+        // holds the waiting markers: it introduces their list).
+        if opener.is_none() {
+            let first = self.st.pending[0];
+            if let Some(before) =
+                (self.unfinished_before(first)).filter(|&b| self.blocks[first].parent() != Some(b))
+            {
+                self.st.cur = Some(before);
+                self.append(before, i);
+                return true;
+            }
+        }
         let want_number = opener == Some(OpenerKind::Operative);
         let k = (self.st.pending.iter())
             .position(|&b| self.is_number_alone(b) == want_number)
@@ -1109,6 +1122,28 @@ impl<'a> Parser<'a> {
         self.st.cur_has_text = false;
         self.append(b, i);
         true
+    }
+
+    /// The paragraph with text right before block `first` (page furniture,
+    /// footnotes and blank lines between), when it does not end with its
+    /// final punctuation.
+    fn unfinished_before(&self, first: usize) -> Option<usize> {
+        for b in (first.saturating_sub(64)..first).rev() {
+            let blk = &self.blocks[b];
+            match blk.kind {
+                BlockKind::Blank
+                | BlockKind::Furniture
+                | BlockKind::FootnoteDef
+                | BlockKind::StarNote => continue,
+                BlockKind::Preambular | BlockKind::Operative | BlockKind::SubParagraph => {
+                    let last = blk.lines.last()?;
+                    let t = self.src[blk.text_start(&last)..last.end].trim();
+                    return (!t.is_empty() && !lines::ends_finished(t)).then_some(b);
+                }
+                _ => return None,
+            }
+        }
+        None
     }
 
     /// Makes `b` the open paragraph, whose first line's text is `rest`.
@@ -1212,8 +1247,17 @@ impl<'a> Parser<'a> {
             // In every layout, a listed opener after a finished paragraph
             // starts one, blank line or not (text extracted with no blank
             // lines and no indents).
+            // While markers wait for their texts, a capital after a text
+            // ended by `;` or `.` starts the next text (an extraction that
+            // set a page's texts one under the other).
+            let next_text = !self.st.pending.is_empty()
+                && t.starts_with(char::is_uppercase)
+                && self.blocks[c].lines.last().is_some_and(|r| {
+                    matches!(lines::final_char(self.src[r].trim()), Some((_, ';' | '.')))
+                });
             let starts = at_block_start
-                || (self.st.cur_finished && (opener.is_some() || self.is_section_heading(i)));
+                || (self.st.cur_finished
+                    && (opener.is_some() || next_text || self.is_section_heading(i)));
             let waits = !self.st.cur_has_text
                 && (!self.st.pending.is_empty() || opener == Some(OpenerKind::Preambular));
             if waits {
