@@ -538,11 +538,39 @@ impl<'a> Parser<'a> {
         if self.st.prev != Prev::Text {
             return true;
         }
-        let line = &self.lines[i];
         match self.layout {
             Layout::BlankLines => self.page_break(i),
-            Layout::Indented => line.indent >= 1,
+            Layout::Indented => self.indented_start(i),
         }
+    }
+
+    /// In the indented layout, whether line `i`'s indent starts a block: a
+    /// paragraph's continuation set at its own indent, as deep as the line
+    /// above (pdftotext -layout's hanging indents), goes on with it; a
+    /// one-space indent always starts one.
+    fn indented_start(&self, i: usize) -> bool {
+        let line = &self.lines[i];
+        if line.indent == 0 {
+            return false;
+        }
+        if line.indent < 2 || i == 0 || self.lines[i - 1].blank {
+            return true;
+        }
+        let above = &self.lines[i - 1];
+        if above.indent == line.indent {
+            return false;
+        }
+        // Or as deep as the text after the marker above (`  2.   Recalls`).
+        let text = self.text(i - 1);
+        let t = text.trim_start();
+        let marker = lines::op_number(t)
+            .map(|(len, ..)| len)
+            .or_else(|| lines::sub_marker(t).map(|(len, ..)| len));
+        marker.is_none_or(|len| {
+            let after = &t[len..];
+            let column = text.len() - t.len() + len + (after.len() - after.trim_start().len());
+            column != line.indent as usize
+        })
     }
 
     /// In the blank-line layout a new page starts with exactly one space.
@@ -1301,7 +1329,7 @@ impl<'a> Parser<'a> {
                 && j < h
                 && !self.lines[j].blank
                 && !self.starts_paragraph(j)
-                && (self.layout != Layout::Indented || self.lines[j].indent == 0)
+                && (self.layout != Layout::Indented || !self.indented_start(j))
             {
                 let r = self.lines[j].range();
                 self.add_line(b, r);
@@ -1424,7 +1452,7 @@ impl<'a> Parser<'a> {
         let one_line = next != Some(i + 1)
             || next.is_some_and(|j| {
                 self.starts_paragraph(j)
-                    || (self.layout == Layout::Indented && self.lines[j].indent >= 1)
+                    || (self.layout == Layout::Indented && self.indented_start(j))
             });
         if !one_line {
             return false;
