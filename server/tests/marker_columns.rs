@@ -294,3 +294,39 @@ fn a_column_after_a_page_break_inside_a_list() {
         "2. Affirms further the necessity"
     );
 }
+
+/// pdftotext: a page's footnote numbers in a column under the rule, then
+/// their texts one a line; a text may be a symbol alone (`A/61/1028.`), which
+/// is no running head there. Each footnote gets its own text.
+#[test]
+fn footnote_numbers_in_a_column_get_their_texts() {
+    let src = lab("A-RES-80-53/separate/pdftotext.txt");
+    let a = run(&src);
+    let texts: Vec<(u32, String)> = (a.doc.footnote_defs.iter())
+        .take(9)
+        .map(|d| {
+            let words: Vec<&str> = d.text.iter().map(|r| src[r.clone()].trim()).collect();
+            (d.number, words.join(" ").trim().to_string())
+        })
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            (1, "Resolution S-10/2, paras. 30, 31, 50, 91 and 92."),
+            (2, "A/61/1028."),
+            (3, "A/45/372 and A/45/372/Corr.1."),
+            (4, "A/50/377 and A/50/377/Corr.1."),
+            (5, "A/51/182/Rev.1."),
+            (6, "A/74/90 and A/78/120."),
+            (7, "A/78/120."),
+            (8, "A/79/93."),
+            (9, "A/80/93."),
+        ]
+        .map(|(n, t)| (n, t.to_string()))
+    );
+    let codes: Vec<String> = (a.diagnostics.iter())
+        .filter(|d| d.range.start < src.find("25-11067").unwrap())
+        .map(|d| d.code.to_string())
+        .collect();
+    assert_eq!(codes, Vec::<String>::new(), "{:#?}", diagnostics(&src, &a));
+}

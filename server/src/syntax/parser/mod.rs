@@ -653,10 +653,20 @@ impl<'a> Parser<'a> {
         }
         let t = self.trimmed(i);
 
+        if !matches!(self.st.fn_mode, FnMode::Rule { .. }) && !self.st.fn_waiting.is_empty() {
+            self.st.fn_waiting.clear();
+        }
         // Inside a footnote block.
         match self.st.fn_mode {
             FnMode::Rule { block, last } => {
-                if lines::is_furniture(t) || self.is_title_part(t) || self.is_symbol_and_title(t) {
+                // A footnote's text may be a symbol alone (`A/61/1028.`): a
+                // column's texts end with a full stop, a running head not.
+                let text_due = !self.st.fn_waiting.is_empty() && t.ends_with('.');
+                if !text_due
+                    && (lines::is_furniture(t)
+                        || self.is_title_part(t)
+                        || self.is_symbol_and_title(t))
+                {
                     self.st.fn_mode = FnMode::None;
                     self.furniture(i);
                     return i + 1;
@@ -681,10 +691,18 @@ impl<'a> Parser<'a> {
                         Some(_) => n == last + 1,
                     }) {
                         let b = self.footnote_def(i, n);
+                        if self.st.fn_waiting.is_empty() {
+                            self.st.fn_last_text = None;
+                        }
+                        self.st.fn_waiting.push(b);
                         self.st.fn_mode = FnMode::Rule {
                             block: Some(b),
                             last: n,
                         };
+                        return i + 1;
+                    }
+                    if !self.st.fn_waiting.is_empty() && self.footnote_line(t).is_none() {
+                        self.column_text(i);
                         return i + 1;
                     }
                     if let Some((n, _, draft)) = self.footnote_line(t) {
@@ -911,6 +929,27 @@ impl<'a> Parser<'a> {
         self.st.max_def = self.st.max_def.max(n);
         self.st.prev = Prev::Footnote;
         b
+    }
+
+    /// Line `i`, under a column of footnote numbers: it goes on with the
+    /// last footnote that got a text when that one is unfinished (no full
+    /// stop) or the line starts in lower case, else it is the next waiting
+    /// footnote's text.
+    fn column_text(&mut self, i: usize) {
+        let t = self.trimmed(i);
+        let goes_on = self.st.fn_last_text.filter(|&b| {
+            t.starts_with(char::is_lowercase)
+                || self.blocks[b]
+                    .lines
+                    .last()
+                    .is_some_and(|r| !self.src[r].trim_end().ends_with('.'))
+        });
+        let b = match goes_on {
+            Some(b) => b,
+            None => self.st.fn_waiting.remove(0),
+        };
+        self.st.fn_last_text = Some(b);
+        self.extend_footnote(b, i);
     }
 
     fn extend_footnote(&mut self, block: usize, i: usize) {

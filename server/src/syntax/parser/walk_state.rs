@@ -69,6 +69,11 @@ pub(super) struct State {
     /// next in the count takes the first (`Parser::number_orphan`). No
     /// checkpoint is made while one waits.
     pub(super) orphans: Vec<usize>,
+    /// Footnotes of a column of numbers under a rule that wait for their
+    /// texts, in order, and the last that got one (pdftotext sets a page's
+    /// footnote numbers out before their texts).
+    pub(super) fn_waiting: Vec<usize>,
+    pub(super) fn_last_text: Option<usize>,
 }
 
 impl State {
@@ -92,6 +97,8 @@ impl State {
             resolution: 0,
             pending: Vec::new(),
             orphans: Vec::new(),
+            fn_waiting: Vec::new(),
+            fn_last_text: None,
         }
     }
 
@@ -127,7 +134,11 @@ impl State {
         s.cur = s.cur.map(mv);
         s.holder = s.holder.map(mv);
         s.lost_by = s.lost_by.map(mv);
-        for b in s.pending.iter_mut().chain(&mut s.orphans) {
+        for b in (s.pending.iter_mut())
+            .chain(&mut s.orphans)
+            .chain(&mut s.fn_waiting)
+            .chain(&mut s.fn_last_text)
+        {
             *b = mv(*b);
         }
         s.fn_mode = match s.fn_mode {
