@@ -421,8 +421,7 @@ impl<'a> Parser<'a> {
             if (para_start || i == from)
                 && self.st.fn_mode == FnMode::None
                 && self.st.skip_to <= i
-                && self.st.pending.is_empty()
-                && self.st.orphans.is_empty()
+                && self.st.w.settle()
             {
                 // `skip_to` is behind us here and does not matter any more.
                 let state = State {
@@ -653,15 +652,18 @@ impl<'a> Parser<'a> {
         }
         let t = self.trimmed(i);
 
-        if !matches!(self.st.fn_mode, FnMode::Rule { .. }) && !self.st.fn_waiting.is_empty() {
-            self.st.fn_waiting.clear();
+        if !matches!(self.st.fn_mode, FnMode::Rule { .. })
+            && (!self.st.w.fn_waiting.is_empty() || self.st.w.fn_last_text.is_some())
+        {
+            self.st.w.fn_waiting.clear();
+            self.st.w.fn_last_text = None;
         }
         // Inside a footnote block.
         match self.st.fn_mode {
             FnMode::Rule { block, last } => {
                 // A footnote's text may be a symbol alone (`A/61/1028.`): a
                 // column's texts end with a full stop, a running head not.
-                let text_due = !self.st.fn_waiting.is_empty() && t.ends_with('.');
+                let text_due = !self.st.w.fn_waiting.is_empty() && t.ends_with('.');
                 if !text_due
                     && (lines::is_furniture(t)
                         || self.is_title_part(t)
@@ -691,17 +693,17 @@ impl<'a> Parser<'a> {
                         Some(_) => n == last + 1,
                     }) {
                         let b = self.footnote_def(i, n);
-                        if self.st.fn_waiting.is_empty() {
-                            self.st.fn_last_text = None;
+                        if self.st.w.fn_waiting.is_empty() {
+                            self.st.w.fn_last_text = None;
                         }
-                        self.st.fn_waiting.push(b);
+                        self.st.w.fn_waiting.push(b);
                         self.st.fn_mode = FnMode::Rule {
                             block: Some(b),
                             last: n,
                         };
                         return i + 1;
                     }
-                    if !self.st.fn_waiting.is_empty() && self.footnote_line(t).is_none() {
+                    if !self.st.w.fn_waiting.is_empty() && self.footnote_line(t).is_none() {
                         self.column_text(i);
                         return i + 1;
                     }
@@ -937,7 +939,7 @@ impl<'a> Parser<'a> {
     /// footnote's text.
     fn column_text(&mut self, i: usize) {
         let t = self.trimmed(i);
-        let goes_on = self.st.fn_last_text.filter(|&b| {
+        let goes_on = self.st.w.fn_last_text.filter(|&b| {
             t.starts_with(char::is_lowercase)
                 || self.blocks[b]
                     .lines
@@ -946,9 +948,9 @@ impl<'a> Parser<'a> {
         });
         let b = match goes_on {
             Some(b) => b,
-            None => self.st.fn_waiting.remove(0),
+            None => self.st.w.fn_waiting.remove(0),
         };
-        self.st.fn_last_text = Some(b);
+        self.st.w.fn_last_text = Some(b);
         self.extend_footnote(b, i);
     }
 
@@ -1002,8 +1004,8 @@ impl<'a> Parser<'a> {
     }
 
     fn close_paragraph(&mut self) {
-        self.st.pending.clear();
-        self.st.orphans.clear();
+        self.st.w.pending.clear();
+        self.st.w.orphans.clear();
         self.st.cur = None;
         self.st.cur_finished = true;
         self.st.cur_has_text = true;
@@ -1026,7 +1028,7 @@ impl<'a> Parser<'a> {
         }
         if !rest.is_empty() {
             // The numbers' column is over: what waits keeps no number.
-            self.st.orphans.clear();
+            self.st.w.orphans.clear();
         }
         self.wait_for_text();
         let b = self.push_line(kind, i);
@@ -1057,7 +1059,7 @@ impl<'a> Parser<'a> {
         suffix: &Option<String>,
         kind: BlockKind,
     ) -> bool {
-        let Some(&o) = self.st.orphans.first() else {
+        let Some(&o) = self.st.w.orphans.first() else {
             return false;
         };
         // In a column, what follows a number is another marker, or the
@@ -1086,7 +1088,7 @@ impl<'a> Parser<'a> {
         if suffix.is_some() || before.map_or(1, |p| p + 1) != n {
             return false;
         }
-        self.st.orphans.remove(0);
+        self.st.w.orphans.remove(0);
         let r = self.lines[i].range();
         self.add_line(o, r);
         let t = self.trimmed_range(i);
@@ -1108,7 +1110,7 @@ impl<'a> Parser<'a> {
     /// before the last preambular paragraph's text). Looks a few blocks back.
     fn no_operative_text_yet(&self) -> bool {
         let waiting = |b: usize| {
-            self.st.pending.contains(&b) || (self.st.cur == Some(b) && !self.st.cur_has_text)
+            self.st.w.pending.contains(&b) || (self.st.cur == Some(b) && !self.st.cur_has_text)
         };
         let mut seen = false;
         for b in (self.blocks.len().saturating_sub(200)..self.blocks.len()).rev() {
@@ -1136,8 +1138,8 @@ impl<'a> Parser<'a> {
     /// waits for its text.
     fn wait_for_text(&mut self) {
         if let Some(c) = self.st.cur.filter(|_| !self.st.cur_has_text) {
-            if !self.st.pending.contains(&c) {
-                self.st.pending.push(c);
+            if !self.st.w.pending.contains(&c) {
+                self.st.w.pending.push(c);
             }
         }
     }
@@ -1156,7 +1158,7 @@ impl<'a> Parser<'a> {
     fn take_pending(&mut self, i: usize, opener: Option<OpenerKind>) -> bool {
         let cur_waits = self.st.cur.filter(|_| !self.st.cur_has_text);
         let only_numbers =
-            (self.st.pending.iter().chain(&cur_waits)).all(|&b| self.is_number_alone(b));
+            (self.st.w.pending.iter().chain(&cur_waits)).all(|&b| self.is_number_alone(b));
         if opener == Some(OpenerKind::Preambular) && only_numbers && self.no_operative_text_yet() {
             // The last preambular paragraph, set out after the numbers:
             // they wait on.
@@ -1164,14 +1166,14 @@ impl<'a> Parser<'a> {
             return false;
         }
         self.wait_for_text();
-        if self.st.pending.is_empty() {
+        if self.st.w.pending.is_empty() {
             return false;
         }
         // The paragraph before the column went on across a page break: a
         // line that opens nothing goes on with it (unless that paragraph
         // holds the waiting markers: it introduces their list).
         if opener.is_none() {
-            let first = self.st.pending[0];
+            let first = self.st.w.pending[0];
             if let Some(before) =
                 (self.unfinished_before(first)).filter(|&b| self.blocks[first].parent() != Some(b))
             {
@@ -1181,10 +1183,10 @@ impl<'a> Parser<'a> {
             }
         }
         let want_number = opener == Some(OpenerKind::Operative);
-        let k = (self.st.pending.iter())
+        let k = (self.st.w.pending.iter())
             .position(|&b| self.is_number_alone(b) == want_number)
             .unwrap_or(0);
-        let b = self.st.pending.remove(k);
+        let b = self.st.w.pending.remove(k);
         self.st.cur = Some(b);
         self.st.cur_has_text = false;
         self.append(b, i);
@@ -1276,8 +1278,8 @@ impl<'a> Parser<'a> {
         {
             if ordinal <= 1 || self.st.holder.is_none() {
                 self.holds(c);
-            } else if !self.st.pending.contains(&c) {
-                self.st.pending.push(c);
+            } else if !self.st.w.pending.contains(&c) {
+                self.st.w.pending.push(c);
             }
         }
         self.wait_for_text();
@@ -1317,7 +1319,7 @@ impl<'a> Parser<'a> {
             // While markers wait for their texts, a capital after a text
             // ended by `;` or `.` starts the next text (an extraction that
             // set a page's texts one under the other).
-            let next_text = !self.st.pending.is_empty()
+            let next_text = !self.st.w.pending.is_empty()
                 && t.starts_with(char::is_uppercase)
                 && self.blocks[c].lines.last().is_some_and(|r| {
                     matches!(lines::final_char(self.src[r].trim()), Some((_, ';' | '.')))
@@ -1326,7 +1328,7 @@ impl<'a> Parser<'a> {
                 || (self.st.cur_finished
                     && (opener.is_some() || next_text || self.is_section_heading(i)));
             let waits = !self.st.cur_has_text
-                && (!self.st.pending.is_empty() || opener == Some(OpenerKind::Preambular));
+                && (!self.st.w.pending.is_empty() || opener == Some(OpenerKind::Preambular));
             if waits {
                 if self.take_pending(i, opener) {
                     return;
@@ -1357,7 +1359,7 @@ impl<'a> Parser<'a> {
                 return;
             }
         }
-        if !self.st.pending.is_empty() && self.take_pending(i, opener) {
+        if !self.st.w.pending.is_empty() && self.take_pending(i, opener) {
             return;
         }
         if self.st.annex_title_pending && opener.is_none() {
@@ -1438,7 +1440,7 @@ impl<'a> Parser<'a> {
             && opener == Some(OpenerKind::Operative)
             && self.numbered_op()
         {
-            self.st.orphans.push(b);
+            self.st.w.orphans.push(b);
         }
         if kind == BlockKind::SubParagraph {
             self.blocks[b].level = 1;

@@ -57,23 +57,9 @@ pub(super) struct State {
     pub(super) skip_to: usize,
     /// The resolution the walk is in (0 for the first).
     pub(super) resolution: u16,
-    /// Paragraphs of a marker alone whose text has not come yet, in text
-    /// order, besides `cur`: an extraction may set a page's markers apart
-    /// from their texts (`1.` `2.` then both texts; `2.` `(c)` then the
-    /// text of (c)). The next paragraphs without a marker take them
-    /// (`Parser::take_pending`). No checkpoint is made while one waits.
-    pub(super) pending: Vec<usize>,
-    /// Operative paragraphs without a number in a numbered body, in text
-    /// order: an extraction may set a page's numbers out after their texts
-    /// (texts of 3 to 8, then `3.` to `8.`). A number alone that comes
-    /// next in the count takes the first (`Parser::number_orphan`). No
-    /// checkpoint is made while one waits.
-    pub(super) orphans: Vec<usize>,
-    /// Footnotes of a column of numbers under a rule that wait for their
-    /// texts, in order, and the last that got one (pdftotext sets a page's
-    /// footnote numbers out before their texts).
-    pub(super) fn_waiting: Vec<usize>,
-    pub(super) fn_last_text: Option<usize>,
+    /// What waits for its text or its number (`Waiting`); boxed and absent
+    /// while nothing waits, which is always so at a checkpoint.
+    pub(super) w: Lazy,
 }
 
 impl State {
@@ -95,10 +81,7 @@ impl State {
             annex_form: false,
             skip_to: 0,
             resolution: 0,
-            pending: Vec::new(),
-            orphans: Vec::new(),
-            fn_waiting: Vec::new(),
-            fn_last_text: None,
+            w: Lazy(None),
         }
     }
 
@@ -134,12 +117,14 @@ impl State {
         s.cur = s.cur.map(mv);
         s.holder = s.holder.map(mv);
         s.lost_by = s.lost_by.map(mv);
-        for b in (s.pending.iter_mut())
-            .chain(&mut s.orphans)
-            .chain(&mut s.fn_waiting)
-            .chain(&mut s.fn_last_text)
-        {
-            *b = mv(*b);
+        if let Some(w) = s.w.0.as_deref_mut() {
+            for b in (w.pending.iter_mut())
+                .chain(&mut w.orphans)
+                .chain(&mut w.fn_waiting)
+                .chain(&mut w.fn_last_text)
+            {
+                *b = mv(*b);
+            }
         }
         s.fn_mode = match s.fn_mode {
             FnMode::None => FnMode::None,
@@ -158,6 +143,81 @@ impl State {
         s
     }
 }
+
+/// Blocks that wait for their text or their number, when an extraction set
+/// markers or footnote numbers apart from their texts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Waiting {
+    /// Paragraphs of a marker alone whose text has not come yet, in text
+    /// order, besides `cur`: an extraction may set a page's markers apart
+    /// from their texts (`1.` `2.` then both texts; `2.` `(c)` then the
+    /// text of (c)). The next paragraphs without a marker take them
+    /// (`Parser::take_pending`). No checkpoint is made while one waits.
+    pub(super) pending: Vec<usize>,
+    /// Operative paragraphs without a number in a numbered body, in text
+    /// order: an extraction may set a page's numbers out after their texts
+    /// (texts of 3 to 8, then `3.` to `8.`). A number alone that comes
+    /// next in the count takes the first (`Parser::number_orphan`). No
+    /// checkpoint is made while one waits.
+    pub(super) orphans: Vec<usize>,
+    /// Footnotes of a column of numbers under a rule that wait for their
+    /// texts, in order, and the last that got one (pdftotext sets a page's
+    /// footnote numbers out before their texts).
+    pub(super) fn_waiting: Vec<usize>,
+    pub(super) fn_last_text: Option<usize>,
+}
+
+static NOTHING_WAITS: Waiting = Waiting {
+    pending: Vec::new(),
+    orphans: Vec::new(),
+    fn_waiting: Vec::new(),
+    fn_last_text: None,
+};
+
+impl Waiting {
+    fn is_empty(&self) -> bool {
+        self.pending.is_empty()
+            && self.orphans.is_empty()
+            && self.fn_waiting.is_empty()
+            && self.fn_last_text.is_none()
+    }
+}
+
+/// A `Waiting` allocated only while something waits: a `State` is copied
+/// into every checkpoint, and this keeps the copy small.
+#[derive(Debug, Clone)]
+pub(super) struct Lazy(Option<Box<Waiting>>);
+
+impl Lazy {
+    /// Whether nothing waits; frees the box then.
+    pub(super) fn settle(&mut self) -> bool {
+        if self.0.as_ref().is_some_and(|w| w.is_empty()) {
+            self.0 = None;
+        }
+        self.0.is_none()
+    }
+}
+
+impl std::ops::Deref for Lazy {
+    type Target = Waiting;
+    fn deref(&self) -> &Waiting {
+        self.0.as_deref().unwrap_or(&NOTHING_WAITS)
+    }
+}
+
+impl std::ops::DerefMut for Lazy {
+    fn deref_mut(&mut self) -> &mut Waiting {
+        self.0.get_or_insert_with(Box::default)
+    }
+}
+
+impl PartialEq for Lazy {
+    fn eq(&self, other: &Lazy) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for Lazy {}
 
 /// A place where the walk may restart: before line `line`, with `blocks`
 /// blocks and `defs` footnote definitions made, in state `state`.
