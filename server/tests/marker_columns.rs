@@ -330,3 +330,21 @@ fn footnote_numbers_in_a_column_get_their_texts() {
         .collect();
     assert_eq!(codes, Vec::<String>::new(), "{:#?}", diagnostics(&src, &a));
 }
+
+/// PyMuPDF, no blank lines: OP 8's list whose markers the source left out
+/// (`Encourages Member States:` then `To inform ...` and `To continue ...`)
+/// is still read as a list, and its one true defect is reported, as from
+/// every other extraction.
+#[test]
+fn a_list_without_markers_in_text_without_blank_lines() {
+    let src = lab("A-RES-80-12/separate/pymupdf.txt");
+    let a = run(&src);
+    let d = diagnostics(&src, &a);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert!(
+        d[0].ends_with("sub-numbering sub-paragraph markers seem to be missing; expected (a)"),
+        "{d:#?}"
+    );
+    let line = d[0].split(':').next().unwrap().parse::<usize>().unwrap();
+    assert!(src.lines().nth(line - 1).unwrap().starts_with("To inform"));
+}

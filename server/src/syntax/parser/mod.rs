@@ -1324,9 +1324,18 @@ impl<'a> Parser<'a> {
                 && self.blocks[c].lines.last().is_some_and(|r| {
                     matches!(lines::final_char(self.src[r].trim()), Some((_, ';' | '.')))
                 });
+            // After a paragraph that introduces a list, or an item of a
+            // list whose markers were lost, a capital starts the next item
+            // (text extracted with no blank lines).
+            let lost_item = self.st.lost_markers
+                && self.st.part == Part::Operative
+                && t.starts_with(char::is_uppercase)
+                && self.blocks[c].lines.last().is_some_and(|r| {
+                    matches!(lines::final_char(self.src[r].trim()), Some((_, ':' | ';')))
+                });
             let starts = at_block_start
                 || (self.st.cur_finished
-                    && (opener.is_some() || next_text || self.is_section_heading(i)));
+                    && (opener.is_some() || next_text || lost_item || self.is_section_heading(i)));
             let waits = !self.st.cur_has_text
                 && (!self.st.w.pending.is_empty() || opener == Some(OpenerKind::Preambular));
             if waits {
