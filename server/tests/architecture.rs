@@ -521,10 +521,14 @@ fn no_two_modules_import_each_other() {
     assert_eq!(cycle(&g), None, "graph: {g:#?}");
 }
 
-#[test]
-fn the_lsp_layer_is_in_layers() {
-    let g = graph(&["lsp"], 2);
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lsp");
+/// The modules one level under `src/<module>` and the imports between them:
+/// each module is in a layer of `table` and imports only its layer and
+/// below. Returns the graph.
+fn assert_layered(module: &str, table: &[&[&str]]) -> BTreeMap<String, BTreeSet<String>> {
+    let g = graph(&[module], 2);
+    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("src")
+        .join(module);
     for e in std::fs::read_dir(&src).unwrap().flatten() {
         let name = e
             .file_name()
@@ -533,16 +537,22 @@ fn the_lsp_layer_is_in_layers() {
             .to_string();
         if name != "mod" {
             assert!(
-                layer_of(LSP_LAYERS, &name).is_some(),
-                "lsp::{name} is in no layer"
+                layer_of(table, &name).is_some(),
+                "{module}::{name} is in no layer"
             );
         }
     }
-    let bad = upward(&g, LSP_LAYERS);
+    let bad = upward(&g, table);
     assert!(
         bad.is_empty(),
-        "imports against the lsp layers: {bad:#?}\ngraph: {g:#?}"
+        "imports against the {module} layers: {bad:#?}\ngraph: {g:#?}"
     );
+    g
+}
+
+#[test]
+fn the_lsp_layer_is_in_layers() {
+    let g = assert_layered("lsp", LSP_LAYERS);
     // Nothing below `lsp` imports through its `mod.rs` (whose re-exports
     // would hide the edges above).
     let through_root: Vec<String> = imports()
@@ -559,26 +569,7 @@ fn the_lsp_layer_is_in_layers() {
 
 #[test]
 fn the_model_holds_nothing_of_the_parser() {
-    let g = graph(&["syntax"], 2);
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/syntax");
-    for e in std::fs::read_dir(&src).unwrap().flatten() {
-        let name = e
-            .file_name()
-            .to_string_lossy()
-            .trim_end_matches(".rs")
-            .to_string();
-        if name != "mod" {
-            assert!(
-                layer_of(SYNTAX_LAYERS, &name).is_some(),
-                "syntax::{name} is in no layer"
-            );
-        }
-    }
-    let bad = upward(&g, SYNTAX_LAYERS);
-    assert!(
-        bad.is_empty(),
-        "imports against the syntax layers: {bad:#?}\ngraph: {g:#?}"
-    );
+    let g = assert_layered("syntax", SYNTAX_LAYERS);
     assert!(
         g.get("parser").is_some_and(|d| d.contains("model")),
         "the reader found too few imports: {g:#?}"

@@ -5,24 +5,10 @@
 //! one above, or as deep as the text after the marker above, goes on with its
 //! paragraph (SPEC section 2: layouts are examples, read by evidence).
 
-use reso::analysis::{analyze, line_col, Analysis};
-use reso::catalog::Catalog;
-use reso::config::Config;
+mod support;
+
 use reso::syntax::{BlockKind, Layout};
-
-fn run(src: &str) -> Analysis {
-    analyze(src, &Config::default(), Catalog::builtin())
-}
-
-fn diagnostics(src: &str, a: &Analysis) -> Vec<String> {
-    a.diagnostics
-        .iter()
-        .map(|d| {
-            let (l, c) = line_col(src, d.range.start);
-            format!("{l}:{c} {} {}", d.code, d.message)
-        })
-        .collect()
-}
+use support::{diagnostics, run};
 
 /// A/RES/80/34 typeset by the extraction lab and read back by `pdftotext
 /// -layout`: its 36 operative paragraphs and their lists read as in the

@@ -6,10 +6,11 @@
 //! up are evidence in any layout), and the texts report nothing their source
 //! does not.
 
-use reso::analysis::{analyze, line_col, Analysis};
-use reso::catalog::Catalog;
-use reso::config::Config;
+mod support;
+
+use reso::analysis::{line_col, Analysis};
 use reso::syntax::{BlockKind, MarkerKind};
+use support::{diagnostics, run};
 
 fn lab(path: &str) -> String {
     let full = format!(
@@ -17,10 +18,6 @@ fn lab(path: &str) -> String {
         env!("CARGO_MANIFEST_DIR")
     );
     std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{full}: {e}"))
-}
-
-fn run(src: &str) -> Analysis {
-    analyze(src, &Config::default(), Catalog::builtin())
 }
 
 /// `N. Opener` for every operative paragraph, in order.
@@ -36,17 +33,6 @@ fn operative(a: &Analysis) -> Vec<String> {
             };
             let opener = b.opener.as_ref().map_or("?", |o| o.phrase.as_str());
             format!("{n}. {opener}")
-        })
-        .collect()
-}
-
-/// `line:col code message` of every diagnostic.
-fn diagnostics(src: &str, a: &Analysis) -> Vec<String> {
-    a.diagnostics
-        .iter()
-        .map(|d| {
-            let (l, c) = line_col(src, d.range.start);
-            format!("{l}:{c} {} {}", d.code, d.message)
         })
         .collect()
 }

@@ -9,10 +9,11 @@
 //! `first-last Kind text` (lines 1-based, as `reso check` prints them, and
 //! the block's text with its lines joined by one space).
 
-use reso::analysis::{analyze, line_col, Analysis};
-use reso::catalog::Catalog;
-use reso::config::Config;
+mod support;
+
+use reso::analysis::{line_col, Analysis};
 use reso::syntax::{BlockKind, Layout};
+use support::{diagnostics, run};
 
 fn regression(name: &str) -> String {
     let path = format!(
@@ -20,10 +21,6 @@ fn regression(name: &str) -> String {
         env!("CARGO_MANIFEST_DIR")
     );
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-fn run(src: &str) -> Analysis {
-    analyze(src, &Config::default(), Catalog::builtin())
 }
 
 /// `first-last Kind text` for every block but blank lines.
@@ -49,17 +46,6 @@ fn kinds(a: &Analysis) -> Vec<BlockKind> {
         .iter()
         .map(|b| b.kind)
         .filter(|k| *k != BlockKind::Blank)
-        .collect()
-}
-
-/// `line:col code message` of every diagnostic.
-fn diagnostics(src: &str, a: &Analysis) -> Vec<String> {
-    a.diagnostics
-        .iter()
-        .map(|d| {
-            let (l, c) = line_col(src, d.range.start);
-            format!("{l}:{c} {} {}", d.code, d.message)
-        })
         .collect()
 }
 

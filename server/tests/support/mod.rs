@@ -1,15 +1,36 @@
-//! Helpers shared by the integration tests: the fixtures, and the
-//! fixed-seed property-test runner. A test file takes them with `mod support;`
+//! Helpers shared by the integration tests: the fixtures, an analysis with
+//! the default settings and how its diagnostics print, and the fixed-seed
+//! property-test runner. A test file takes them with `mod support;`
 //! (`lsp_support` re-exports `fixture`).
 
 #![allow(dead_code)] // each includer uses a part
 
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+use reso::analysis::{analyze, line_col, Analysis};
+use reso::catalog::Catalog;
 
 /// The text of `tests/fixtures/<name>` at the repository root.
 pub fn fixture(name: &str) -> String {
     let path = format!("{}/../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The analysis of `src` with the default settings and the built-in
+/// catalogue.
+pub fn run(src: &str) -> Analysis {
+    analyze(src, &reso::config::Config::default(), Catalog::builtin())
+}
+
+/// `line:col code message` of every diagnostic (1-based, as `reso check`
+/// prints them).
+pub fn diagnostics(src: &str, a: &Analysis) -> Vec<String> {
+    a.diagnostics
+        .iter()
+        .map(|d| {
+            let (l, c) = line_col(src, d.range.start);
+            format!("{l}:{c} {} {}", d.code, d.message)
+        })
+        .collect()
 }
 
 /// A property-test runner with a fixed seed and no failure files: `cases`
