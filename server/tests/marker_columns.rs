@@ -334,3 +334,28 @@ fn a_list_without_markers_in_text_without_blank_lines() {
     let line = d[0].split(':').next().unwrap().parse::<usize>().unwrap();
     assert!(src.lines().nth(line - 1).unwrap().starts_with("To inform"));
 }
+
+/// pdftotext: `6.` alone right after OP 5 (`... the following objectives:`),
+/// then `(a)` to `(d)`: the list is OP 5's, which introduced it and has not
+/// begun one, so `6.` waits for `Also requests ...`; OP 5's colon is right
+/// and nothing is reported before OP 6.
+#[test]
+fn a_number_before_the_list_the_previous_paragraph_introduced() {
+    let src = lab("A-RES-80-53/separate/pdftotext.txt");
+    let a = run(&src);
+    let ops = operative(&a);
+    assert_eq!(ops[4..6], ["5. Requests", "6. Also requests"]);
+    let five = (a.doc.blocks.iter())
+        .position(|b| {
+            matches!(
+                b.marker.as_ref().map(|m| &m.kind),
+                Some(MarkerKind::Number { n: 5, .. })
+            )
+        })
+        .unwrap();
+    let children = (a.doc.blocks.iter())
+        .filter(|b| b.parent() == Some(five))
+        .count();
+    assert_eq!(children, 4);
+    assert_eq!(diagnostics(&src, &a), Vec::<String>::new());
+}

@@ -74,21 +74,35 @@ pub fn step(src: &str, doc: &Document, st: &mut Pending, i: usize, out: &mut Vec
         paragraph(src, doc, i, None, false, out);
         return;
     }
-    match st.deferred {
-        Some(d) if !displaced(d) => {
-            // The list is over: its last paragraph is followed by `d`.
-            if let Some(p) = st.paragraph {
-                paragraph(src, doc, p, Some(&doc.blocks[d]), false, out);
-            }
-            st.paragraph = Some(d);
-            st.deferred = None;
+    if let Some(d) = st.deferred.filter(|&d| !displaced(d)) {
+        // The list is over: its last paragraph is followed by `d`.
+        if let Some(p) = st.paragraph {
+            paragraph(src, doc, p, Some(&doc.blocks[d]), false, out);
         }
-        Some(_) => {}
-        None => {
-            if let Some(p) = st.paragraph.filter(|&p| displaced(p)) {
-                st.deferred = Some(p);
-                st.paragraph = None;
-            }
+        st.paragraph = Some(d);
+        st.deferred = None;
+    }
+    if st.deferred.is_none() {
+        // A number alone on its first line: its text may come after the
+        // rest of the previous paragraph's list; wait and see.
+        let number_alone = b.kind != BlockKind::SubParagraph
+            && b.marker_range().is_some_and(|m| {
+                b.lines
+                    .first()
+                    .is_some_and(|r| r.contains(&m.start) && src[m.end..r.end].trim().is_empty())
+            });
+        if number_alone
+            && st
+                .paragraph
+                .is_some_and(|p| doc.blocks[p].resolution == b.resolution)
+        {
+            st.deferred = Some(i);
+            st.operative_seen |= b.kind == BlockKind::Operative;
+            return;
+        }
+        if let Some(p) = st.paragraph.filter(|&p| displaced(p)) {
+            st.deferred = Some(p);
+            st.paragraph = None;
         }
     }
     if let Some(p) = st.paragraph {

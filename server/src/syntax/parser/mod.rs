@@ -1272,11 +1272,18 @@ impl<'a> Parser<'a> {
             (None, None) => (base, 0),
         };
         // After a number alone: a list that starts here is its own; one
-        // that goes on with the holder's means the number's text comes
+        // that goes on with the holder's, or that the holder introduced
+        // with a colon and has not begun, means the number's text comes
         // later (an extraction set the page's numbers apart).
         if let Some(c) = (self.st.cur).filter(|&c| !self.st.cur_has_text && self.is_number_alone(c))
         {
-            if ordinal <= 1 || self.st.holder.is_none() {
+            let holder_awaits_list = self.st.holder.is_some_and(|h| {
+                self.st.sub_last == [0; 5]
+                    && self.blocks[h].lines.last().is_some_and(|r| {
+                        matches!(lines::final_char(self.src[r].trim()), Some((_, ':')))
+                    })
+            });
+            if (ordinal <= 1 && !holder_awaits_list) || self.st.holder.is_none() {
                 self.holds(c);
             } else if !self.st.w.pending.contains(&c) {
                 self.st.w.pending.push(c);
