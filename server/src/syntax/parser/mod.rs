@@ -478,6 +478,15 @@ impl<'a> Parser<'a> {
                 while first > range.start && !self.lines[first - 1].blank {
                     first -= 1;
                 }
+                // Without blank lines the run is the whole heading: the
+                // title is what follows the sponsors' `...: draft resolution`.
+                let sponsors = (first..j)
+                    .rev()
+                    .find(|&k| self.trimmed(k).ends_with("draft resolution"));
+                if let Some(k) = sponsors {
+                    title_lines = (k + 1..=j).collect();
+                    break;
+                }
                 let meta = lines::is_meta_heading(self.trimmed(first))
                     || self.trimmed(first).ends_with("draft resolution")
                     || self.trimmed(j).ends_with("draft resolution");
