@@ -1013,8 +1013,7 @@ impl<'a> Parser<'a> {
     }
 
     fn close_paragraph(&mut self) {
-        self.st.w.pending.clear();
-        self.st.w.orphans.clear();
+        self.st.w.forget_paragraphs();
         self.st.cur = None;
         self.st.cur_finished = true;
         self.st.cur_has_text = true;
@@ -1035,7 +1034,7 @@ impl<'a> Parser<'a> {
         if rest.is_empty() && self.number_orphan(i, len, n, &suffix, kind) {
             return;
         }
-        if !rest.is_empty() {
+        if !rest.is_empty() && !self.st.w.orphans.is_empty() {
             // The numbers' column is over: what waits keeps no number.
             self.st.w.orphans.clear();
         }

@@ -196,6 +196,15 @@ impl Lazy {
         }
         self.0.is_none()
     }
+
+    /// Forgets the paragraphs that wait (a closed paragraph ends their
+    /// page), without allocating when none does.
+    pub(super) fn forget_paragraphs(&mut self) {
+        if let Some(w) = self.0.as_deref_mut() {
+            w.pending.clear();
+            w.orphans.clear();
+        }
+    }
 }
 
 impl std::ops::Deref for Lazy {
