@@ -40,6 +40,9 @@ impl LineFacts {
         LineFacts {
             opener: if first.is_ascii_uppercase() || first >= 0x80 {
                 Vocabulary::get().line_opener(t)
+            } else if first == b'[' && t.as_bytes().get(1).is_some_and(u8::is_ascii_uppercase) {
+                // A paragraph in a draft's square brackets: `[Deeply concerned`.
+                Vocabulary::get().line_opener(&t[1..])
             } else {
                 None
             },

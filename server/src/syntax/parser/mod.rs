@@ -1666,7 +1666,18 @@ impl<'a> Parser<'a> {
             let line = &self.src[start..r.end];
             for w in line.split_whitespace() {
                 // `w` is a slice of `line`: its offset is the pointer difference.
-                let pos = w.as_ptr() as usize - line.as_ptr() as usize;
+                let mut pos = w.as_ptr() as usize - line.as_ptr() as usize;
+                let mut w = w;
+                // A draft's square bracket before the paragraph's first word
+                // (`[Deeply concerned that ...]`) is no part of the opener.
+                if n == 0 {
+                    if let Some(rest) = w
+                        .strip_prefix('[')
+                        .filter(|r| r.starts_with(char::is_alphabetic))
+                    {
+                        (w, pos) = (rest, pos + 1);
+                    }
+                }
                 let stripped = w.trim_end_matches([',', ':', ';']);
                 starts[n] = start + pos;
                 ends[n] = start + pos + stripped.len();
