@@ -359,3 +359,34 @@ fn a_number_before_the_list_the_previous_paragraph_introduced() {
     assert_eq!(children, 4);
     assert_eq!(diagnostics(&src, &a), Vec::<String>::new());
 }
+
+/// PyMuPDF, a Security Council resolution with section headings at the top
+/// of the page: the second page's running head repeats the number line and
+/// its date on one line (`Resolution 242 (1967) of 22 November 1967`). It is
+/// page furniture, as the heading says, and OP 3 and 4 go on the
+/// resolution; nothing is reported. A body line that only cites the
+/// resolution is not furniture.
+#[test]
+fn running_head_repeating_a_council_resolutions_number_line() {
+    let src = lab("S-RES-242-1967/sectiontop/pymupdf.txt");
+    let a = run(&src);
+    assert_eq!(diagnostics(&src, &a), Vec::<String>::new());
+    let head = src.find("Resolution 242 (1967) of 22").unwrap();
+    let block = (a.doc.blocks.iter())
+        .find(|b| b.span().contains(&head))
+        .unwrap();
+    assert_eq!(block.kind, BlockKind::Furniture);
+    assert_eq!(operative(&a).len(), 4);
+
+    let cited = "Resolution 242 (1967)\nof 22 November 1967\n\n\
+                 The Security Council,\n\n\
+                 1. Recalls its resolution\n\
+                 resolution 242 (1967) of 22 November 1967 and\n\
+                 its resolution 338 (1973);\n";
+    let a = run(cited);
+    let line = cited.find("resolution 242 (1967) of 22 November 1967 and").unwrap();
+    let block = (a.doc.blocks.iter())
+        .find(|b| b.span().contains(&line))
+        .unwrap();
+    assert_eq!(block.kind, BlockKind::Operative);
+}

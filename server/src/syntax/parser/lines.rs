@@ -380,6 +380,12 @@ pub fn is_meta_heading(t: &str) -> bool {
     re.is_match(t) || is_furniture(t) || is_date_line(t)
 }
 
+/// A Security Council resolution's number line: `Resolution 242 (1967)`,
+/// perhaps with its date after it.
+pub fn is_resolution_number_line(t: &str) -> bool {
+    regex!(r"^Resolution \d+ \(\d{4}\)").is_match(t)
+}
+
 /// Lowered words without punctuation, for comparing a line with the title.
 pub fn normalise_words(t: &str) -> String {
     // Runs on every body line (is this a running head?): one buffer, no

@@ -499,6 +499,7 @@ impl<'a> Parser<'a> {
         }
         let mut title_block: Option<usize> = None;
         let mut title = Vec::new();
+        let range_copy = range.clone();
         for i in range {
             if self.lines[i].blank {
                 self.blank(i);
@@ -518,10 +519,35 @@ impl<'a> Parser<'a> {
                 self.push_line(BlockKind::Heading, i);
             }
         }
-        let title_text: Vec<&str> = title.iter().map(|r| &self.src[r.clone()]).collect();
+        let mut title_text: Vec<&str> = title.iter().map(|r| &self.src[r.clone()]).collect();
+        if title_text.is_empty() {
+            // A Security Council resolution has no title: its running head
+            // may repeat its number line (`Resolution 242 (1967)`, with `of
+            // 22 November 1967` when the heading dates it so), which then is
+            // what a body line is compared with.
+            title_text = self.number_heading(range_copy);
+        }
         let norm = lines::normalise_words(&title_text.join(" "));
         self.st.part = saved;
         (title, norm)
+    }
+
+    /// The lines of a heading from its last `Resolution N (YYYY)` line to
+    /// the end of that run of lines, short of an `Adopted by` line.
+    fn number_heading(&self, range: Range<usize>) -> Vec<&'a str> {
+        let Some(from) = range
+            .clone()
+            .rev()
+            .find(|&i| lines::is_resolution_number_line(self.trimmed(i)))
+        else {
+            return Vec::new();
+        };
+        (from..range.end)
+            .take_while(|&i| {
+                !self.lines[i].blank && (i == from || !self.trimmed(i).starts_with("Adopted"))
+            })
+            .map(|i| self.trimmed(i))
+            .collect()
     }
 
     fn blank(&mut self, i: usize) {
