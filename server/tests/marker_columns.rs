@@ -384,9 +384,120 @@ fn running_head_repeating_a_council_resolutions_number_line() {
                  resolution 242 (1967) of 22 November 1967 and\n\
                  its resolution 338 (1973);\n";
     let a = run(cited);
-    let line = cited.find("resolution 242 (1967) of 22 November 1967 and").unwrap();
+    let line = cited
+        .find("resolution 242 (1967) of 22 November 1967 and")
+        .unwrap();
     let block = (a.doc.blocks.iter())
         .find(|b| b.span().contains(&line))
         .unwrap();
     assert_eq!(block.kind, BlockKind::Operative);
+}
+
+/// PyMuPDF's blocks: a page turns inside sub-paragraph (a) of OP 11 right
+/// after `Kafr Zayta,18`, and the next page goes on with a name (`Syrian Arab
+/// Republic, which concluded ...`). A comma ends no item of an operative
+/// list, so the text goes on with (a): no missing marker, no terminator.
+#[test]
+fn an_item_goes_on_after_a_comma_at_a_page_turn() {
+    let src = lab("A-RES-80-34/oneline/pymupdf-blocks.txt");
+    let a = run(&src);
+    assert_eq!(diagnostics(&src, &a), Vec::<String>::new());
+    let at = src.find("Syrian Arab Republic, which concluded").unwrap();
+    let block = (a.doc.blocks.iter())
+        .find(|b| b.span().contains(&at))
+        .unwrap();
+    assert_eq!(block.kind, BlockKind::SubParagraph);
+    assert!(src[block.span()].contains("The reports of the fact-finding mission"));
+}
+
+/// The same in a draft written with blank lines: after an operative
+/// paragraph that ends with a comma, a block that starts with a capital and
+/// no opener goes on with it; after one that ends with `;`, it is reported.
+#[test]
+fn a_comma_ends_no_operative_paragraph() {
+    let src = "The General Assembly,\n\n\
+               Recalling its resolution 79/1,\n\n\
+               1. Welcomes the reports on the alleged incidents in Marea and Kafr Zayta,\n\n\
+               Syrian Arab Republic, of 2016;\n\n\
+               2. Decides to remain seized of the matter.\n";
+    let a = run(src);
+    assert_eq!(diagnostics(src, &a), Vec::<String>::new());
+    let wrong = src.replace("Zayta,", "Zayta;");
+    let a = run(&wrong);
+    let d = diagnostics(&wrong, &a);
+    assert!(d.iter().any(|d| d.starts_with("7:1 structure")), "{d:#?}");
+}
+
+/// PyMuPDF's blocks: the running head's title wraps, and its last words
+/// (`Experts on`) come as a block of their own between blank lines after the
+/// symbol's block. They are furniture, not a preambular paragraph.
+#[test]
+fn a_running_heads_last_words_in_a_block_of_their_own() {
+    let src = lab("A-RES-80-53/separate/pymupdf-blocks.txt");
+    let a = run(&src);
+    assert_eq!(diagnostics(&src, &a), Vec::<String>::new());
+    let at = src.find("\nExperts on\n").unwrap() + 1;
+    let block = (a.doc.blocks.iter())
+        .find(|b| b.span().contains(&at))
+        .unwrap();
+    assert_eq!(block.kind, BlockKind::Furniture);
+}
+
+/// pdfminer.six splits a justified line at its widest gaps and sets the
+/// pieces apart after the paragraph, each between blank lines, with the gap
+/// left at their end (`the  sovereignty, `, `territorial `). They go with
+/// the paragraph, whose text still ends where it did: nothing is reported.
+#[test]
+fn displaced_pieces_of_a_justified_line() {
+    let src = lab("S-RES-242-1967/oneline/pdfminer.txt");
+    let a = run(&src);
+    assert_eq!(diagnostics(&src, &a), Vec::<String>::new());
+    let at = src.find("the  sovereignty, \n").unwrap();
+    let block = (a.doc.blocks.iter())
+        .find(|b| b.lines.iter().any(|r| r.contains(&at)))
+        .unwrap();
+    let marker = block.marker_range().unwrap();
+    assert_eq!(&src[marker], "(ii)");
+
+    let src = lab("A-RES-80-10/oneline/pdfminer.txt");
+    let a = run(&src);
+    let d = diagnostics(&src, &a);
+    assert!(!d.iter().any(|d| d.contains("terminator")), "{d:#?}");
+}
+
+/// The last piece decides nothing when the text before the pieces has no
+/// final punctuation: `Recalling its resolution 79/1` then ` of 2024 ` after
+/// a blank line still lacks its comma.
+#[test]
+fn displaced_pieces_after_an_unfinished_text() {
+    let src = "The General Assembly,\n\n\
+               Recalling its resolution 79/1 on the situation\n\n\
+               of 2024 \n\n\
+               1. Decides to remain seized of the matter.\n";
+    let a = run(src);
+    let d = diagnostics(src, &a);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert!(d[0].starts_with("5:7 terminator"), "{d:#?}");
+}
+
+/// pdfminer.six, A/RES/80/11: OP 1's markers `(a)` to `(h)` in a column,
+/// `(b)`'s text `... by:`, then `(i)` and `(ii)` in a column of their own.
+/// `(i)` after `(h)` is a numeral here (the text before it introduces a
+/// list), and the inner list takes the next texts before `(c)` does.
+#[test]
+fn an_inner_list_set_out_while_the_outer_lists_markers_wait() {
+    let src = lab("A-RES-80-11/sectiontop/pdfminer.txt");
+    let a = run(&src);
+    assert_eq!(diagnostics(&src, &a), Vec::<String>::new());
+    let text_of = |marker: &str, nth: usize| {
+        let b = (a.doc.blocks.iter())
+            .filter(|b| b.marker_range().is_some_and(|m| &src[m] == marker))
+            .nth(nth)
+            .unwrap();
+        let r = b.lines.iter().nth(1).unwrap();
+        src[r].split_whitespace().next().unwrap().to_string()
+    };
+    assert_eq!(text_of("(i)", 0), "Assisting");
+    assert_eq!(text_of("(ii)", 0), "Inviting");
+    assert_eq!(text_of("(c)", 0), "Taking");
 }

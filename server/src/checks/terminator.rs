@@ -3,8 +3,9 @@
 //! introduces sub-paragraphs with `:`.
 
 use crate::diagnostic::{Code, Diagnostic, TextEdit};
-use crate::syntax::parser::lines::final_char;
+use crate::syntax::parser::lines::{self, final_char};
 use crate::syntax::{Block, BlockKind, Document, Part};
+use std::ops::Range;
 
 /// Where the terminator check stands before a block.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -140,12 +141,25 @@ fn paragraph(
     out: &mut Vec<Diagnostic>,
 ) {
     let b = &doc.blocks[i];
+    // A deeper sub-paragraph is `b`'s when its text comes right after
+    // `b`'s; markers set out in a column before their texts (`(i)`, `(ii)`
+    // under `(b)` while `(c)` to `(h)` wait) are found by their texts.
+    let deeper = |n: &Block| {
+        n.kind == BlockKind::SubParagraph
+            && b.kind == BlockKind::SubParagraph
+            && n.level > b.level
+            && n.parent() == b.parent()
+    };
     let has_subs = next.is_some_and(|n| n.kind == BlockKind::SubParagraph && n.parent() == Some(i))
-        || next.is_some_and(|n| {
-            n.kind == BlockKind::SubParagraph
-                && b.kind == BlockKind::SubParagraph
-                && n.level > b.level
-        });
+        || next
+            .is_some_and(|n| deeper(n) && (text_on_marker_line(src, n) || text_follows(src, b, n)))
+        || (b.kind == BlockKind::SubParagraph
+            && next.is_some_and(|n| !deeper(n))
+            && doc.blocks[i + 1..]
+                .iter()
+                .take(32)
+                .filter(|n| deeper(n) && !text_on_marker_line(src, n))
+                .any(|n| text_follows(src, b, n)));
     let unmarked_sub = b.kind == BlockKind::SubParagraph && b.marker.is_none();
     if unmarked_sub {
         return; // markers lost in extraction: one sub-numbering says it
@@ -233,7 +247,30 @@ fn paragraph(
 /// last character), trailing references, quotes and brackets skipped.
 fn last_char(src: &str, b: &Block) -> Option<(usize, char)> {
     let marker = b.marker_range();
-    for (k, r) in b.lines.iter().enumerate().rev() {
+    let lines: Vec<Range<usize>> = b.lines.iter().collect();
+    // Displaced words that an extraction set after the paragraph, each after
+    // a blank line: when the text before them ends with its punctuation, it
+    // is the paragraph's end.
+    let mut end = lines.len();
+    while end > 1 {
+        let r = &lines[end - 1];
+        let gap = &src[lines[end - 2].end.min(r.start)..r.start];
+        if gap.matches('\n').count() < 2 || !lines::displaced_fragment(&src[r.clone()]) {
+            break;
+        }
+        end -= 1;
+    }
+    let text_before = |r: &Range<usize>| {
+        let t = src[r.clone()].trim();
+        let marker_alone = marker
+            .as_ref()
+            .is_some_and(|m| r.contains(&m.start) && t.len() == m.len());
+        !marker_alone && !lines::footnote_numbers_alone(t) && lines::ends_finished(t)
+    };
+    if end == lines.len() || !text_before(&lines[end - 1]) {
+        end = lines.len();
+    }
+    for (k, r) in lines[..end].iter().enumerate().rev() {
         let line = &src[r.clone()];
         let t = line.trim();
         // A number alone on the last line is a footnote reference that an
@@ -242,10 +279,7 @@ fn last_char(src: &str, b: &Block) -> Option<(usize, char)> {
         let marker_alone = marker
             .as_ref()
             .is_some_and(|m| k > 0 && r.contains(&m.start) && t.len() == m.len());
-        if t.is_empty()
-            || marker_alone
-            || (k > 0 && crate::syntax::parser::lines::footnote_numbers_alone(t))
-        {
+        if t.is_empty() || marker_alone || (k > 0 && lines::footnote_numbers_alone(t)) {
             continue;
         }
         let start = r.start + (line.len() - line.trim_start().len());
@@ -253,6 +287,34 @@ fn last_char(src: &str, b: &Block) -> Option<(usize, char)> {
         return Some((start + off, c));
     }
     None
+}
+
+/// Whether block `n`'s text starts on its marker's line.
+fn text_on_marker_line(src: &str, n: &Block) -> bool {
+    n.lines.first().is_some_and(|r| {
+        n.text_start(&r) < r.end && !src[n.text_start(&r)..r.end].trim().is_empty()
+    })
+}
+
+/// Whether `n`'s text comes right after `b`'s: only blank lines and lines
+/// that hold a marker alone between them.
+fn text_follows(src: &str, b: &Block, n: &Block) -> bool {
+    let (Some(end), Some(text)) = (
+        b.lines.last().map(|r| r.end),
+        n.lines
+            .iter()
+            .find(|r| !src[n.text_start(r)..r.end].trim().is_empty())
+            .map(|r| r.start),
+    ) else {
+        return false;
+    };
+    end <= text
+        && src[end..text].lines().all(|l| {
+            let t = l.trim();
+            t.is_empty()
+                || lines::sub_marker(t).is_some_and(|(len, _, _)| t[len..].trim().is_empty())
+                || lines::op_number(t).is_some_and(|(len, _, _)| t[len..].trim().is_empty())
+        })
 }
 
 /// `...; and` / `...; or`, also when the conjunction wrapped to a line of its own.

@@ -272,6 +272,21 @@ pub fn draft_footnote(t: &str) -> Option<(u32, usize, usize)> {
     Some((c[1].parse().ok()?, marker, c.get(0)?.end()))
 }
 
+/// A piece of a justified line that an extraction (pdfminer.six) set apart,
+/// between blank lines, after its paragraph: a few words (at most six)
+/// ending with the gap the words after them left (a trailing space: `the
+/// sovereignty, `, `Indigenous `). `line` is the line as written, untrimmed.
+pub fn displaced_fragment(line: &str) -> bool {
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    few_words(line) && line.ends_with([' ', '\t'])
+}
+
+/// At most six words, and some.
+pub fn few_words(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    words.next().is_some() && words.nth(5).is_none()
+}
+
 /// Footnote numbers alone on a line: one (`5`), or a few that follow one
 /// another (`3 4`), each of up to three digits. Some extractions
 /// (pdfplumber) set a line's superscript references on a line of their own.

@@ -645,15 +645,26 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Is the line being read right after page furniture, blank lines
+    /// between or not (PyMuPDF's blocks set a running head's lines apart)?
+    fn after_furniture(&self) -> bool {
+        match self.st.prev {
+            Prev::Furniture => true,
+            Prev::Blank => {
+                let n = self.blocks.len();
+                n >= 2
+                    && self.blocks[n - 1].kind == BlockKind::Blank
+                    && self.blocks[n - 2].kind == BlockKind::Furniture
+            }
+            _ => false,
+        }
+    }
+
     fn is_title_part(&self, t: &str) -> bool {
         // Cheap refusals first: a line longer than the title, or one that
         // ends a sentence, is no running head; a short piece only right
         // after other page furniture (the title wrapped over lines).
-        let min = if self.st.prev == Prev::Furniture {
-            8
-        } else {
-            12
-        };
+        let min = if self.after_furniture() { 8 } else { 12 };
         if self.title_norm.is_empty() || t.len() > self.title_norm.len() * 2 + 8 || t.len() < min {
             return false;
         }
@@ -1217,14 +1228,66 @@ impl<'a> Parser<'a> {
             }
         }
         let want_number = opener == Some(OpenerKind::Operative);
-        let k = (self.st.w.pending.iter())
-            .position(|&b| self.is_number_alone(b) == want_number)
-            .unwrap_or(0);
+        let fits = |b: usize| self.is_number_alone(b) == want_number;
+        let k = if want_number {
+            self.st.w.pending.iter().position(|&b| fits(b))
+        } else {
+            // The innermost list first: when the last text read introduced
+            // a list (`(b)`'s `... by:`) and markers deeper than its own
+            // wait (`(i)`, `(ii)`, set out with the outer list's `(c)` to
+            // `(h)`), they take the texts before the outer list goes on.
+            // Else the marker that follows the last text's in its list
+            // (`(ii)` after `(i)`'s text) goes before the outer list's.
+            let last = self.last_text_block(self.lines[i].range().start);
+            let pending = &self.st.w.pending;
+            let introduces = last.is_some_and(|b| {
+                self.blocks[b].lines.last().is_some_and(|r| {
+                    matches!(lines::final_char(self.src[r].trim()), Some((_, ':')))
+                })
+            });
+            let sub = |b: usize| match self.blocks[b].marker.as_ref().map(|m| &m.kind) {
+                Some(&MarkerKind::Sub { level, ordinal }) => Some((level, ordinal)),
+                _ => None,
+            };
+            let level = last.map(|b| self.blocks[b].level);
+            let next = if introduces {
+                level.and_then(|l| {
+                    (pending.iter()).position(|&b| fits(b) && self.blocks[b].level > l)
+                })
+            } else {
+                last.and_then(sub).and_then(|(l, o)| {
+                    (pending.iter()).position(|&b| fits(b) && sub(b) == Some((l, o + 1)))
+                })
+            };
+            next.or_else(|| pending.iter().position(|&b| fits(b)))
+        }
+        .unwrap_or(0);
         let b = self.st.w.pending.remove(k);
         self.st.cur = Some(b);
         self.st.cur_has_text = false;
         self.append(b, i);
         true
+    }
+
+    /// The paragraph whose text was read last before byte `at` (among the
+    /// last 64 blocks: markers set out in a column get their texts later).
+    fn last_text_block(&self, at: usize) -> Option<usize> {
+        let n = self.blocks.len();
+        (n.saturating_sub(64)..n)
+            .filter(|&b| {
+                matches!(
+                    self.blocks[b].kind,
+                    BlockKind::Preambular | BlockKind::Operative | BlockKind::SubParagraph
+                )
+            })
+            .filter_map(|b| {
+                let blk = &self.blocks[b];
+                let last = blk.lines.last()?;
+                let has_text = last.start < at && blk.text_start(&last) < last.end;
+                has_text.then_some((last.start, b))
+            })
+            .max()
+            .map(|(_, b)| b)
     }
 
     /// The paragraph with text right before block `first` (page furniture,
@@ -1294,8 +1357,18 @@ impl<'a> Parser<'a> {
             .filter(|_| label.len() > 1 || matches!(label, "i" | "v" | "x"));
         let (level, ordinal) = match (letter, roman) {
             (Some(l), Some(r)) => {
-                // `(i)` after `(h)` is a letter; otherwise a numeral.
-                if self.st.sub_last[base as usize] + 1 == l && l > 1 {
+                // `(i)` after `(h)` is a letter, unless the text before it
+                // introduces a list (`... by:`); otherwise a numeral.
+                let introduced = self
+                    .st
+                    .cur
+                    .filter(|_| self.st.cur_has_text)
+                    .is_some_and(|c| {
+                        self.blocks[c].lines.last().is_some_and(|r| {
+                            matches!(lines::final_char(self.src[r].trim()), Some((_, ':')))
+                        })
+                    });
+                if self.st.sub_last[base as usize] + 1 == l && l > 1 && !introduced {
                     (base, l)
                 } else {
                     (roman_level, r)
@@ -1353,6 +1426,26 @@ impl<'a> Parser<'a> {
             return;
         }
         let opener = self.line_opener(i, 0);
+        // A few displaced words between blank lines after a finished
+        // paragraph (pdfminer.six sets the words a justified line spread out
+        // apart), or a few in lower case, go with it.
+        if let Some(c) = self.st.cur {
+            if at_block_start
+                && self.st.cur_has_text
+                && opener.is_none()
+                && self.st.w.pending.is_empty()
+                && matches!(
+                    self.blocks[c].kind,
+                    BlockKind::Preambular | BlockKind::Operative | BlockKind::SubParagraph
+                )
+                && (lines::displaced_fragment(self.text(i))
+                    || (t.starts_with(char::is_lowercase) && lines::few_words(t)))
+                && !self.is_section_heading(i)
+            {
+                self.append(c, i);
+                return;
+            }
+        }
         if let Some(c) = self.st.cur {
             // In every layout, a listed opener after a finished paragraph
             // starts one, blank line or not (text extracted with no blank
@@ -1401,9 +1494,27 @@ impl<'a> Parser<'a> {
                         Some((_, ','))
                     )
                 });
+        // In the operative part a comma ends no paragraph or item (they end
+        // with `;`, `.` or `:`): a block after one that starts with a
+        // capital but no opener goes on with it (a page break before a
+        // name: `... Kafr Zayta,18` then `Syrian Arab Republic, which ...`).
+        let after_comma = |c: usize| {
+            self.st.part == Part::Operative
+                && opener.is_none()
+                && self.st.w.pending.is_empty()
+                && matches!(
+                    self.blocks[c].kind,
+                    BlockKind::Operative | BlockKind::SubParagraph
+                )
+                && t.starts_with(char::is_uppercase)
+                && self.blocks[c].lines.last().is_some_and(|r| {
+                    matches!(lines::final_char(self.src[r].trim()), Some((_, ',')))
+                })
+        };
         if let Some(c) = self.st.cur {
             if (!self.st.cur_finished && opener.is_none() && !self.is_section_heading(i))
                 || lower_start
+                || (after_comma(c) && !self.is_section_heading(i))
             {
                 self.append(c, i);
                 return;
