@@ -15,6 +15,9 @@ use crate::syntax::{Document, EditSpan, FootnoteDef, FootnoteRef};
 pub(crate) struct Input {
     defs: Vec<(u32, Range<usize>)>,
     pub(crate) refs: Vec<FootnoteRef>,
+    /// How many definitions and references each resolution holds, in
+    /// order: the check reads each resolution's footnotes on their own.
+    split: Vec<(usize, usize)>,
 }
 
 impl Input {
@@ -26,6 +29,9 @@ impl Input {
                 .map(|d| (d.number, d.number_range.clone()))
                 .collect(),
             refs: doc.footnote_refs.clone(),
+            split: per_resolution(doc)
+                .map(|(d, r)| (d.len(), r.len()))
+                .collect(),
         }
     }
 
@@ -43,26 +49,38 @@ impl Input {
             && (self.refs.iter())
                 .zip(&doc.footnote_refs)
                 .all(|(a, b)| a.number == b.number && moved(&a.range, &b.range))
+            && per_resolution(doc)
+                .map(|(d, r)| (d.len(), r.len()))
+                .eq(self.split.iter().copied())
     }
 }
 
 /// The footnote checks of each resolution of the document on its own
 /// (footnotes restart at 1 in each).
 pub fn check(doc: &Document, config: &Config, out: &mut Vec<Diagnostic>) {
+    for (defs, refs) in per_resolution(doc) {
+        check_resolution(defs, refs, config, out);
+    }
+}
+
+/// The footnote definitions and references of each resolution that has
+/// some, in order.
+fn per_resolution(doc: &Document) -> impl Iterator<Item = (&[FootnoteDef], &[FootnoteRef])> {
     let (mut defs, mut refs) = (&doc.footnote_defs[..], &doc.footnote_refs[..]);
-    while !defs.is_empty() || !refs.is_empty() {
+    std::iter::from_fn(move || {
         let res_of = |block: usize| doc.blocks.get(block).map_or(0, |b| b.resolution);
         let first = match (defs.first(), refs.first()) {
             (Some(d), Some(r)) => res_of(d.block).min(res_of(r.block)),
             (Some(d), None) => res_of(d.block),
             (None, Some(r)) => res_of(r.block),
-            (None, None) => break,
+            (None, None) => return None,
         };
         let nd = defs.partition_point(|d| res_of(d.block) == first);
         let nr = refs.partition_point(|r| res_of(r.block) == first);
-        check_resolution(&defs[..nd], &refs[..nr], config, out);
+        let out = (&defs[..nd], &refs[..nr]);
         (defs, refs) = (&defs[nd..], &refs[nr..]);
-    }
+        Some(out)
+    })
 }
 
 fn check_resolution(
