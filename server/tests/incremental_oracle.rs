@@ -332,6 +332,107 @@ fn edits_at_the_start_of_the_body_equal_a_full_parse() {
     );
 }
 
+/// Typing between two resolutions of one document (in the last footnotes
+/// and the meeting line of one, in the heading of the next) re-parses in
+/// place, as typing in a paragraph does, and equals a full parse: where the
+/// next resolution's heading starts is read again around the edit.
+#[test]
+fn edits_between_two_resolutions_equal_a_full_parse() {
+    let cfg = Config::default();
+    let catalog = Catalog::builtin();
+    let (name, text) = fixtures()
+        .into_iter()
+        .find(|(n, _)| n.ends_with("ga80-three.txt"))
+        .expect("the compendium fixture");
+    let base = analyze(&text, &cfg, catalog);
+    let base_parse = parse_resumable(&text);
+    let chapeaux: Vec<usize> = text
+        .match_indices("\nThe General Assembly,")
+        .map(|(i, _)| i + 1)
+        .collect();
+    assert!(chapeaux.len() >= 3, "{name}: three resolutions");
+    let (mut region, mut total) = (0, 0);
+    for &chapeau in &chapeaux[1..] {
+        // The 40 lines before the chapeau: the previous resolution's end
+        // (footnotes, meeting line, page furniture) and this one's heading.
+        let mut starts: Vec<usize> = text[..chapeau - 1]
+            .rmatch_indices('\n')
+            .map(|(i, _)| i + 1)
+            .take(40)
+            .collect();
+        starts.reverse();
+        for &start in &starts {
+            let end = start + text[start..].find('\n').unwrap_or(0);
+            let mut edits = vec![
+                (end, end, "x"),
+                (end, end, "."),
+                (start, start, "\n"),
+                (end, end, ";"),
+            ];
+            if start < end && text.is_char_boundary(end - 1) {
+                edits.push((end - 1, end, ""));
+            }
+            for (a, b, ins) in edits {
+                let next = format!("{}{}{}", &text[..a], ins, &text[b..]);
+                let Some(span) = EditSpan::between(&text, &next) else {
+                    continue;
+                };
+                total += 1;
+                let full = analyze(&next, &cfg, catalog);
+                if let Some((doc, _)) = reparse_region(base_parse.clone(), &next, &span) {
+                    region += 1;
+                    let first = (doc.blocks.iter().zip(&full.doc.blocks)).position(|(x, y)| x != y);
+                    assert!(
+                        doc == full.doc,
+                        "{name}: {ins:?} at {a}..{b} (line {:?}): the re-parse differs at block {first:?}: {:?}\nfull: {:?}",
+                        &text[start..end],
+                        first.map(|f| &doc.blocks[f]),
+                        first.map(|f| &full.doc.blocks[f]),
+                    );
+                }
+                let inc = reanalyze_owned(base.clone(), &next, &span, &cfg, catalog);
+                assert_eq!(
+                    render_diagnostics(&next, &inc.diagnostics),
+                    render_diagnostics(&next, &full.diagnostics),
+                    "{name}: {ins:?} at {a}..{b}"
+                );
+            }
+        }
+    }
+    assert!(region > 0 && region <= total);
+    // Typing at the end of the previous resolution's last footnotes and its
+    // meeting line (lines that start with a digit, three lines or more
+    // above the next heading's `United Nations`) is re-parsed in place.
+    for &chapeau in &chapeaux[1..] {
+        let heading = text[..chapeau]
+            .rfind("\nUnited Nations")
+            .expect("a heading")
+            + 1;
+        let mut ends: Vec<usize> = text[..heading]
+            .rmatch_indices('\n')
+            .map(|(i, _)| i)
+            .skip(3)
+            .take(12)
+            .collect();
+        ends.retain(|&e| {
+            let start = text[..e].rfind('\n').map_or(0, |i| i + 1);
+            text[start..e].starts_with(|c: char| c.is_ascii_digit())
+        });
+        assert!(
+            ends.len() >= 3,
+            "{name}: footnotes and a meeting line before {heading}"
+        );
+        for e in ends {
+            let next = format!("{}x{}", &text[..e], &text[e..]);
+            let span = EditSpan::between(&text, &next).expect("an edit");
+            assert!(
+                reparse_region(base_parse.clone(), &next, &span).is_some(),
+                "{name}: typing at {e} was parsed whole"
+            );
+        }
+    }
+}
+
 /// Footnote references are decided across the document: a footnote
 /// definition added at the end turns the bare `2` after a cited symbol in the
 /// preamble into a reference (the next expected number), and the citation,
@@ -452,4 +553,56 @@ fn a_citation_moved_into_the_old_numbers_of_the_re_read_blocks_is_kept() {
         },
     ];
     check(&name, &text, &edits).unwrap();
+}
+
+/// Found by the oracle with more cases: an edit that joins a resolution's
+/// title to its chapeau (`80/ 6and The General Assembly,`) makes the two
+/// resolutions one, and their footnotes one sequence, without moving any
+/// footnote: the footnote checks run again (they are read per resolution).
+#[test]
+fn footnotes_of_resolutions_made_one_are_checked_again() {
+    let cfg = Config::default();
+    let catalog = Catalog::builtin();
+    let (_, mut text) = fixtures()
+        .into_iter()
+        .find(|(n, _)| n.ends_with("ga80-three.txt"))
+        .unwrap();
+    let edits = [
+        Edit {
+            at: 0.38507680722864257,
+            delete: 0,
+            piece: 16,
+        },
+        Edit {
+            at: 0.19514421068051907,
+            delete: 0,
+            piece: 31,
+        },
+        Edit {
+            at: 0.1789465732373408,
+            delete: 53,
+            piece: 25,
+        },
+    ];
+    let mut a = analyze(&text, &cfg, catalog);
+    let mut parsed = parse_resumable(&text);
+    for e in &edits {
+        let next = apply(&text, e);
+        let span = EditSpan::between(&text, &next).unwrap();
+        let r = reparse_region(parsed, &next, &span);
+        eprintln!(
+            "span {span:?} region {} {:?}",
+            r.is_some(),
+            &next[span.start.saturating_sub(60)..span.new_end + 60]
+        );
+        parsed = r.unwrap_or_else(|| parse_resumable(&next));
+        a = reanalyze_owned(a, &next, &span, &cfg, catalog);
+        let full = analyze(&next, &cfg, catalog);
+        assert!(parsed.0 == full.doc);
+        assert_eq!(
+            render_diagnostics(&next, &a.diagnostics),
+            render_diagnostics(&next, &full.diagnostics)
+        );
+        text = next;
+    }
 }

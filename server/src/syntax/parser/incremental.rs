@@ -337,12 +337,7 @@ pub fn reparse_region(
                 .filter(|f| f.op_number || f.opener == Some(OpenerKind::Operative))
                 .count()
         };
-        if ops(&cache.facts[la..lb]) != ops(&middle_facts)
-            || cache
-                .res_starts
-                .iter()
-                .any(|r| r.stop <= lb && la <= r.chapeau)
-        {
+        if ops(&cache.facts[la..lb]) != ops(&middle_facts) {
             return None;
         }
     }
@@ -449,11 +444,36 @@ pub fn reparse_region(
         .drain(..=cp.state.resolution as usize)
         .collect();
     p.res_starts = cache.res_starts;
-    for r in &mut p.res_starts {
+    for k in 0..p.res_starts.len() {
+        let r = &mut p.res_starts[k];
         if r.stop >= lb {
             r.stop = r.stop.wrapping_add_signed(line_delta);
             r.heading = r.heading.wrapping_add_signed(line_delta);
             r.chapeau = r.chapeau.wrapping_add_signed(line_delta);
+        } else if r.chapeau >= la {
+            // The edit is in the text that ends before this resolution
+            // (typing in the last footnote or the meeting line): where its
+            // heading starts is read again, as a full parse reads it (the
+            // checks above keep what decides that a resolution starts
+            // there). An edit in the heading itself, or one that moves
+            // where it starts, changes what the walk compares running heads
+            // with, which its checkpoints do not hold: parsed whole.
+            if r.heading < lb {
+                return None;
+            }
+            let heading = r.heading.wrapping_add_signed(line_delta);
+            r.chapeau = r.chapeau.wrapping_add_signed(line_delta);
+            let floor = match k.checked_sub(1) {
+                Some(j) => p.res_starts[j].chapeau + 1,
+                None => cache.body_start,
+            };
+            let chapeau = p.res_starts[k].chapeau;
+            let (stop, new_heading) = p.heading_start(chapeau, floor);
+            if new_heading != heading {
+                return None;
+            }
+            let r = &mut p.res_starts[k];
+            (r.stop, r.heading) = (stop, heading);
         }
     }
     p.chapeau = old.chapeau;

@@ -277,20 +277,7 @@ impl<'a> Parser<'a> {
                 continue;
             }
             if f.chapeau && (ended || (operative && !in_annex)) && self.chapeau_at(i).is_some() {
-                let mut heading = i;
-                let mut stop = floor;
-                let mut j = i;
-                while j > floor {
-                    j -= 1;
-                    if self.lines[j].blank {
-                        continue;
-                    }
-                    if self.ends_resolution_text(j) {
-                        stop = j;
-                        break;
-                    }
-                    heading = j;
-                }
+                let (stop, heading) = self.heading_start(i, floor);
                 out.push(ResolutionStart {
                     stop,
                     heading,
@@ -318,6 +305,26 @@ impl<'a> Parser<'a> {
             }
         }
         out
+    }
+
+    /// Where the heading of the resolution whose chapeau is on line
+    /// `chapeau` starts: it runs back, not past `floor`, over lines that end
+    /// no paragraph, footnote or meeting line. (The line that ends the text
+    /// before it, or `floor`; the heading's first line.)
+    pub(super) fn heading_start(&self, chapeau: usize, floor: usize) -> (usize, usize) {
+        let mut heading = chapeau;
+        let mut j = chapeau;
+        while j > floor {
+            j -= 1;
+            if self.lines[j].blank {
+                continue;
+            }
+            if self.ends_resolution_text(j) {
+                return (j, heading);
+            }
+            heading = j;
+        }
+        (floor, heading)
     }
 
     /// Does line `j` end the text of a resolution (a paragraph or footnote
