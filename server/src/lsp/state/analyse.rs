@@ -103,7 +103,7 @@ impl State {
                         }
                     },
                     None => {
-                        let text = text::rope::to_string(&rope);
+                        let text = text::rope::to_string_with_room(&rope);
                         check_trigger(trigger.as_deref(), &text);
                         let index = Arc::new(LineIndex::new(&text));
                         let analysis = analyze(&text, &config, &catalog);
