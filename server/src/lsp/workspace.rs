@@ -14,6 +14,14 @@
 //! [`inconsistent_across`]; ranges into another document are converted with
 //! that document's own line index and the position encoding.
 //!
+//! A document alone in the index has nothing to be compared with: its
+//! citations and line index are not kept (a keystroke then costs nothing
+//! here, and the next analysis edits the line index in place); they are
+//! read from its snapshot, held weakly, when another document is indexed.
+//! If that snapshot is being analysed again just then, its document is read
+//! when that analysis is indexed, and the documents it affects are
+//! published again then.
+//!
 //! No lock is held across an `.await`: the state calls this under a plain
 //! mutex and publishes afterwards.
 
