@@ -127,6 +127,12 @@ pub fn reanalyze_owned(
     // blanked again, or the text itself while it holds no markup.
     let reading = match prev.reading {
         Some(mut r) if r.len() == prev_len(edit, new_src) => {
+            // Room grows by a sixty-fourth of the text, not by doubling it
+            // (nor by copying it at each keystroke that outgrows it).
+            let grow = new_src.len().saturating_sub(r.capacity());
+            if grow > 0 {
+                r.reserve_exact(grow + new_src.len() / 64);
+            }
             r.replace_range(edit.start..edit.old_end, &new_src[edit.start..edit.new_end]);
             syntax::markup::reblank(&mut r, new_src, edit.start..edit.new_end);
             Some(r)

@@ -14,6 +14,14 @@
 //! [`inconsistent_across`]; ranges into another document are converted with
 //! that document's own line index and the position encoding.
 //!
+//! A document alone in the index has nothing to be compared with: its
+//! citations and line index are not kept (a keystroke then costs nothing
+//! here, and the next analysis edits the line index in place); they are
+//! read from its snapshot, held weakly, when another document is indexed.
+//! If that snapshot is being analysed again just then, its document is read
+//! when that analysis is indexed, and the documents it affects are
+//! published again then.
+//!
 //! No lock is held across an `.await`: the state calls this under a plain
 //! mutex and publishes afterwards.
 
@@ -35,9 +43,14 @@ struct Entry {
     /// document's newest, without keeping it alive.
     snapshot: Weak<Snapshot>,
     version: i32,
-    positions: Positions,
-    /// The dated, well-formed citations by symbol, in document order.
-    dated: Dated,
+    /// What converts its ranges; `None` while alone (below), so that the
+    /// next analysis can edit the snapshot's line index in place.
+    positions: Option<Positions>,
+    /// The dated, well-formed citations by symbol, in document order;
+    /// `None` while the document was the only one indexed (nothing to
+    /// compare them with, so a keystroke does not walk every citation), made
+    /// from the snapshot when another document comes.
+    dated: Option<Dated>,
     /// The document's own diagnostics, converted once per snapshot.
     own: Arc<OwnDiagnostics>,
     /// The cross-document diagnostics last published with them.
@@ -177,28 +190,43 @@ impl CitationIndex {
     ) -> Vec<Url> {
         let uri = snapshot.uri.clone();
         let old = self.docs.remove(&uri);
-        let (mut dated, published) = match old {
+        let (old_dated, published) = match old {
             Some(e) => (e.dated, e.published),
-            None => (Dated::default(), Vec::new()),
+            None => (None, Vec::new()),
         };
-        let (changed, added) = update_dated(&mut dated, &snapshot.analysis.citations);
-        for symbol in added {
-            self.by_symbol
-                .entry(symbol)
-                .or_default()
-                .insert(uri.clone());
-        }
-        for symbol in &changed {
-            if !dated.contains_key(symbol) {
-                self.unlist(symbol, &uri);
+        // Alone, a document's citations are compared with no other's: they
+        // are read when another document is indexed.
+        let alone = self.docs.is_empty();
+        let mut changed = Vec::new();
+        let dated = if alone {
+            for symbol in old_dated.into_iter().flat_map(HashMap::into_keys) {
+                self.unlist(&symbol, &uri);
             }
-        }
+            None
+        } else {
+            self.read_deferred();
+            let mut dated = old_dated.unwrap_or_default();
+            let added;
+            (changed, added) = update_dated(&mut dated, &snapshot.analysis.citations);
+            for symbol in added {
+                self.by_symbol
+                    .entry(symbol)
+                    .or_default()
+                    .insert(uri.clone());
+            }
+            for symbol in &changed {
+                if !dated.contains_key(symbol) {
+                    self.unlist(symbol, &uri);
+                }
+            }
+            Some(dated)
+        };
         self.docs.insert(
             uri.clone(),
             Entry {
                 snapshot: Arc::downgrade(snapshot),
                 version: snapshot.version,
-                positions: snapshot.positions(),
+                positions: dated.is_some().then(|| snapshot.positions()),
                 dated,
                 own,
                 published,
@@ -207,13 +235,38 @@ impl CitationIndex {
         self.affected(&uri, &changed, settings)
     }
 
+    /// Reads the dated citations of the documents indexed while alone, from
+    /// their snapshots. One whose snapshot is being analysed again (taken
+    /// apart) is read when that analysis indexes it; its cross-document
+    /// diagnostics and the other documents' are published then.
+    fn read_deferred(&mut self) {
+        for (uri, entry) in &mut self.docs {
+            if entry.dated.is_some() {
+                continue;
+            }
+            let Some(snapshot) = entry.snapshot.upgrade() else {
+                continue;
+            };
+            let mut dated = Dated::default();
+            let (_, added) = update_dated(&mut dated, &snapshot.analysis.citations);
+            for symbol in added {
+                self.by_symbol
+                    .entry(symbol)
+                    .or_default()
+                    .insert(uri.clone());
+            }
+            entry.dated = Some(dated);
+            entry.positions = Some(snapshot.positions());
+        }
+    }
+
     /// Forgets a closed document; returns the documents whose
     /// cross-document diagnostics now differ from what was published.
     pub fn remove(&mut self, uri: &Url, settings: CrossSettings<'_>) -> Vec<Url> {
         let Some(old) = self.docs.remove(uri) else {
             return Vec::new();
         };
-        let changed: Vec<String> = old.dated.into_keys().collect();
+        let changed: Vec<String> = old.dated.into_iter().flat_map(HashMap::into_keys).collect();
         for symbol in &changed {
             self.unlist(symbol, uri);
         }
@@ -259,7 +312,7 @@ impl CitationIndex {
         // and those other citations, per document (in URI order).
         let mut mine: Vec<Citation> = Vec::new();
         let mut others: std::collections::BTreeMap<&Url, Vec<Citation>> = Default::default();
-        for (symbol, list) in &entry.dated {
+        for (symbol, list) in entry.dated.iter().flatten() {
             let Some(set) = self.by_symbol.get(symbol) else {
                 continue;
             };
@@ -268,7 +321,11 @@ impl CitationIndex {
             }
             mine.extend(list.iter().cloned());
             for other in set.iter().filter(|u| *u != uri) {
-                if let Some(list) = self.docs.get(other).and_then(|o| o.dated.get(symbol)) {
+                if let Some(list) = self
+                    .docs
+                    .get(other)
+                    .and_then(|o| o.dated.as_ref()?.get(symbol))
+                {
                     others
                         .entry(other)
                         .or_default()
@@ -276,9 +333,9 @@ impl CitationIndex {
                 }
             }
         }
-        if mine.is_empty() {
+        let (true, Some(here)) = (!mine.is_empty(), &entry.positions) else {
             return Some(Vec::new());
-        }
+        };
         // In document order, as the core reports within a document.
         mine.sort_by_key(|c| c.range.start);
         for list in others.values_mut() {
@@ -294,7 +351,7 @@ impl CitationIndex {
         let found = inconsistent_across(&mine, &other_docs);
         let mut lookup = |doc: &str| {
             let u = Url::parse(doc).ok()?;
-            self.docs.get(&u).map(|e| e.positions.clone())
+            self.docs.get(&u).and_then(|e| e.positions.clone())
         };
         let mut out: Vec<lsp::Diagnostic> = found
             .into_iter()
@@ -308,7 +365,7 @@ impl CitationIndex {
                             .replace(u.as_str(), &display_name(u, settings.root));
                     }
                 }
-                to_proto::diagnostic(&entry.positions, &d, settings.docs_base, &mut lookup)
+                to_proto::diagnostic(here, &d, settings.docs_base, &mut lookup)
             })
             .collect();
         out.sort_by_key(|d| (d.range.start, d.range.end));

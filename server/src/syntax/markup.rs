@@ -21,7 +21,10 @@ pub fn reading(src: &str) -> Option<String> {
     if !may_hold_markup(src.as_bytes()) {
         return None;
     }
-    let mut out = src.as_bytes().to_vec();
+    // With room for typing (a sixty-fourth, as the analysis grows it), so
+    // that the first keystroke does not copy it into a larger buffer.
+    let mut out = Vec::with_capacity(src.len() + src.len() / 64);
+    out.extend_from_slice(src.as_bytes());
     let mut any = false;
     for r in line_ranges(src, 0..src.len()) {
         any |= blank_line(&src.as_bytes()[r.clone()], &mut out[r]);

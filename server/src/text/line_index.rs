@@ -216,6 +216,53 @@ impl LineIndex {
         }
     }
 
+    /// As [`LineIndex::edited`], in place: the lines around the edit are
+    /// scanned again and spliced in, the lines after them shifted where they
+    /// are, so that a keystroke allocates no new table.
+    pub fn edit(&mut self, text: &str, start: usize, old_end: usize, new_end: usize) {
+        let delta = new_end as isize - old_end as isize;
+        let ok = old_end >= start
+            && new_end >= start
+            && old_end <= self.len
+            && text.len() as isize == self.len as isize + delta;
+        if !ok {
+            *self = LineIndex::new(text);
+            return;
+        }
+        let la = (self.line_of(start) as usize).saturating_sub(1);
+        let lb = self.line_of(old_end) as usize + 2;
+        let from = self.lines[la].start;
+        let (to, rest) = if lb < self.lines.len() {
+            (self.lines[lb].start.wrapping_add_signed(delta), lb)
+        } else {
+            (text.len(), self.lines.len())
+        };
+        let more = rest < self.lines.len();
+        let wide_from = self.lines[la].wide as usize;
+        let wide_rest = if more {
+            self.lines[rest].wide as usize
+        } else {
+            self.wides.len()
+        };
+        // The region's lines, their wide characters numbered from zero.
+        let mut lines = Vec::new();
+        let mut wides = Vec::new();
+        scan(text.as_bytes(), (from, to), more, &mut lines, &mut wides);
+        for l in &mut lines {
+            l.wide += wide_from as u32;
+        }
+        let wide_delta = (wide_from + wides.len()) as i64 - wide_rest as i64;
+        let n = lines.len();
+        self.wides.splice(wide_from..wide_rest, wides);
+        self.lines.splice(la..rest, lines);
+        for l in &mut self.lines[la + n..] {
+            l.start = l.start.wrapping_add_signed(delta);
+            l.end = l.end.wrapping_add_signed(delta);
+            l.wide = (i64::from(l.wide) + wide_delta) as u32;
+        }
+        self.len = text.len();
+    }
+
     /// The wide characters of line `i`.
     fn wide(&self, i: usize) -> &[Wide] {
         let a = self.lines[i].wide as usize;
@@ -446,7 +493,8 @@ mod tests {
     }
 
     /// Texts with every line break and character width, edited at every
-    /// pair of char boundaries with every replacement: `edited` equals `new`.
+    /// pair of char boundaries with every replacement: `edited` and `edit`
+    /// equal `new`.
     #[test]
     fn edited_equals_a_new_index() {
         let texts = [
@@ -470,11 +518,11 @@ mod tests {
                     for ins in inserts {
                         let new_text = format!("{}{}{}", &text[..a], ins, &text[b..]);
                         let got = old.edited(&new_text, a, b, a + ins.len());
-                        assert_eq!(
-                            got,
-                            LineIndex::new(&new_text),
-                            "{text:?} {a}..{b} <- {ins:?}"
-                        );
+                        let fresh = LineIndex::new(&new_text);
+                        assert_eq!(got, fresh, "{text:?} {a}..{b} <- {ins:?}");
+                        let mut in_place = old.clone();
+                        in_place.edit(&new_text, a, b, a + ins.len());
+                        assert_eq!(in_place, fresh, "in place: {text:?} {a}..{b} <- {ins:?}");
                     }
                 }
             }

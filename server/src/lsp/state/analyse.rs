@@ -63,25 +63,31 @@ impl State {
             std::panic::catch_unwind(AssertUnwindSafe(|| {
                 let (text, index, analysis, published) = match base {
                     Some((prev, edit)) => match Arc::try_unwrap(prev) {
-                        Ok(mut prev) => {
-                            let old_text = std::mem::take(&mut prev.text);
-                            let (text, index) = next_text(old_text, &prev.index, &rope, &edit);
+                        Ok(prev) => {
+                            let Snapshot {
+                                text: old_text,
+                                index: old_index,
+                                analysis: prev_analysis,
+                                published: prev_published,
+                                ..
+                            } = prev;
+                            let (text, index) = next_text(old_text, old_index, &rope, &edit);
                             check_trigger(trigger.as_deref(), &text);
                             let analysis =
-                                reanalyze_owned(prev.analysis, &text, &edit, &config, &catalog);
+                                reanalyze_owned(prev_analysis, &text, &edit, &config, &catalog);
                             let here = positions(&uri2, &index, encoding);
                             let published = OwnDiagnostics::build(
                                 &here,
                                 &analysis.diagnostics,
                                 config.docs_base.as_deref(),
                                 |i| analysis.previous_index(i),
-                                Some((&prev.published, edit.start)),
+                                Some((&prev_published, edit.start)),
                             );
                             (text, index, analysis, published)
                         }
                         Err(prev) => {
                             let (text, index) =
-                                next_text(prev.text.clone(), &prev.index, &rope, &edit);
+                                next_text(prev.text.clone(), prev.index.clone(), &rope, &edit);
                             check_trigger(trigger.as_deref(), &text);
                             let analysis =
                                 reanalyze(&prev.analysis, &text, &edit, &config, &catalog);
@@ -97,7 +103,7 @@ impl State {
                         }
                     },
                     None => {
-                        let text = text::rope::to_string(&rope);
+                        let text = text::rope::to_string_with_room(&rope);
                         check_trigger(trigger.as_deref(), &text);
                         let index = Arc::new(LineIndex::new(&text));
                         let analysis = analyze(&text, &config, &catalog);

@@ -32,15 +32,22 @@ pub(super) fn merge_edit(prev: Option<EditSpan>, start: usize, end: usize, len: 
 }
 
 /// The text of `rope` and its line index, made from the previous snapshot's
-/// (see [`edited_text`] and [`LineIndex::edited`]).
+/// (see [`edited_text`]; the index is edited in place when no one else
+/// holds it, see [`LineIndex::edit`]).
 pub(super) fn next_text(
     old: Arc<String>,
-    old_index: &LineIndex,
+    old_index: Arc<LineIndex>,
     rope: &Rope,
     edit: &EditSpan,
 ) -> (String, Arc<LineIndex>) {
     let text = edited_text(old, rope, edit);
-    let index = old_index.edited(&text, edit.start, edit.old_end, edit.new_end);
+    let index = match Arc::try_unwrap(old_index) {
+        Ok(mut index) => {
+            index.edit(&text, edit.start, edit.old_end, edit.new_end);
+            index
+        }
+        Err(shared) => shared.edited(&text, edit.start, edit.old_end, edit.new_end),
+    };
     (text, Arc::new(index))
 }
 
