@@ -247,30 +247,33 @@ fn paragraph(
 /// last character), trailing references, quotes and brackets skipped.
 fn last_char(src: &str, b: &Block) -> Option<(usize, char)> {
     let marker = b.marker_range();
-    let lines: Vec<Range<usize>> = b.lines.iter().collect();
+    let own = &b.lines;
+    let n = own.len();
     // Displaced words that an extraction set after the paragraph, each after
     // a blank line: when the text before them ends with its punctuation, it
     // is the paragraph's end.
-    let mut end = lines.len();
-    while end > 1 {
-        let r = &lines[end - 1];
-        let gap = &src[lines[end - 2].end.min(r.start)..r.start];
-        if gap.matches('\n').count() < 2 || !lines::displaced_fragment(&src[r.clone()]) {
+    let mut end = n;
+    while let (Some(r), Some(before)) = (
+        end.checked_sub(1).and_then(|k| own.get(k)),
+        end.checked_sub(2).and_then(|k| own.get(k)),
+    ) {
+        let gap = &src[before.end.min(r.start)..r.start];
+        if !lines::displaced_fragment(&src[r.clone()]) || gap.matches('\n').count() < 2 {
             break;
         }
         end -= 1;
     }
-    let text_before = |r: &Range<usize>| {
+    let text_before = |r: Range<usize>| {
         let t = src[r.clone()].trim();
         let marker_alone = marker
             .as_ref()
             .is_some_and(|m| r.contains(&m.start) && t.len() == m.len());
         !marker_alone && !lines::footnote_numbers_alone(t) && lines::ends_finished(t)
     };
-    if end == lines.len() || !text_before(&lines[end - 1]) {
-        end = lines.len();
+    if end == n || !own.get(end - 1).is_some_and(text_before) {
+        end = n;
     }
-    for (k, r) in lines[..end].iter().enumerate().rev() {
+    for (k, r) in own.iter().take(end).enumerate().rev() {
         let line = &src[r.clone()];
         let t = line.trim();
         // A number alone on the last line is a footnote reference that an
