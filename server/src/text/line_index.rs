@@ -174,46 +174,10 @@ impl LineIndex {
     /// the edit are scanned again, the others kept (moved). Equal to
     /// `LineIndex::new(text)`.
     pub fn edited(&self, text: &str, start: usize, old_end: usize, new_end: usize) -> LineIndex {
-        let delta = new_end as isize - old_end as isize;
-        let ok = old_end >= start
-            && new_end >= start
-            && old_end <= self.len
-            && text.len() as isize == self.len as isize + delta;
-        if !ok {
-            return LineIndex::new(text);
-        }
-        // From the line before the edit's to the line after the one its end
-        // is in: a line break the edit split or joined lies in between.
-        let la = (self.line_of(start) as usize).saturating_sub(1);
-        let lb = self.line_of(old_end) as usize + 2;
-        let from = self.lines[la].start;
-        let (to, rest) = if lb < self.lines.len() {
-            (self.lines[lb].start.wrapping_add_signed(delta), lb)
-        } else {
-            (text.len(), self.lines.len())
-        };
-        let wide_from = self.lines[la].wide as usize;
-        let mut lines = Vec::with_capacity(self.lines.len() + 8);
-        lines.extend_from_slice(&self.lines[..la]);
-        let mut wides = Vec::with_capacity(self.wides.len() + 8);
-        wides.extend_from_slice(&self.wides[..wide_from]);
-        let more = rest < self.lines.len();
-        scan(text.as_bytes(), (from, to), more, &mut lines, &mut wides);
-        if more {
-            let old_wide = self.lines[rest].wide as usize;
-            let wide_delta = wides.len() as i64 - old_wide as i64;
-            wides.extend_from_slice(&self.wides[old_wide..]);
-            lines.extend(self.lines[rest..].iter().map(|l| Line {
-                start: l.start.wrapping_add_signed(delta),
-                end: l.end.wrapping_add_signed(delta),
-                wide: (i64::from(l.wide) + wide_delta) as u32,
-            }));
-        }
-        LineIndex {
-            len: text.len(),
-            lines,
-            wides,
-        }
+        // A copy of the table, edited in place: one way to edit it.
+        let mut out = self.clone();
+        out.edit(text, start, old_end, new_end);
+        out
     }
 
     /// As [`LineIndex::edited`], in place: the lines around the edit are
