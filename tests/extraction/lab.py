@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """The extraction lab: typeset each source draft as a UN-style PDF, in several
-page styles, read every PDF back with eight common extractors, and write what
+page styles, read every PDF back with nine common extractors, and write what
 they give as fixtures for `server/tests/extraction_lab.rs`.
 
     python3 tests/extraction/lab.py                  # everything
@@ -46,7 +46,14 @@ PDF = os.path.join(HERE, "pdf")
 #                `3/6 25-19824` each on one baseline.
 #   sectiontop:  as `separate`, and every section heading (or, in a text
 #                without one, the annex heading and OP 1) starts a new page.
-VARIANTS = ["separate", "oneline", "sectiontop"]
+#   compact:     a word processor's page rather than the Secretariat's: 11 pt
+#                on narrower margins (so every line and page breaks elsewhere),
+#                no space between paragraphs (a preambular paragraph shows only
+#                by its first-line indent), the footnote rule drawn as a line
+#                (no underscores to read), footnote numbers raised in the notes
+#                too, the page number centred at the top (`- 2 -`) beside the
+#                symbol, and the job number alone at the foot.
+VARIANTS = ["separate", "oneline", "sectiontop", "compact"]
 
 # Compendia: several sources typeset one after another in one document.
 COMPENDIA = {
@@ -111,6 +118,34 @@ WIDTH = RIGHT - LEFT
 TOP = PAGE_H - 30 * mm
 BOTTOM = 30 * mm
 GAP = 6  # points between paragraphs
+RAISED_NOTE_NUMBERS = False  # footnote numbers raised in the notes (compact)
+DRAWN_RULE = False  # the footnote rule drawn as a line, not underscores (compact)
+
+
+def set_page_style(variant):
+    """The geometry and type of a page style (`compact` differs; the others
+    share the Secretariat's)."""
+    global BODY, HEAD, NOTE, LEFT, RIGHT, WIDTH, TOP, BOTTOM, GAP
+    global RAISED_NOTE_NUMBERS, DRAWN_RULE
+    compact = variant == "compact"
+    size, leading = (11, 13) if compact else (10, 12)
+    BODY = ParagraphStyle("body", fontName=FONT, fontSize=size, leading=leading,
+                          alignment=TA_JUSTIFY)
+    HEAD = ParagraphStyle("head", fontName=FONT, fontSize=size, leading=leading,
+                          alignment=TA_LEFT)
+    note_size, note_leading = (9, 10.5) if compact else (8, 9.5)
+    NOTE = ParagraphStyle(
+        "note", fontName=FONT, fontSize=note_size, leading=note_leading,
+        leftIndent=0 if compact else 14, bulletIndent=4, bulletFontName=FONT,
+        bulletFontSize=note_size, alignment=TA_LEFT
+    )
+    margin = 25 * mm if compact else 30 * mm
+    LEFT, RIGHT = margin, PAGE_W - margin
+    WIDTH = RIGHT - LEFT
+    TOP = PAGE_H - (28 * mm if compact else 30 * mm)
+    BOTTOM = 28 * mm if compact else 30 * mm
+    GAP = 0 if compact else 6
+    RAISED_NOTE_NUMBERS = DRAWN_RULE = compact
 
 # ---------------------------------------------------------------- reading a source
 
@@ -276,10 +311,10 @@ class Item:
     """One paragraph to place: its flowable, the footnotes it references,
     space before, and whether it must start a page."""
 
-    def __init__(self, flow, refs, before=GAP, new_page=False, keep_with_next=False):
+    def __init__(self, flow, refs, before=None, new_page=False, keep_with_next=False):
         self.flow = flow
         self.refs = refs
-        self.before = before
+        self.before = GAP if before is None else before
         self.new_page = new_page
         self.keep = keep_with_next
 
@@ -347,7 +382,9 @@ def items_for(body, notes, variant):
 
 def note_flow(n, notes):
     text = notes.get(n, "")
-    return Paragraph(markup(text), NOTE, bulletText="<super>%d</super>" % n if False else str(n))
+    if RAISED_NOTE_NUMBERS:
+        return Paragraph("<super>%d</super> %s" % (n, markup(text)), NOTE)
+    return Paragraph(markup(text), NOTE, bulletText=str(n))
 
 
 class Page:
@@ -482,6 +519,12 @@ def draw(pages, path, variant):
             c.drawString(LEFT, 16 * mm, "%s (E)" % job)
             c.setFont(FONT, 14)
             c.drawString(LEFT, 10 * mm, barcode)
+        elif variant == "compact":
+            c.setFont(FONT, 10)
+            c.drawCentredString(PAGE_W / 2, PAGE_H - 16 * mm, "- %d -" % n)
+            c.drawRightString(RIGHT, PAGE_H - 16 * mm, symbol)
+            c.setFont(FONT, 8)
+            c.drawString(LEFT, 14 * mm, job)
         else:
             short = title if len(title) <= 70 else title[:70].rsplit(" ", 1)[0]
             x_sym = RIGHT if not even else LEFT
@@ -538,8 +581,12 @@ def draw(pages, path, variant):
             y = BOTTOM + notes_height(p.notes) - 4
             # The rule is text, as in the Secretariat's PDFs (made by Word),
             # which extractors read as a line of underscores.
-            c.setFont(FONT, 8)
-            c.drawString(LEFT, y, "_" * 18)
+            if DRAWN_RULE:
+                c.setLineWidth(0.5)
+                c.line(LEFT, y + 2, LEFT + 40 * mm, y + 2)
+            else:
+                c.setFont(FONT, 8)
+                c.drawString(LEFT, y, "_" * 18)
             y -= 6
             for f in p.notes:
                 _, h = f.wrap(WIDTH, PAGE_H)
@@ -615,6 +662,18 @@ def ex_pdftotext(path, *args):
     ).stdout.decode("utf-8")
 
 
+def ex_pdfium(path):
+    """PDFium, the engine of Chrome's PDF viewer: what a drafter gets by
+    selecting all and copying there."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(path)
+    try:
+        return "\n".join(page.get_textpage().get_text_range() for page in pdf)
+    finally:
+        pdf.close()
+
+
 EXTRACTORS = {
     "pymupdf": ex_pymupdf,
     "pymupdf-blocks": ex_pymupdf_blocks,
@@ -624,6 +683,7 @@ EXTRACTORS = {
     "pdfplumber": ex_pdfplumber,
     "pdftotext": lambda p: ex_pdftotext(p),
     "pdftotext-layout": lambda p: ex_pdftotext(p, "-layout"),
+    "pdfium": ex_pdfium,
 }
 
 
@@ -631,7 +691,8 @@ def versions():
     from importlib.metadata import version
 
     lines = []
-    for pkg in ["reportlab", "pymupdf", "pymupdf4llm", "pdfminer.six", "pypdf", "pdfplumber"]:
+    for pkg in ["reportlab", "pymupdf", "pymupdf4llm", "pdfminer.six", "pypdf", "pdfplumber",
+                "pypdfium2"]:
         lines.append("%s %s" % (pkg, version(pkg)))
     v = subprocess.run(["pdftotext", "-v"], capture_output=True, text=True)
     lines.append("poppler-utils pdftotext %s" % (v.stderr or v.stdout).split("\n")[0].split()[-1])
@@ -656,7 +717,7 @@ def clean(text):
     return text.rstrip("\n") + "\n"
 
 
-def run(name, members, keep_pdf):
+def run(name, members, keep_pdf, variants, extractors):
     resolutions = [load(m) for m in members]
     os.makedirs(os.path.join(OUT, name), exist_ok=True)
     if len(members) > 1:
@@ -669,7 +730,8 @@ def run(name, members, keep_pdf):
                 texts.append(f.read().strip("\n"))
         with open(os.path.join(OUT, name, "source.txt"), "w", encoding="utf-8") as f:
             f.write("\n\n".join(texts) + "\n")
-    for variant in VARIANTS:
+    for variant in variants:
+        set_page_style(variant)
         pages = layout(resolutions, variant)
         with tempfile.TemporaryDirectory() as tmp:
             pdf = os.path.join(tmp, "%s-%s.pdf" % (name, variant))
@@ -677,6 +739,8 @@ def run(name, members, keep_pdf):
             outdir = os.path.join(OUT, name, variant)
             os.makedirs(outdir, exist_ok=True)
             for ex, fn in EXTRACTORS.items():
+                if ex not in extractors:
+                    continue
                 with open(os.path.join(outdir, ex + ".txt"), "w", encoding="utf-8") as f:
                     f.write(clean(fn(pdf)))
             if keep_pdf:
@@ -692,6 +756,14 @@ def main(argv):
         if a.startswith("--compendium="):
             name, _, members = a[len("--compendium="):].partition("=")
             COMPENDIA[name] = members.split(",")
+    # `--variants=A,B` and `--extractors=X,Y`: only those (the other fixtures
+    # are left as they are).
+    variants, extractors = VARIANTS, list(EXTRACTORS)
+    for a in argv:
+        if a.startswith("--variants="):
+            variants = a[len("--variants="):].split(",")
+        if a.startswith("--extractors="):
+            extractors = a[len("--extractors="):].split(",")
     only = [a for a in argv if not a.startswith("--")]
     only += [a[len("--compendium="):].partition("=")[0] for a in argv if a.startswith("--compendium=")]
     names = sorted(f[:-4] for f in os.listdir(SOURCES) if f.endswith(".txt"))
@@ -700,10 +772,10 @@ def main(argv):
         f.write(versions())
     for name in names:
         if not only or name in only:
-            run(name, [name], keep_pdf)
+            run(name, [name], keep_pdf, variants, extractors)
     for comp, members in COMPENDIA.items():
         if not only or comp in only:
-            run(comp, members or names, keep_pdf)
+            run(comp, members or names, keep_pdf, variants, extractors)
 
 
 if __name__ == "__main__":

@@ -15,6 +15,16 @@ pub fn fixture(name: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
+/// The extraction lab's text of `source` in page style `style` as
+/// `extractor` reads it (`tests/extraction/out/<source>/<style>/<extractor>.txt`).
+pub fn lab_text(source: &str, style: &str, extractor: &str) -> String {
+    let path = format!(
+        "{}/../tests/extraction/out/{source}/{style}/{extractor}.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
 /// The analysis of `src` with the default settings and the built-in
 /// catalogue.
 pub fn run(src: &str) -> Analysis {

@@ -595,7 +595,7 @@ impl<'a> Parser<'a> {
             return false;
         }
         if line.indent < 2 || i == 0 || self.lines[i - 1].blank {
-            return true;
+            return !self.after_raised_number(i);
         }
         let above = &self.lines[i - 1];
         if above.indent == line.indent {
@@ -619,6 +619,26 @@ impl<'a> Parser<'a> {
         self.layout == Layout::BlankLines
             && self.text(i).starts_with(' ')
             && self.lines[i].indent == 1
+            && !self.after_raised_number(i)
+    }
+
+    /// Whether line `i`, indented by one space, is the rest of the line
+    /// above after a raised footnote number: PDFium (Chrome's PDF viewer)
+    /// breaks the line after a superscript and starts the rest with a space
+    /// (`... of 18 November 2024,3` then ` 14 February 20254`). The line
+    /// above ends in digits glued to the text before them, or is digits
+    /// alone; a line that starts a paragraph by itself is not the rest.
+    fn after_raised_number(&self, i: usize) -> bool {
+        if i == 0 || self.lines[i].indent != 1 || self.lines[i - 1].blank {
+            return false;
+        }
+        let above = self.text(i - 1).trim_end();
+        let digits = above.trim_end_matches(|c: char| c.is_ascii_digit());
+        let glued = !digits.is_empty()
+            && digits.len() < above.len()
+            && above.len() - digits.len() <= 3
+            && !digits.ends_with(|c: char| c.is_whitespace() || c == '/');
+        (glued || lines::footnote_numbers_alone(above)) && !self.starts_paragraph(i)
     }
 
     fn next_nonblank(&self, i: usize) -> Option<usize> {
@@ -1431,6 +1451,14 @@ impl<'a> Parser<'a> {
             self.add_line(c, r);
             self.st.prev = Prev::Text;
             return;
+        }
+        // The rest of the line above after a raised footnote number goes on
+        // with it, whatever the text before the number ended with.
+        if let (Prev::Text, Some(c)) = (self.st.prev, self.st.cur) {
+            if self.after_raised_number(i) {
+                self.append(c, i);
+                return;
+            }
         }
         let opener = self.line_opener(i, 0);
         // A few displaced words between blank lines after a finished
