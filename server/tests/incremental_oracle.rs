@@ -40,6 +40,16 @@ fn fixtures() -> Vec<(String, String)> {
             }
         }
     }
+    // Pages whose footnotes start with no rule and no blank line, and the
+    // rest of a line after a raised number on its own line (the lab's
+    // word-processor pages; Chrome's PDF viewer).
+    for lab in ["A-RES-80-24/compact/pymupdf", "A-RES-80-34/separate/pdfium"] {
+        let p = format!(
+            "{}/../tests/extraction/out/{lab}.txt",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        out.push((p.clone(), std::fs::read_to_string(&p).unwrap()));
+    }
     out
 }
 
@@ -605,4 +615,55 @@ fn footnotes_of_resolutions_made_one_are_checked_again() {
         );
         text = next;
     }
+}
+
+/// Whether a footnote line with no rule above it starts a page's footnotes
+/// is decided by the lines below it (the next footnote, a blank line or
+/// furniture within a few lines): an edit at the start of each of the six
+/// lines below every such line in the lab's word-processor pages re-parses
+/// as a full parse does.
+#[test]
+fn edits_below_a_footnote_without_a_rule_equal_a_full_parse() {
+    let name = "A-RES-80-24/compact/pymupdf";
+    let path = format!(
+        "{}/../tests/extraction/out/{name}.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    let base_parse = parse_resumable(&text);
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .filter(|&i| i < text.len())
+        .collect();
+    let footnote_lines: Vec<usize> = (0..starts.len())
+        .filter(|&k| {
+            let b = text[starts[k]..].as_bytes();
+            b.first().is_some_and(u8::is_ascii_digit)
+                && b.iter().position(|&c| c == b' ').is_some_and(|p| p <= 3)
+        })
+        .collect();
+    assert!(footnote_lines.len() >= 20, "{}", footnote_lines.len());
+    let mut region = 0;
+    for &k in &footnote_lines {
+        for j in k + 1..(k + 7).min(starts.len()) {
+            let at = starts[j];
+            for (a, b, ins) in [(at, at, "x"), (at, at, "\n"), (at, at, "Recalls ")] {
+                let next = format!("{}{}{}", &text[..a], ins, &text[b..]);
+                let Some(span) = EditSpan::between(&text, &next) else {
+                    continue;
+                };
+                let full = parse_resumable(&next).0;
+                if let Some((doc, _)) = reparse_region(base_parse.clone(), &next, &span) {
+                    region += 1;
+                    assert!(
+                        doc == full,
+                        "{name}: {ins:?} at the start of line {} (footnote line {}): the re-parse differs",
+                        j + 1,
+                        k + 1
+                    );
+                }
+            }
+        }
+    }
+    assert!(region > 100, "{region}");
 }

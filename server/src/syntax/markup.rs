@@ -117,10 +117,12 @@ fn blank_line(line: &[u8], out: &mut [u8]) -> bool {
         any = true;
     }
     // A list bullet before a marker, a number or a bracket (`- (a) ...`,
-    // `- 1 United Nations, Treaty Series ...`, `- [2 bis. ...`).
+    // `- 1 United Nations, Treaty Series ...`, `- [2 bis. ...`); not the
+    // first dash of a page number between dashes (`- 2 -`).
     if (t.starts_with(b"- ") || t.starts_with(b"* "))
         && t.get(2)
             .is_some_and(|&c| matches!(c, b'(' | b'[' | b'_' | b'*') || c.is_ascii_digit())
+        && !dashed_page_number(t)
     {
         out[indent] = b' ';
         any = true;
@@ -134,6 +136,17 @@ fn blank_line(line: &[u8], out: &mut [u8]) -> bool {
     any |= emphasis(line, out);
     any |= escapes(line, out);
     any
+}
+
+/// `- 2 -` first on a line (alone, or beside the symbol in a running head).
+fn dashed_page_number(t: &[u8]) -> bool {
+    let Some(rest) = t.strip_prefix(b"- ") else {
+        return false;
+    };
+    let digits = rest.iter().take_while(|c| c.is_ascii_digit()).count();
+    (1..=3).contains(&digits)
+        && rest[digits..].starts_with(b" -")
+        && rest.get(digits + 2).is_none_or(|c| c.is_ascii_whitespace())
 }
 
 /// Emphasis delimiters (`*`, `**`, `***`, `_`, `__`) that open and close on
@@ -240,6 +253,10 @@ mod tests {
             "  1 United Nations, Treaty Series"
         );
         assert_eq!(read("_The General Assembly,_"), " The General Assembly, ");
+        // A page number between dashes is furniture, not a bullet.
+        assert_eq!(read("- 2 -"), "- 2 -");
+        assert_eq!(read("- 12 - A/RES/80/10"), "- 12 - A/RES/80/10");
+        assert_eq!(read("- 2 -3"), "  2 -3");
     }
 
     #[test]

@@ -342,10 +342,16 @@ pub fn reparse_region(
         }
     }
     // The last checkpoint at or before the line above the edit's (that line
-    // is unchanged, and so is everything before it).
+    // is unchanged, and so is everything before it), or before a pasted
+    // footnote line a few lines above it, which the edit may make the first
+    // of a page's footnotes or not (`Parser::unruled_footnote` looks that
+    // far below it).
+    let from = (la.saturating_sub(super::FOOTNOTE_LOOKAHEAD)..la)
+        .find(|&j| lines::pasted_footnote(new_src[cache.lines[j].range()].trim()).is_some())
+        .unwrap_or(la);
     let ci = cache
         .checkpoints
-        .partition_point(|c| c.line <= la)
+        .partition_point(|c| c.line <= from)
         .checked_sub(1)?;
 
     // The new lines and their facts: before and after the edit as they were.

@@ -316,6 +316,14 @@ pub fn is_rule(t: &str) -> bool {
 /// Running heads and page furniture: job numbers, page numbers, barcodes, a
 /// document symbol alone on its line.
 pub fn is_furniture(t: &str) -> bool {
+    if let Some(rest) = without_dashed_page_number(t) {
+        return rest.is_empty() || furniture_piece(rest);
+    }
+    furniture_piece(t)
+}
+
+/// Furniture but a page number between dashes.
+fn furniture_piece(t: &str) -> bool {
     // Every form has a `/` or `-` after a digit, `*` first, or `/` after the
     // series letter: most lines are refused without the regex.
     match t.as_bytes() {
@@ -327,6 +335,24 @@ pub fn is_furniture(t: &str) -> bool {
         r"^(?:\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{1,3}/\d{1,3})?(?:\s+\d{6})?|\d{1,3}/\d{1,3}(?:\s+\d{2}-\d{5}(?:\s*\([A-Z]\))?)?|\*\d{6,}\*|(?:A|S|E)/[A-Z0-9][A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-]+)+(?:\s*\(\d{4}\))?)$"
     );
     re.is_match(t)
+}
+
+/// A page number between dashes (`- 2 -`, `-2-`, `– 12 –`: a word
+/// processor's, and older United Nations documents'), first or last on its
+/// line: the rest of the line (beside it in a running head, the symbol).
+fn without_dashed_page_number(t: &str) -> Option<&str> {
+    // Most lines neither start nor end with a dash.
+    let dash = |c: char| c == '-' || c == '–';
+    if !t.starts_with(dash) && !t.ends_with(dash) {
+        return None;
+    }
+    let re = regex!(r"^[-–]\s?\d{1,3}\s?[-–](?:\s+|$)|(?:^|\s+)[-–]\s?\d{1,3}\s?[-–]$");
+    let m = re.find(t)?;
+    Some(if m.start() == 0 {
+        &t[m.end()..]
+    } else {
+        &t[..m.start()]
+    })
 }
 
 /// `52nd plenary meeting ...`, `Adopted at its 4683rd meeting ...`,

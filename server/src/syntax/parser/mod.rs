@@ -35,6 +35,10 @@ use self::lines::{Line, SubStyle};
 use crate::syntax::model::*;
 use crate::syntax::vocabulary::Vocabulary;
 
+/// How many lines below an unruled footnote's first line its page's foot
+/// is looked for (`Parser::unruled_footnote`).
+pub(crate) const FOOTNOTE_LOOKAHEAD: usize = 6;
+
 /// The most of a text that is parsed: blocks keep their ranges as 32-bit
 /// offsets from their first line.
 pub const MAX_PARSED: usize = u32::MAX as usize;
@@ -868,7 +872,9 @@ impl<'a> Parser<'a> {
             return i + 1;
         }
         if let Some((n, _, draft)) = self.footnote_line(t) {
-            if draft || (at_block_start && n > self.st.max_def && self.plausible_first_footnote(n))
+            if draft
+                || (at_block_start && n > self.st.max_def && self.plausible_first_footnote(n))
+                || self.unruled_footnote(i, n)
             {
                 let b = self.footnote_def(i, n);
                 self.st.fn_mode = FnMode::Block { block: b, last: n };
@@ -973,6 +979,50 @@ impl<'a> Parser<'a> {
 
     /// The first footnote of a pasted text is footnote 1: a line `30 From the
     /// account ...` in a form is not a footnote.
+    /// Whether pasted footnote line `i` (`5 See ...`, numbered `n`) starts
+    /// a page's footnotes where nothing sets them apart: no rule (a word
+    /// processor draws it as a line, which extracts as nothing) and no blank
+    /// line. Only the next footnote number, never before an opener, and
+    /// only where a page's foot follows: within `FOOTNOTE_LOOKAHEAD` lines,
+    /// before any paragraph starts, a blank line, furniture, the next
+    /// footnote or the end. (A re-parse starts far enough above an edit to
+    /// decide this again: `incremental::reparse_region`.)
+    fn unruled_footnote(&self, i: usize, n: u32) -> bool {
+        if n != self.st.max_def + 1
+            || i == 0
+            || self.lines[i - 1].blank
+            || self.st.prev != Prev::Text
+            || !matches!(self.st.fn_mode, FnMode::None)
+        {
+            return false;
+        }
+        let t = self.trimmed(i);
+        let Some((_, len)) = lines::pasted_footnote(t) else {
+            return false;
+        };
+        if self.vocab.line_opener(t[len..].trim_start()).is_some() {
+            return false;
+        }
+        for j in i + 1..=i + FOOTNOTE_LOOKAHEAD {
+            let Some(line) = self.lines.get(j) else {
+                return true;
+            };
+            if line.blank {
+                return true;
+            }
+            let tj = self.trimmed(j);
+            if lines::is_furniture(tj)
+                || lines::pasted_footnote(tj).is_some_and(|(m, _)| m == n + 1)
+            {
+                return true;
+            }
+            if self.starts_paragraph(j) && !self.number_wrapped(j) {
+                return false;
+            }
+        }
+        false
+    }
+
     fn plausible_first_footnote(&self, n: u32) -> bool {
         self.st.max_def > 0 || n == 1
     }

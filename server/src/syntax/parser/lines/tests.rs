@@ -75,10 +75,21 @@ fn recognises_furniture() {
         "23-02871 2/3",
         "23-02871 (E)    200223",
         "A/ES-11/L.7",
+        "- 2 -",
+        "-2-",
+        "– 12 –",
+        "- 2 - A/RES/80/10",
+        "A/RES/80/10 - 3 -",
     ] {
         assert!(is_furniture(t), "{t}");
     }
-    for t in ["Recalling", "2030 Agenda", "1. Decides"] {
+    for t in [
+        "Recalling",
+        "2030 Agenda",
+        "1. Decides",
+        "- 2 - Recalls",
+        "-2-3",
+    ] {
         assert!(!is_furniture(t), "{t}");
     }
 }
@@ -129,6 +140,18 @@ fn op_number_by_regex(t: &str) -> Option<(usize, u32, Option<String>)> {
 }
 
 fn furniture_by_regex(t: &str) -> bool {
+    if let Some(c) =
+        regex!(r"^[-–]\s?\d{1,3}\s?[-–](?:\s+(.+)|$)|^(.+?)\s+[-–]\s?\d{1,3}\s?[-–]$").captures(t)
+    {
+        return match c.get(1).or(c.get(2)) {
+            None => true,
+            Some(rest) => piece_by_regex(rest.as_str()),
+        };
+    }
+    piece_by_regex(t)
+}
+
+fn piece_by_regex(t: &str) -> bool {
     t.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '*' | 'A' | 'S' | 'E'))
         && regex!(
             r"^(?:\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{1,3}/\d{1,3})?(?:\s+\d{6})?|\d{1,3}/\d{1,3}(?:\s+\d{2}-\d{5}(?:\s*\([A-Z]\))?)?|\*\d{6,}\*|(?:A|S|E)/[A-Z0-9][A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-]+)+(?:\s*\(\d{4}\))?)$"

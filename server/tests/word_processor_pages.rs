@@ -1,0 +1,71 @@
+//! A word processor's page, not the Secretariat's (the lab's `compact`
+//! style): no space between paragraphs, the footnote rule drawn as a line
+//! (so nothing marks where the footnotes start once the text is extracted),
+//! and the page number between dashes (`- 2 -`) beside the symbol.
+
+mod support;
+
+use reso::syntax::BlockKind;
+use support::{diagnostics, lab_text, run};
+
+/// A/RES/80/24 on such pages, read back by PyMuPDF, pypdf and PyMuPDF's
+/// blocks: its 20 footnotes are defined where the pages put them, and only
+/// the source's defects are reported (three wrong dates, and two operative
+/// paragraphs whose last words the source lost).
+#[test]
+fn footnotes_without_a_rule_and_pages_numbered_between_dashes() {
+    for extractor in ["pymupdf", "pypdf", "pymupdf-blocks"] {
+        let src = lab_text("A-RES-80-24", "compact", extractor);
+        let a = run(&src);
+        let d = diagnostics(&src, &a);
+        assert_eq!(d.len(), 5, "{extractor}: {d:#?}");
+        let dates = d.iter().filter(|d| d.contains(" citation-date ")).count();
+        let ends = (d.iter())
+            .filter(|d| d.contains(" terminator ") && d.contains("punctuation is missing"))
+            .count();
+        assert_eq!((dates, ends), (3, 2), "{extractor}: {d:#?}");
+        let defined: Vec<u32> = a.doc.footnote_defs.iter().map(|d| d.number).collect();
+        assert_eq!(defined, (1..=20).collect::<Vec<_>>(), "{extractor}");
+        let count = |k: BlockKind| a.doc.blocks.iter().filter(|b| b.kind == k).count();
+        assert_eq!(
+            (count(BlockKind::Preambular), count(BlockKind::Operative)),
+            (35, 23),
+            "{extractor}"
+        );
+    }
+}
+
+/// The same by hand: a page's footnotes right under its last line, then
+/// the page number between dashes and the symbol on one line.
+#[test]
+fn a_page_foot_without_a_rule() {
+    let src = "The General Assembly,\n\
+               Recalling its resolution 78/1 of 9 October 2023,1\n\
+               Noting the report of the Secretary-General,2\n\
+               1 See resolution 78/1.\n\
+               2 A/80/100.\n\
+               - 2 - A/RES/80/99\n\
+               1. Decides to remain seized of the matter.\n";
+    let a = run(src);
+    assert_eq!(diagnostics(src, &a), Vec::<String>::new());
+    let defs: Vec<u32> = a.doc.footnote_defs.iter().map(|d| d.number).collect();
+    assert_eq!(defs, [1, 2]);
+}
+
+/// Not a footnote: a number and an opener (an operative paragraph whose
+/// number lost its full stop), or a number that is not the next footnote's
+/// in the middle of a paragraph.
+#[test]
+fn numbers_that_start_no_footnote() {
+    let src = "The General Assembly,\n\
+               Recalling its resolution 78/1 of 9 October 2023,1\n\
+               1. Welcomes the report of the Secretary-General;\n\
+               2 Requests the Secretary-General to report on the matter;\n\
+               3. Decides to remain seized of the matter, and invites the\n\
+               15 Member States of the group to report.\n\
+               1 See resolution 78/1.\n";
+    let a = run(src);
+    let defs: Vec<u32> = a.doc.footnote_defs.iter().map(|d| d.number).collect();
+    assert!(!defs.contains(&2), "{defs:?}");
+    assert!(!defs.contains(&15), "{defs:?}");
+}
