@@ -1943,7 +1943,7 @@ fn trim(t: &str) -> &str {
 /// How many items at the start of `s` satisfy `before` (which holds for a
 /// prefix), found by doubling from the start: the cost grows with the
 /// answer, not with the slice.
-fn gallop<T>(s: &[T], before: impl Fn(&T) -> bool) -> usize {
+pub(crate) fn gallop<T>(s: &[T], before: impl Fn(&T) -> bool) -> usize {
     let mut hi = 1;
     while hi <= s.len() && before(&s[hi - 1]) {
         hi *= 2;
