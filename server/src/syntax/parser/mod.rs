@@ -29,7 +29,7 @@ use walk_state::{Checkpoint, FnMode, Prev, ResolutionStart, State};
 use std::ops::Range;
 
 use self::footnote_refs::Candidate;
-use self::incremental::Resync;
+use self::incremental::{OldRefs, Resync};
 pub use self::incremental::{reparse, reparse_region, Changed, EditSpan, ParseCache};
 use self::lines::{Line, SubStyle};
 use crate::syntax::model::*;
@@ -78,7 +78,7 @@ pub fn parse_resumable(src: &str) -> (Document, ParseCache) {
     let start = p.body_start;
     p.walk(start, None);
     let n = p.blocks.len();
-    p.finish(&[], 0..n, Vec::new())
+    p.finish(&[], 0..n, Vec::new(), None)
 }
 
 /// The parser's block list. A re-parse keeps the old document's list in
@@ -1699,12 +1699,15 @@ impl<'a> Parser<'a> {
 
     /// Openers of the blocks of `span` marked `dirty` (all past its end),
     /// footnote candidates of the blocks of `span` (the others keep theirs,
-    /// in `kept`), footnote references, then the document.
+    /// in `kept`), footnote references, then the document. With `old` (a
+    /// re-parse's), the resolutions wholly outside `span` keep their old
+    /// references, moved, instead of being resolved again.
     fn finish(
         mut self,
         dirty: &[bool],
         span: Range<usize>,
         mut kept: Vec<Candidate>,
+        old: Option<OldRefs>,
     ) -> (Document, ParseCache) {
         // The candidates of the blocks of `span` (from the first dirty one
         // to the last) are made again, in one piece (those of a clean block
@@ -1740,9 +1743,19 @@ impl<'a> Parser<'a> {
             // Split at each resolution's first block, searching forward from
             // the start of the rest (a resolution's candidates lie close
             // together; the blocks themselves are not read).
-            let mut refs = Vec::new();
+            // A resolution's references depend on its candidates and
+            // definitions alone: those of a resolution before `span` are the
+            // old ones, those of one after it the old ones moved (the
+            // re-parse kept its blocks, candidates and definitions, moved).
+            // The resolutions must be the old ones, in number.
+            let old = old.filter(|o| {
+                o.resolutions == self.res_first_block.len() && span.start < span.end
+            });
+            let mut refs = Vec::with_capacity(old.as_ref().map_or(0, |o| o.refs.len()));
+            let mut old_rest = old.as_ref().map_or(&[][..], |o| &o.refs[..]);
             let (mut cands, mut defs) = (&kept[..], &self.defs[..]);
             for k in 0..self.res_first_block.len() {
+                let start = self.res_first_block[k];
                 let end = self
                     .res_first_block
                     .get(k + 1)
@@ -1750,7 +1763,32 @@ impl<'a> Parser<'a> {
                     .unwrap_or(usize::MAX);
                 let nc = gallop(cands, |c| c.block < end);
                 let nd = gallop(defs, |d| d.block < end);
-                refs.extend(footnote_refs::resolve(&cands[..nc], &defs[..nd]));
+                match &old {
+                    Some(_) if end <= span.start => {
+                        let n = gallop(old_rest, |r| r.block < end);
+                        refs.extend_from_slice(&old_rest[..n]);
+                        old_rest = &old_rest[n..];
+                    }
+                    Some(o) if start >= span.end => {
+                        let old_block = |b: usize| b.wrapping_add_signed(-o.block_delta);
+                        let old_start = old_block(start);
+                        let old_end = if end == usize::MAX {
+                            end
+                        } else {
+                            old_block(end)
+                        };
+                        old_rest = &old_rest[gallop(old_rest, |r| r.block < old_start)..];
+                        let n = gallop(old_rest, |r| r.block < old_end);
+                        refs.extend(old_rest[..n].iter().map(|r| FootnoteRef {
+                            number: r.number,
+                            range: r.range.start.wrapping_add_signed(o.byte_delta)
+                                ..r.range.end.wrapping_add_signed(o.byte_delta),
+                            block: r.block.wrapping_add_signed(o.block_delta),
+                        }));
+                        old_rest = &old_rest[n..];
+                    }
+                    _ => refs.extend(footnote_refs::resolve(&cands[..nc], &defs[..nd])),
+                }
                 (cands, defs) = (&cands[nc..], &defs[nd..]);
             }
             refs
