@@ -646,7 +646,10 @@ fn references_of_the_resolutions_an_edit_misses_are_kept_moved() {
             line.len() > 40 && line.starts_with(|c: char| c.is_ascii_digit()) && line.contains(". ")
         })
         .collect();
-    assert!(ends.len() >= 3, "{name}: operative paragraphs in the middle");
+    assert!(
+        ends.len() >= 3,
+        "{name}: operative paragraphs in the middle"
+    );
     let mut region = 0;
     for &e in &ends {
         for (a, b, ins) in [
@@ -665,8 +668,14 @@ fn references_of_the_resolutions_an_edit_misses_are_kept_moved() {
                 doc.footnote_refs, full.footnote_refs,
                 "{name}: {ins:?} at {a}..{b}: references differ from a full parse"
             );
-            assert!(doc == full, "{name}: {ins:?} at {a}..{b}: the document differs");
+            assert!(
+                doc == full,
+                "{name}: {ins:?} at {a}..{b}: the document differs"
+            );
         }
     }
-    assert!(region >= ends.len(), "{name}: the edits are re-parsed in place");
+    assert!(
+        region >= ends.len(),
+        "{name}: the edits are re-parsed in place"
+    );
 }

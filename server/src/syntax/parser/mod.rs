@@ -29,8 +29,8 @@ use walk_state::{Checkpoint, FnMode, Prev, ResolutionStart, State};
 use std::ops::Range;
 
 use self::footnote_refs::Candidate;
-use self::incremental::{OldRefs, Resync};
 pub use self::incremental::{reparse, reparse_region, Changed, EditSpan, ParseCache};
+use self::incremental::{OldRefs, Resync};
 use self::lines::{Line, SubStyle};
 use crate::syntax::model::*;
 use crate::syntax::vocabulary::Vocabulary;
@@ -1733,8 +1733,11 @@ impl<'a> Parser<'a> {
             kept.splice(from..to, made);
         }
         // Footnotes restart at 1 in each resolution of the document.
+        let mut footnote_counts = Vec::with_capacity(self.res_first_block.len());
         let refs = if self.res_starts.is_empty() {
-            footnote_refs::resolve(&kept, &self.defs)
+            let refs = footnote_refs::resolve(&kept, &self.defs);
+            footnote_counts.push((self.defs.len(), refs.len()));
+            refs
         } else {
             debug_assert!(self.res_first_block.iter().enumerate().all(|(k, &b)| {
                 self.blocks[b].resolution as usize == k
@@ -1742,15 +1745,14 @@ impl<'a> Parser<'a> {
             }));
             // Split at each resolution's first block, searching forward from
             // the start of the rest (a resolution's candidates lie close
-            // together; the blocks themselves are not read).
-            // A resolution's references depend on its candidates and
-            // definitions alone: those of a resolution before `span` are the
+            // together; the blocks themselves are not read). A resolution's
+            // references depend on its candidates and definitions alone:
+            // after a re-parse, those of a resolution before `span` are the
             // old ones, those of one after it the old ones moved (the
-            // re-parse kept its blocks, candidates and definitions, moved).
-            // The resolutions must be the old ones, in number.
-            let old = old.filter(|o| {
-                o.resolutions == self.res_first_block.len() && span.start < span.end
-            });
+            // re-parse kept its blocks, candidates and definitions, moved),
+            // when the resolutions are the old ones in number.
+            let old = old
+                .filter(|o| o.resolutions == self.res_first_block.len() && span.start < span.end);
             let mut refs = Vec::with_capacity(old.as_ref().map_or(0, |o| o.refs.len()));
             let mut old_rest = old.as_ref().map_or(&[][..], |o| &o.refs[..]);
             let (mut cands, mut defs) = (&kept[..], &self.defs[..]);
@@ -1763,6 +1765,7 @@ impl<'a> Parser<'a> {
                     .unwrap_or(usize::MAX);
                 let nc = gallop(cands, |c| c.block < end);
                 let nd = gallop(defs, |d| d.block < end);
+                let refs_before = refs.len();
                 match &old {
                     Some(_) if end <= span.start => {
                         let n = gallop(old_rest, |r| r.block < end);
@@ -1789,6 +1792,7 @@ impl<'a> Parser<'a> {
                     }
                     _ => refs.extend(footnote_refs::resolve(&cands[..nc], &defs[..nd])),
                 }
+                footnote_counts.push((nd, refs.len() - refs_before));
                 (cands, defs) = (&cands[nc..], &defs[nd..]);
             }
             refs
@@ -1807,6 +1811,7 @@ impl<'a> Parser<'a> {
             footnote_form,
             footnote_defs: self.defs,
             footnote_refs: refs,
+            footnote_counts,
             crlf,
         };
         let cache = ParseCache {
@@ -1981,7 +1986,7 @@ fn trim(t: &str) -> &str {
 /// How many items at the start of `s` satisfy `before` (which holds for a
 /// prefix), found by doubling from the start: the cost grows with the
 /// answer, not with the slice.
-pub(crate) fn gallop<T>(s: &[T], before: impl Fn(&T) -> bool) -> usize {
+fn gallop<T>(s: &[T], before: impl Fn(&T) -> bool) -> usize {
     let mut hi = 1;
     while hi <= s.len() && before(&s[hi - 1]) {
         hi *= 2;
