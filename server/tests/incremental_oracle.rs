@@ -667,3 +667,76 @@ fn edits_below_a_footnote_without_a_rule_equal_a_full_parse() {
     }
     assert!(region > 100, "{region}");
 }
+
+/// An edit in the middle resolution of three re-resolves that resolution's
+/// footnote references only: the first resolution's are kept as they were
+/// and the last one's are kept moved by the edit (bytes and blocks). Each
+/// edit (typing, a deletion, a new paragraph) must leave every reference
+/// where a full parse puts it.
+#[test]
+fn references_of_the_resolutions_an_edit_misses_are_kept_moved() {
+    let (name, text) = fixtures()
+        .into_iter()
+        .find(|(n, _)| n.ends_with("ga80-three.txt"))
+        .expect("the compendium fixture");
+    let chapeaux: Vec<usize> = text
+        .match_indices("\nThe General Assembly,")
+        .map(|(i, _)| i + 1)
+        .collect();
+    assert_eq!(chapeaux.len(), 3, "{name}: three resolutions");
+    let base = parse_resumable(&text);
+    let doc = &base.0;
+    let resolutions = |d: &reso::syntax::Document| -> std::collections::BTreeSet<u16> {
+        d.footnote_refs
+            .iter()
+            .map(|r| d.blocks[r.block].resolution)
+            .collect()
+    };
+    assert_eq!(
+        resolutions(doc).into_iter().collect::<Vec<_>>(),
+        vec![0, 1, 2],
+        "{name}: every resolution has references"
+    );
+    // The ends of the middle resolution's numbered paragraphs.
+    let ends: Vec<usize> = text[chapeaux[1]..chapeaux[2]]
+        .match_indices('\n')
+        .map(|(i, _)| chapeaux[1] + i)
+        .filter(|&e| {
+            let start = text[..e].rfind('\n').map_or(0, |i| i + 1);
+            let line = &text[start..e];
+            line.len() > 40 && line.starts_with(|c: char| c.is_ascii_digit()) && line.contains(". ")
+        })
+        .collect();
+    assert!(
+        ends.len() >= 3,
+        "{name}: operative paragraphs in the middle"
+    );
+    let mut region = 0;
+    for &e in &ends {
+        for (a, b, ins) in [
+            (e, e, "xy"),
+            (e - 1, e, ""),
+            (e, e, "\n\n25. Decides to continue its work."),
+        ] {
+            let next = format!("{}{}{}", &text[..a], ins, &text[b..]);
+            let span = EditSpan::between(&text, &next).expect("an edit");
+            let Some((doc, _)) = reparse_region(base.clone(), &next, &span) else {
+                continue;
+            };
+            region += 1;
+            let full = parse_resumable(&next).0;
+            assert_eq!(
+                doc.footnote_refs, full.footnote_refs,
+                "{name}: {ins:?} at {a}..{b}: references differ from a full parse"
+            );
+            assert!(
+                doc == full,
+                "{name}: {ins:?} at {a}..{b}: the document differs"
+            );
+        }
+    }
+    assert!(
+        region >= ends.len(),
+        "{name}: the edits are re-parsed in place"
+    );
+}

@@ -64,23 +64,26 @@ pub fn check(doc: &Document, config: &Config, out: &mut Vec<Diagnostic>) {
 }
 
 /// The footnote definitions and references of each resolution that has
-/// some, in order.
+/// some, in order (split by the counts the parser keeps: finding where a
+/// resolution's footnotes end by their blocks read a block far away for
+/// every resolution, on every keystroke).
 fn per_resolution(doc: &Document) -> impl Iterator<Item = (&[FootnoteDef], &[FootnoteRef])> {
     let (mut defs, mut refs) = (&doc.footnote_defs[..], &doc.footnote_refs[..]);
-    std::iter::from_fn(move || {
-        let res_of = |block: usize| doc.blocks.get(block).map_or(0, |b| b.resolution);
-        let first = match (defs.first(), refs.first()) {
-            (Some(d), Some(r)) => res_of(d.block).min(res_of(r.block)),
-            (Some(d), None) => res_of(d.block),
-            (None, Some(r)) => res_of(r.block),
-            (None, None) => return None,
-        };
-        let nd = defs.partition_point(|d| res_of(d.block) == first);
-        let nr = refs.partition_point(|r| res_of(r.block) == first);
-        let out = (&defs[..nd], &refs[..nr]);
-        (defs, refs) = (&defs[nd..], &refs[nr..]);
-        Some(out)
-    })
+    doc.footnote_counts
+        .iter()
+        .filter(|&&(nd, nr)| nd + nr > 0)
+        .map(move |&(nd, nr)| {
+            let (d, r) = (defs.split_at(nd), refs.split_at(nr));
+            (defs, refs) = (d.1, r.1);
+            debug_assert!({
+                let res = |b: usize| doc.blocks.get(b).map_or(0, |b| b.resolution);
+                let mut all =
+                    (d.0.iter().map(|d| res(d.block))).chain(r.0.iter().map(|r| res(r.block)));
+                let first = all.next();
+                all.all(|k| Some(k) == first)
+            });
+            (d.0, r.0)
+        })
 }
 
 fn check_resolution(

@@ -11,7 +11,7 @@ use std::ops::Range;
 use super::footnote_refs::Candidate;
 use super::lines::{self, Line};
 use super::{parse_resumable, Blocks, BodyCounts, Checkpoint, LineFacts, Parser, State};
-use crate::syntax::model::{Block, Document, Layout, OpenerKind};
+use crate::syntax::model::{Block, Document, FootnoteRef, Layout, OpenerKind};
 
 /// One edit as byte offsets: `start..old_end` of the old text became
 /// `start..new_end` of the new one.
@@ -162,6 +162,18 @@ impl fmt::Debug for ParseCache {
             self.checkpoints.len()
         )
     }
+}
+
+/// The old document's footnote references, for `finish` to keep those of
+/// the resolutions a re-parse did not touch.
+pub(super) struct OldRefs {
+    pub(super) refs: Vec<FootnoteRef>,
+    /// How many resolutions the old document had.
+    pub(super) resolutions: usize,
+    /// What the re-parse did to the blocks after the ones it changed (see
+    /// [`Changed`]).
+    pub(super) block_delta: isize,
+    pub(super) byte_delta: isize,
 }
 
 /// The old parse's checkpoints, for the walk to find where it meets them again.
@@ -445,6 +457,8 @@ pub fn reparse_region(
     p.title_norms = cache.title_norms;
     // The walk records the starts of the resolutions it enters; those of
     // the resolutions past the meeting point are the old ones, moved.
+    let old_resolutions = cache.res_first_block.len();
+    let old_refs = std::mem::take(&mut old.footnote_refs);
     let mut old_first_blocks = cache.res_first_block;
     p.res_first_block = old_first_blocks
         .drain(..=cp.state.resolution as usize)
@@ -605,7 +619,13 @@ pub fn reparse_region(
         byte_delta: delta,
         edit_end: edit.old_end,
     };
-    let (doc, mut cache) = p.finish(&dirty, span.start..span.end, candidates);
+    let old_refs = Some(OldRefs {
+        refs: old_refs,
+        resolutions: old_resolutions,
+        block_delta,
+        byte_delta: delta,
+    });
+    let (doc, mut cache) = p.finish(&dirty, span.start..span.end, candidates, old_refs);
     cache.changed = Some(changed);
     Some((doc, cache))
 }

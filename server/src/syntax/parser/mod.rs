@@ -29,8 +29,8 @@ use walk_state::{Checkpoint, FnMode, Prev, ResolutionStart, State};
 use std::ops::Range;
 
 use self::footnote_refs::Candidate;
-use self::incremental::Resync;
 pub use self::incremental::{reparse, reparse_region, Changed, EditSpan, ParseCache};
+use self::incremental::{OldRefs, Resync};
 use self::lines::{Line, SubStyle};
 use crate::syntax::model::*;
 use crate::syntax::vocabulary::Vocabulary;
@@ -82,7 +82,7 @@ pub fn parse_resumable(src: &str) -> (Document, ParseCache) {
     let start = p.body_start;
     p.walk(start, None);
     let n = p.blocks.len();
-    p.finish(&[], 0..n, Vec::new())
+    p.finish(&[], 0..n, Vec::new(), None)
 }
 
 /// The parser's block list. A re-parse keeps the old document's list in
@@ -1777,12 +1777,15 @@ impl<'a> Parser<'a> {
 
     /// Openers of the blocks of `span` marked `dirty` (all past its end),
     /// footnote candidates of the blocks of `span` (the others keep theirs,
-    /// in `kept`), footnote references, then the document.
+    /// in `kept`), footnote references, then the document. With `old` (a
+    /// re-parse's), the resolutions wholly outside `span` keep their old
+    /// references, moved, instead of being resolved again.
     fn finish(
         mut self,
         dirty: &[bool],
         span: Range<usize>,
         mut kept: Vec<Candidate>,
+        old: Option<OldRefs>,
     ) -> (Document, ParseCache) {
         // The candidates of the blocks of `span` (from the first dirty one
         // to the last) are made again, in one piece (those of a clean block
@@ -1808,8 +1811,11 @@ impl<'a> Parser<'a> {
             kept.splice(from..to, made);
         }
         // Footnotes restart at 1 in each resolution of the document.
+        let mut footnote_counts = Vec::with_capacity(self.res_first_block.len());
         let refs = if self.res_starts.is_empty() {
-            footnote_refs::resolve(&kept, &self.defs)
+            let refs = footnote_refs::resolve(&kept, &self.defs);
+            footnote_counts.push((self.defs.len(), refs.len()));
+            refs
         } else {
             debug_assert!(self.res_first_block.iter().enumerate().all(|(k, &b)| {
                 self.blocks[b].resolution as usize == k
@@ -1817,10 +1823,19 @@ impl<'a> Parser<'a> {
             }));
             // Split at each resolution's first block, searching forward from
             // the start of the rest (a resolution's candidates lie close
-            // together; the blocks themselves are not read).
-            let mut refs = Vec::new();
+            // together; the blocks themselves are not read). A resolution's
+            // references depend on its candidates and definitions alone:
+            // after a re-parse, those of a resolution before `span` are the
+            // old ones, those of one after it the old ones moved (the
+            // re-parse kept its blocks, candidates and definitions, moved),
+            // when the resolutions are the old ones in number.
+            let old = old
+                .filter(|o| o.resolutions == self.res_first_block.len() && span.start < span.end);
+            let mut refs = Vec::with_capacity(old.as_ref().map_or(0, |o| o.refs.len()));
+            let mut old_rest = old.as_ref().map_or(&[][..], |o| &o.refs[..]);
             let (mut cands, mut defs) = (&kept[..], &self.defs[..]);
             for k in 0..self.res_first_block.len() {
+                let start = self.res_first_block[k];
                 let end = self
                     .res_first_block
                     .get(k + 1)
@@ -1828,7 +1843,34 @@ impl<'a> Parser<'a> {
                     .unwrap_or(usize::MAX);
                 let nc = gallop(cands, |c| c.block < end);
                 let nd = gallop(defs, |d| d.block < end);
-                refs.extend(footnote_refs::resolve(&cands[..nc], &defs[..nd]));
+                let refs_before = refs.len();
+                match &old {
+                    Some(_) if end <= span.start => {
+                        let n = gallop(old_rest, |r| r.block < end);
+                        refs.extend_from_slice(&old_rest[..n]);
+                        old_rest = &old_rest[n..];
+                    }
+                    Some(o) if start >= span.end => {
+                        let old_block = |b: usize| b.wrapping_add_signed(-o.block_delta);
+                        let old_start = old_block(start);
+                        let old_end = if end == usize::MAX {
+                            end
+                        } else {
+                            old_block(end)
+                        };
+                        old_rest = &old_rest[gallop(old_rest, |r| r.block < old_start)..];
+                        let n = gallop(old_rest, |r| r.block < old_end);
+                        refs.extend(old_rest[..n].iter().map(|r| FootnoteRef {
+                            number: r.number,
+                            range: r.range.start.wrapping_add_signed(o.byte_delta)
+                                ..r.range.end.wrapping_add_signed(o.byte_delta),
+                            block: r.block.wrapping_add_signed(o.block_delta),
+                        }));
+                        old_rest = &old_rest[n..];
+                    }
+                    _ => refs.extend(footnote_refs::resolve(&cands[..nc], &defs[..nd])),
+                }
+                footnote_counts.push((nd, refs.len() - refs_before));
                 (cands, defs) = (&cands[nc..], &defs[nd..]);
             }
             refs
@@ -1847,6 +1889,7 @@ impl<'a> Parser<'a> {
             footnote_form,
             footnote_defs: self.defs,
             footnote_refs: refs,
+            footnote_counts,
             crlf,
         };
         let cache = ParseCache {
