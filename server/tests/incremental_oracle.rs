@@ -637,7 +637,7 @@ fn edits_below_a_footnote_without_a_rule_equal_a_full_parse() {
         .collect();
     let footnote_lines: Vec<usize> = (0..starts.len())
         .filter(|&k| {
-            let b = text[starts[k]..].as_bytes();
+            let b = &text.as_bytes()[starts[k]..];
             b.first().is_some_and(u8::is_ascii_digit)
                 && b.iter().position(|&c| c == b' ').is_some_and(|p| p <= 3)
         })
@@ -645,8 +645,7 @@ fn edits_below_a_footnote_without_a_rule_equal_a_full_parse() {
     assert!(footnote_lines.len() >= 20, "{}", footnote_lines.len());
     let mut region = 0;
     for &k in &footnote_lines {
-        for j in k + 1..(k + 7).min(starts.len()) {
-            let at = starts[j];
+        for (j, &at) in starts.iter().enumerate().take(k + 7).skip(k + 1) {
             for (a, b, ins) in [(at, at, "x"), (at, at, "\n"), (at, at, "Recalls ")] {
                 let next = format!("{}{}{}", &text[..a], ins, &text[b..]);
                 let Some(span) = EditSpan::between(&text, &next) else {
