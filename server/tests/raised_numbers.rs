@@ -82,3 +82,29 @@ fn a_page_break_after_a_glued_reference() {
         .count();
     assert_eq!(pps, 2);
 }
+
+/// In a layout where one space starts a paragraph, a capital after a
+/// paragraph's punctuation and its reference starts the next paragraph
+/// (found by the layout property on A/RES/80/5's annex re-laid so).
+#[test]
+fn a_capital_after_punctuation_and_a_reference_starts_a_paragraph() {
+    let src = "The General Assembly,\n \
+               Recalling its resolution 78/1 of 9 October 2023,\n \
+               1. Adopts the following declaration:\n\
+               \n\
+               Annex\n\
+               \n\
+               Declaration\n \
+               Promoting a risk-informed approach according to the Sendai Framework for\n\
+               Disaster Risk Reduction 2015–2030;1\n \
+               Ensuring that education and health systems are resilient to disasters.\n\
+               \n\
+               1 Resolution 69/283, annex II.\n";
+    let a = run(src);
+    let paras: Vec<String> = (a.doc.blocks.iter())
+        .filter(|b| b.kind == BlockKind::AnnexParagraph)
+        .map(|b| src[b.lines.first().unwrap().clone()].trim().to_string())
+        .collect();
+    assert_eq!(paras.len(), 2, "{paras:#?}");
+    assert!(paras[1].starts_with("Ensuring"), "{paras:#?}");
+}

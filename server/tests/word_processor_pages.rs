@@ -69,3 +69,49 @@ fn numbers_that_start_no_footnote() {
     assert!(!defs.contains(&2), "{defs:?}");
     assert!(!defs.contains(&15), "{defs:?}");
 }
+
+/// The same pages copied from Chrome's viewer (PDFium): each footnote's
+/// number alone on its line and its text after a space, with no rule above
+/// them, also where a page ends in mid-sentence and under a draft's `*`
+/// note.
+#[test]
+fn footnote_numbers_and_texts_in_turn_without_a_rule() {
+    let src = lab_text("A-RES-80-24", "compact", "pdfium");
+    let a = run(&src);
+    let d = diagnostics(&src, &a);
+    assert_eq!(d.len(), 5, "{d:#?}");
+    let defined: Vec<u32> = a.doc.footnote_defs.iter().map(|d| d.number).collect();
+    assert_eq!(defined, (1..=20).collect::<Vec<_>>());
+    let src = lab_text("A-C.3-81-L.99-draft", "compact", "pdfium");
+    let a = run(&src);
+    let defined: Vec<u32> = a.doc.footnote_defs.iter().map(|d| d.number).collect();
+    assert_eq!(defined, (1..=5).collect::<Vec<_>>());
+    let d = diagnostics(&src, &a);
+    assert!(!d.iter().any(|d| d.contains("footnote")), "{d:#?}");
+}
+
+/// A number raised in mid-sentence that PDFium set on its own line is a
+/// reference, not the start of the page's footnotes: the rest of the line
+/// is in lower case, or the line above is unfinished with no next number
+/// below.
+#[test]
+fn a_raised_number_on_its_own_line_is_a_reference() {
+    let src = "The General Assembly,\n\
+               Recalling the Treaty on the Non-Proliferation of Nuclear Weapons,\n\
+               1\n \
+               and the advisory opinion of the International Court of Justice,\n\
+               Noting the report of the Conference on Disarmament\n\
+               2\n \
+               Conference on Disarmament, annual report,\n\
+               1. Decides to remain seized of the matter.\n\
+               1\n \
+               United Nations, Treaty Series, vol. 729, No. 10485.\n\
+               2\n \
+               A/80/27.\n";
+    let a = run(src);
+    assert_eq!(diagnostics(src, &a), Vec::<String>::new());
+    let refs: Vec<u32> = a.doc.footnote_refs.iter().map(|r| r.number).collect();
+    assert_eq!(refs, [1, 2]);
+    let defs: Vec<u32> = a.doc.footnote_defs.iter().map(|d| d.number).collect();
+    assert_eq!(defs, [1, 2]);
+}

@@ -355,11 +355,14 @@ pub fn reparse_region(
     }
     // The last checkpoint at or before the line above the edit's (that line
     // is unchanged, and so is everything before it), or before a pasted
-    // footnote line a few lines above it, which the edit may make the first
-    // of a page's footnotes or not (`Parser::unruled_footnote` looks that
-    // far below it).
-    let from = (la.saturating_sub(super::FOOTNOTE_LOOKAHEAD)..la)
-        .find(|&j| lines::pasted_footnote(new_src[cache.lines[j].range()].trim()).is_some())
+    // footnote line or a number alone a few lines above it, which the edit
+    // may make the first of a page's footnotes or not
+    // (`Parser::unruled_footnote` and `unruled_column` look that far below).
+    let from = (la.saturating_sub(super::FOOTNOTE_LOOKAHEAD + 1)..la)
+        .find(|&j| {
+            let t = new_src[cache.lines[j].range()].trim();
+            lines::pasted_footnote(t).is_some() || super::bare_number(t).is_some()
+        })
         .unwrap_or(la);
     let ci = cache
         .checkpoints

@@ -631,7 +631,8 @@ impl<'a> Parser<'a> {
     /// breaks the line after a superscript and starts the rest with a space
     /// (`... of 18 November 2024,3` then ` 14 February 20254`). The line
     /// above ends in digits glued to the text before them, or is digits
-    /// alone; a line that starts a paragraph by itself is not the rest.
+    /// alone; a line that starts a paragraph by itself is not the rest, nor
+    /// one with a capital after a reference that follows punctuation.
     fn after_raised_number(&self, i: usize) -> bool {
         if i == 0 || self.lines[i].indent != 1 || self.lines[i - 1].blank {
             return false;
@@ -642,7 +643,15 @@ impl<'a> Parser<'a> {
             && digits.len() < above.len()
             && above.len() - digits.len() <= 3
             && !digits.ends_with(|c: char| c.is_whitespace() || c == '/');
-        (glued || lines::footnote_numbers_alone(above)) && !self.starts_paragraph(i)
+        if !(glued || lines::footnote_numbers_alone(above)) || self.starts_paragraph(i) {
+            return false;
+        }
+        // After a paragraph's punctuation and its reference, a capital may
+        // start the next paragraph (one-space indents start paragraphs in
+        // some layouts): only a rest in lower case or digits goes on then.
+        let rest = self.trimmed(i);
+        !(glued && digits.ends_with([',', ';', '.', ':']))
+            || rest.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
     }
 
     fn next_nonblank(&self, i: usize) -> Option<usize> {
@@ -871,6 +880,14 @@ impl<'a> Parser<'a> {
             self.furniture(i);
             return i + 1;
         }
+        if bare_number(t).is_some_and(|n| self.unruled_column(i, n)) {
+            // As under a rule: the numbers and their texts in turn.
+            self.st.fn_mode = FnMode::Rule {
+                block: None,
+                last: self.st.max_def,
+            };
+            return self.body_line(i);
+        }
         if let Some((n, _, draft)) = self.footnote_line(t) {
             if draft
                 || (at_block_start && n > self.st.max_def && self.plausible_first_footnote(n))
@@ -991,7 +1008,7 @@ impl<'a> Parser<'a> {
         if n != self.st.max_def + 1
             || i == 0
             || self.lines[i - 1].blank
-            || self.st.prev != Prev::Text
+            || !self.after_text_or_star_note()
             || !matches!(self.st.fn_mode, FnMode::None)
         {
             return false;
@@ -1021,6 +1038,76 @@ impl<'a> Parser<'a> {
             }
         }
         false
+    }
+
+    /// Whether number `n` alone on line `i` starts a page's footnotes set
+    /// out as numbers and texts in turn with no rule above them (pdfplumber,
+    /// and PDFium, which starts each text with a space): the next footnote
+    /// number, a text after it that neither starts in lower case nor opens
+    /// a paragraph, and within `FOOTNOTE_LOOKAHEAD` lines the next number,
+    /// or the page's foot after a finished line. (A number raised in
+    /// mid-sentence and set on its own line comes before lower case, or
+    /// after an unfinished line.)
+    fn unruled_column(&self, i: usize, n: u32) -> bool {
+        if n != self.st.max_def + 1
+            || i == 0
+            || self.lines[i - 1].blank
+            || !self.after_text_or_star_note()
+            || !matches!(self.st.fn_mode, FnMode::None)
+        {
+            return false;
+        }
+        match self.lines.get(i + 1) {
+            Some(l) if !l.blank => {}
+            _ => return false,
+        }
+        let text = self.trimmed(i + 1);
+        if text.starts_with(char::is_lowercase)
+            || bare_number(text).is_some()
+            || self.starts_paragraph(i + 1)
+        {
+            return false;
+        }
+        // The page's foot says so after a finished line only; the next
+        // number also after a page that ends in mid-sentence, where the
+        // texts start with PDFium's space (pdfplumber sets numbers raised in
+        // the text on their own lines too, above the line they belong to).
+        let finished = lines::ends_finished(self.trimmed(i - 1));
+        if !finished && self.lines[i + 1].indent != 1 {
+            return false;
+        }
+        for j in i + 2..=i + 1 + FOOTNOTE_LOOKAHEAD {
+            let Some(line) = self.lines.get(j) else {
+                return finished;
+            };
+            if line.blank {
+                return finished;
+            }
+            let tj = self.trimmed(j);
+            if bare_number(tj) == Some(n + 1)
+                || lines::pasted_footnote(tj).is_some_and(|(m, _)| m == n + 1)
+            {
+                return true;
+            }
+            if lines::is_furniture(tj) {
+                return finished;
+            }
+            if self.starts_paragraph(j) && !self.number_wrapped(j) {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Whether the line before is text, or a draft's `*` note (which sits
+    /// above the page's footnotes).
+    fn after_text_or_star_note(&self) -> bool {
+        self.st.prev == Prev::Text
+            || (self.st.prev == Prev::Footnote
+                && self
+                    .blocks
+                    .last()
+                    .is_some_and(|b| b.kind == BlockKind::StarNote))
     }
 
     fn plausible_first_footnote(&self, n: u32) -> bool {
