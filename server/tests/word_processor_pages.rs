@@ -115,3 +115,23 @@ fn a_raised_number_on_its_own_line_is_a_reference() {
     let defs: Vec<u32> = a.doc.footnote_defs.iter().map(|d| d.number).collect();
     assert_eq!(defs, [1, 2]);
 }
+
+/// pdfplumber sets a raised number on a line of its own above the line it
+/// belongs to, and a page's footnotes as numbers and texts in turn: a
+/// number met that way above is a footnote's when it comes again before
+/// its text at the page's foot, also after a page that ends in mid-sentence
+/// or after the meeting line.
+#[test]
+fn pdfplumber_numbers_above_their_lines_and_footnotes_in_turn() {
+    let src = lab_text("A-RES-80-24", "compact", "pdfplumber");
+    let a = run(&src);
+    let d = diagnostics(&src, &a);
+    assert_eq!(d.len(), 5, "{d:#?}");
+    let defined: Vec<u32> = a.doc.footnote_defs.iter().map(|d| d.number).collect();
+    assert_eq!(defined, (1..=20).collect::<Vec<_>>());
+    let src = lab_text("A-RES-80-10", "compact", "pdfplumber");
+    let a = run(&src);
+    assert_eq!(diagnostics(&src, &a), Vec::<String>::new());
+    let defined: Vec<u32> = a.doc.footnote_defs.iter().map(|d| d.number).collect();
+    assert_eq!(defined, (1..=13).collect::<Vec<_>>());
+}

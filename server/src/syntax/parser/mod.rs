@@ -1070,10 +1070,16 @@ impl<'a> Parser<'a> {
         }
         // The page's foot says so after a finished line only; the next
         // number also after a page that ends in mid-sentence, where the
-        // texts start with PDFium's space (pdfplumber sets numbers raised in
-        // the text on their own lines too, above the line they belong to).
-        let finished = lines::ends_finished(self.trimmed(i - 1));
-        if !finished && self.lines[i + 1].indent != 1 {
+        // texts start with PDFium's space, or where the number was met
+        // alone above as a reference (pdfplumber sets a raised number on a
+        // line of its own above the line it belongs to: the first time a
+        // number comes alone, it is that reference).
+        let finished = lines::ends_finished(self.trimmed(i - 1))
+            || self
+                .blocks
+                .last()
+                .is_some_and(|b| b.kind == BlockKind::MeetingLine);
+        if !finished && self.lines[i + 1].indent != 1 && n > self.st.max_alone_ref {
             return false;
         }
         for j in i + 2..=i + 1 + FOOTNOTE_LOOKAHEAD {
@@ -1586,6 +1592,8 @@ impl<'a> Parser<'a> {
         if let (true, Some(c)) = (lines::footnote_numbers_alone(t), self.st.cur) {
             let r = self.lines[i].range();
             self.add_line(c, r);
+            let last = t.split_whitespace().last().and_then(|w| w.parse().ok());
+            self.st.max_alone_ref = self.st.max_alone_ref.max(last.unwrap_or(0));
             self.st.prev = Prev::Text;
             return;
         }

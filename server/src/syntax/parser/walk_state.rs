@@ -48,6 +48,9 @@ pub(super) struct State {
     pub(super) sub_last: [u32; 5],
     pub(super) fn_mode: FnMode,
     pub(super) max_def: u32,
+    /// The largest number met alone on a line inside a paragraph (a raised
+    /// reference that an extraction set on a line of its own).
+    pub(super) max_alone_ref: u32,
     pub(super) prev: Prev,
     pub(super) annex_count: u16,
     pub(super) annex_title_pending: bool,
@@ -75,6 +78,7 @@ impl State {
             sub_last: [0; 5],
             fn_mode: FnMode::None,
             max_def: 0,
+            max_alone_ref: 0,
             prev: Prev::Start,
             annex_count: 0,
             annex_title_pending: false,
