@@ -357,7 +357,7 @@ pub fn reparse_region(
     // is unchanged, and so is everything before it), or before a pasted
     // footnote line or a number alone a few lines above it, which the edit
     // may make the first of a page's footnotes or not
-    // (`Parser::unruled_footnote` and `unruled_column` look that far below).
+    // (`Parser::below` looks that far below them).
     let from = (la.saturating_sub(super::FOOTNOTE_LOOKAHEAD + 1)..la)
         .find(|&j| {
             let t = new_src[cache.lines[j].range()].trim();

@@ -36,8 +36,20 @@ use crate::syntax::model::*;
 use crate::syntax::vocabulary::Vocabulary;
 
 /// How many lines below an unruled footnote's first line its page's foot
-/// is looked for (`Parser::unruled_footnote`).
+/// is looked for (`Parser::below`).
 pub(crate) const FOOTNOTE_LOOKAHEAD: usize = 6;
+
+/// What follows the first line of footnotes with no rule above them
+/// (`Parser::below`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Below {
+    /// The next footnote.
+    Next,
+    /// A blank line, furniture or the end of the text.
+    Foot,
+    /// A paragraph's start, or nothing that ends the footnotes nearby.
+    Paragraph,
+}
 
 /// The most of a text that is parsed: blocks keep their ranges as 32-bit
 /// offsets from their first line.
@@ -994,67 +1006,32 @@ impl<'a> Parser<'a> {
         )
     }
 
-    /// The first footnote of a pasted text is footnote 1: a line `30 From the
-    /// account ...` in a form is not a footnote.
     /// Whether pasted footnote line `i` (`5 See ...`, numbered `n`) starts
     /// a page's footnotes where nothing sets them apart: no rule (a word
     /// processor draws it as a line, which extracts as nothing) and no blank
     /// line. Only the next footnote number, never before an opener, and
-    /// only where a page's foot follows: within `FOOTNOTE_LOOKAHEAD` lines,
-    /// before any paragraph starts, a blank line, furniture, the next
-    /// footnote or the end. (A re-parse starts far enough above an edit to
-    /// decide this again: `incremental::reparse_region`.)
+    /// only where a page's foot or the next footnote follows (`below`).
     fn unruled_footnote(&self, i: usize, n: u32) -> bool {
-        if n != self.st.max_def + 1
-            || i == 0
-            || self.lines[i - 1].blank
-            || !self.after_text_or_star_note()
-            || !matches!(self.st.fn_mode, FnMode::None)
-        {
+        if !self.may_start_unruled(i, n) {
             return false;
         }
         let t = self.trimmed(i);
         let Some((_, len)) = lines::pasted_footnote(t) else {
             return false;
         };
-        if self.vocab.line_opener(t[len..].trim_start()).is_some() {
-            return false;
-        }
-        for j in i + 1..=i + FOOTNOTE_LOOKAHEAD {
-            let Some(line) = self.lines.get(j) else {
-                return true;
-            };
-            if line.blank {
-                return true;
-            }
-            let tj = self.trimmed(j);
-            if lines::is_furniture(tj)
-                || lines::pasted_footnote(tj).is_some_and(|(m, _)| m == n + 1)
-            {
-                return true;
-            }
-            if self.starts_paragraph(j) && !self.number_wrapped(j) {
-                return false;
-            }
-        }
-        false
+        self.vocab.line_opener(t[len..].trim_start()).is_none()
+            && self.below(i + 1, n) != Below::Paragraph
     }
 
     /// Whether number `n` alone on line `i` starts a page's footnotes set
     /// out as numbers and texts in turn with no rule above them (pdfplumber,
     /// and PDFium, which starts each text with a space): the next footnote
     /// number, a text after it that neither starts in lower case nor opens
-    /// a paragraph, and within `FOOTNOTE_LOOKAHEAD` lines the next number,
-    /// or the page's foot after a finished line. (A number raised in
-    /// mid-sentence and set on its own line comes before lower case, or
-    /// after an unfinished line.)
+    /// a paragraph, and below it the next number, or the page's foot after a
+    /// finished line. (A number raised in mid-sentence and set on its own
+    /// line comes before lower case, or after an unfinished line.)
     fn unruled_column(&self, i: usize, n: u32) -> bool {
-        if n != self.st.max_def + 1
-            || i == 0
-            || self.lines[i - 1].blank
-            || !self.after_text_or_star_note()
-            || !matches!(self.st.fn_mode, FnMode::None)
-        {
+        if !self.may_start_unruled(i, n) {
             return false;
         }
         match self.lines.get(i + 1) {
@@ -1082,27 +1059,51 @@ impl<'a> Parser<'a> {
         if !finished && self.lines[i + 1].indent != 1 && n > self.st.max_alone_ref {
             return false;
         }
-        for j in i + 2..=i + 1 + FOOTNOTE_LOOKAHEAD {
+        match self.below(i + 2, n) {
+            Below::Next => true,
+            Below::Foot => finished,
+            Below::Paragraph => false,
+        }
+    }
+
+    /// Whether footnote `n` may start on line `i` with nothing above it
+    /// setting the page's footnotes apart: it is the next footnote, and the
+    /// line above is text (or a draft's `*` note) outside any footnote.
+    fn may_start_unruled(&self, i: usize, n: u32) -> bool {
+        n == self.st.max_def + 1
+            && i > 0
+            && !self.lines[i - 1].blank
+            && self.after_text_or_star_note()
+            && matches!(self.st.fn_mode, FnMode::None)
+    }
+
+    /// What comes first from line `from` on, within `FOOTNOTE_LOOKAHEAD`
+    /// lines: footnote `n + 1` (with its text or alone), the page's foot (a
+    /// blank line, furniture, the end), or a paragraph's start (or none of
+    /// these). A re-parse starts far enough above an edit to decide this
+    /// again (`incremental::reparse_region`).
+    fn below(&self, from: usize, n: u32) -> Below {
+        for j in from..from + FOOTNOTE_LOOKAHEAD {
             let Some(line) = self.lines.get(j) else {
-                return finished;
+                return Below::Foot;
             };
             if line.blank {
-                return finished;
+                return Below::Foot;
             }
-            let tj = self.trimmed(j);
-            if bare_number(tj) == Some(n + 1)
-                || lines::pasted_footnote(tj).is_some_and(|(m, _)| m == n + 1)
+            let t = self.trimmed(j);
+            if bare_number(t) == Some(n + 1)
+                || lines::pasted_footnote(t).is_some_and(|(m, _)| m == n + 1)
             {
-                return true;
+                return Below::Next;
             }
-            if lines::is_furniture(tj) {
-                return finished;
+            if lines::is_furniture(t) {
+                return Below::Foot;
             }
             if self.starts_paragraph(j) && !self.number_wrapped(j) {
-                return false;
+                return Below::Paragraph;
             }
         }
-        false
+        Below::Paragraph
     }
 
     /// Whether the line before is text, or a draft's `*` note (which sits
@@ -1116,6 +1117,8 @@ impl<'a> Parser<'a> {
                     .is_some_and(|b| b.kind == BlockKind::StarNote))
     }
 
+    /// The first footnote of a pasted text is footnote 1: a line `30 From the
+    /// account ...` in a form is not a footnote.
     fn plausible_first_footnote(&self, n: u32) -> bool {
         self.st.max_def > 0 || n == 1
     }
