@@ -356,9 +356,11 @@ pub fn reparse_region(
     // The last checkpoint at or before the line above the edit's (that line
     // is unchanged, and so is everything before it), or before a pasted
     // footnote line or a number alone a few lines above it, which the edit
-    // may make the first of a page's footnotes or not
-    // (`Parser::below` looks that far below them).
-    let from = (la.saturating_sub(super::FOOTNOTE_LOOKAHEAD + 1)..la)
+    // may make the first of a page's footnotes or not, or a footnote number
+    // set out of turn (`Parser::below` and `Parser::alone_further_down` look
+    // that far below them).
+    let reach = super::FOOTNOTE_LOOKAHEAD.max(super::COLUMN_LOOKAHEAD) + 2;
+    let from = (la.saturating_sub(reach)..la)
         .find(|&j| {
             let t = new_src[cache.lines[j].range()].trim();
             lines::pasted_footnote(t).is_some() || super::bare_number(t).is_some()

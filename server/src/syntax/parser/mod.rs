@@ -39,6 +39,10 @@ use crate::syntax::vocabulary::Vocabulary;
 /// is looked for (`Parser::below`).
 pub(crate) const FOOTNOTE_LOOKAHEAD: usize = 6;
 
+/// How far below a footnote number set out of turn the numbers it skips are
+/// looked for (`Parser::alone_further_down`): a page's footnotes.
+pub(crate) const COLUMN_LOOKAHEAD: usize = 40;
+
 /// What follows the first line of footnotes with no rule above them
 /// (`Parser::below`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -758,7 +762,11 @@ impl<'a> Parser<'a> {
         }
         // Inside a footnote block.
         match self.st.fn_mode {
-            FnMode::Rule { block, last } => {
+            FnMode::Rule {
+                block,
+                last,
+                skipped,
+            } => {
                 // A footnote's text may be a symbol alone (`A/61/1028.`): a
                 // column's texts end with a full stop, a running head not.
                 let text_due = !self.st.w.fn_waiting.is_empty() && t.ends_with('.');
@@ -786,10 +794,12 @@ impl<'a> Parser<'a> {
                 if !strong && !opener_after_blank {
                     // A column of footnote numbers whose texts follow it
                     // (pdftotext sets a page's footnotes out so).
-                    if let Some(n) = bare_number(t).filter(|&n| match block {
-                        None => n == 1 || n == self.st.max_def + 1,
-                        Some(_) => n == last + 1,
-                    }) {
+                    let column = bare_number(t).and_then(|n| match block {
+                        None if n == 1 || n == self.st.max_def + 1 => Some((n, 0)),
+                        None => None,
+                        Some(_) => self.column_number(i, n, last, skipped),
+                    });
+                    if let Some((n, skipped)) = column {
                         let b = self.footnote_def(i, n);
                         if self.st.w.fn_waiting.is_empty() {
                             self.st.w.fn_last_text = None;
@@ -797,7 +807,8 @@ impl<'a> Parser<'a> {
                         self.st.w.fn_waiting.push(b);
                         self.st.fn_mode = FnMode::Rule {
                             block: Some(b),
-                            last: n,
+                            last: n.max(last),
+                            skipped,
                         };
                         return i + 1;
                     }
@@ -816,6 +827,7 @@ impl<'a> Parser<'a> {
                             self.st.fn_mode = FnMode::Rule {
                                 block: Some(b),
                                 last: n,
+                                skipped: 0,
                             };
                             return i + 1;
                         }
@@ -876,6 +888,7 @@ impl<'a> Parser<'a> {
                 self.st.fn_mode = FnMode::Rule {
                     block: None,
                     last: self.st.max_def,
+                    skipped: 0,
                 };
             }
             return i + 1;
@@ -897,6 +910,7 @@ impl<'a> Parser<'a> {
             self.st.fn_mode = FnMode::Rule {
                 block: None,
                 last: self.st.max_def,
+                skipped: 0,
             };
             return self.body_line(i);
         }
@@ -1006,6 +1020,56 @@ impl<'a> Parser<'a> {
         )
     }
 
+    /// Whether number `n` alone on line `i`, in a page's footnotes under
+    /// footnote `last`, is a footnote's number, and which footnotes are then
+    /// still to come (`FnMode::Rule`'s `skipped`). It is when it comes next,
+    /// when it is one that was skipped, or when it comes early and every
+    /// number it skips stands alone further down the page's footnotes
+    /// (pdftotext sets a page's footnote numbers out of turn).
+    fn column_number(&self, i: usize, n: u32, last: u32, skipped: u16) -> Option<(u32, u16)> {
+        if n == last + 1 {
+            return Some((n, skipped.checked_shl(1).unwrap_or(0)));
+        }
+        if n < last {
+            let bit = 1u16.checked_shl(last - 1 - n).unwrap_or(0);
+            return (skipped & bit != 0).then_some((n, skipped & !bit));
+        }
+        let shift = n - last;
+        if shift as usize > FOOTNOTE_LOOKAHEAD
+            || self.number_wrapped(i)
+            || !(last + 1..n).all(|m| self.alone_further_down(i + 1, m))
+        {
+            return None;
+        }
+        let old = skipped.checked_shl(shift).unwrap_or(0);
+        Some((n, old | ((1u16 << (shift - 1)) - 1)))
+    }
+
+    /// Whether number `m` stands alone on a line from line `from` on, before
+    /// the page's foot (furniture, the end), a paragraph's start, or
+    /// `COLUMN_LOOKAHEAD` lines.
+    fn alone_further_down(&self, from: usize, m: u32) -> bool {
+        for j in from..from + COLUMN_LOOKAHEAD {
+            let Some(line) = self.lines.get(j) else {
+                return false;
+            };
+            if line.blank {
+                continue;
+            }
+            let t = self.trimmed(j);
+            if bare_number(t) == Some(m) {
+                return true;
+            }
+            // (A footnote's text may be a symbol alone, `A/80/225.`: a
+            // running head does not end with a full stop.)
+            let furniture = lines::is_furniture(t) && !t.ends_with('.');
+            if furniture || (self.starts_paragraph(j) && !self.number_wrapped(j)) {
+                return false;
+            }
+        }
+        false
+    }
+
     /// Whether pasted footnote line `i` (`5 See ...`, numbered `n`) starts
     /// a page's footnotes where nothing sets them apart: no rule (a word
     /// processor draws it as a line, which extracts as nothing) and no blank
@@ -1020,7 +1084,7 @@ impl<'a> Parser<'a> {
             return false;
         };
         self.vocab.line_opener(t[len..].trim_start()).is_none()
-            && self.below(i + 1, n) != Below::Paragraph
+            && self.below(i + 1, n, false) != Below::Paragraph
     }
 
     /// Whether number `n` alone on line `i` starts a page's footnotes set
@@ -1031,17 +1095,34 @@ impl<'a> Parser<'a> {
     /// finished line. (A number raised in mid-sentence and set on its own
     /// line comes before lower case, or after an unfinished line.)
     fn unruled_column(&self, i: usize, n: u32) -> bool {
-        if !self.may_start_unruled(i, n) {
+        // pdftotext sets a blank line between the first number of a page's
+        // footnote column and the texts, and at times one above it too; it
+        // may set the page's numbers one under the other before the texts.
+        let gap = usize::from(self.lines.get(i + 1).is_some_and(|l| l.blank));
+        let blank_above = self.alone_after_text(i, n);
+        if !blank_above && !self.may_start_unruled(i, n) {
             return false;
         }
-        match self.lines.get(i + 1) {
+        let mut run = 0;
+        let mut gap = gap;
+        while gap == 0
+            && run < FOOTNOTE_LOOKAHEAD
+            && self.lines.get(i + 1 + run).is_some_and(|l| {
+                !l.blank && bare_number(self.trimmed(i + 1 + run)) == Some(n + 1 + run as u32)
+            })
+        {
+            run += 1;
+            gap = usize::from(self.lines.get(i + 1 + run).is_some_and(|l| l.blank));
+        }
+        let first = i + 1 + run + gap;
+        match self.lines.get(first) {
             Some(l) if !l.blank => {}
             _ => return false,
         }
-        let text = self.trimmed(i + 1);
+        let text = self.trimmed(first);
         if text.starts_with(char::is_lowercase)
             || bare_number(text).is_some()
-            || self.starts_paragraph(i + 1)
+            || self.starts_paragraph(first)
         {
             return false;
         }
@@ -1051,17 +1132,30 @@ impl<'a> Parser<'a> {
         // alone above as a reference (pdfplumber sets a raised number on a
         // line of its own above the line it belongs to: the first time a
         // number comes alone, it is that reference).
+        // A number alone under a blank line, right above its text, has the
+        // text indented under it (`pdftotext -layout`).
+        if blank_above && gap == 0 && run == 0 && self.lines[first].indent <= self.lines[i].indent
+        {
+            return false;
+        }
+        let set_apart = gap == 1 || blank_above;
         let finished = lines::ends_finished(self.trimmed(i - 1))
             || self
                 .blocks
                 .last()
                 .is_some_and(|b| b.kind == BlockKind::MeetingLine);
-        if !finished && self.lines[i + 1].indent != 1 && n > self.st.max_alone_ref {
+        if !finished
+            && !set_apart
+            && self.lines[first].indent != 1
+            && n > self.st.max_alone_ref
+        {
             return false;
         }
-        match self.below(i + 2, n) {
+        // After pdftotext's blank lines or run of numbers, a later number
+        // than the next may come first.
+        match self.below(first + 1, n, set_apart || run > 0) {
             Below::Next => true,
-            Below::Foot => finished,
+            Below::Foot => finished || set_apart,
             Below::Paragraph => false,
         }
     }
@@ -1077,12 +1171,36 @@ impl<'a> Parser<'a> {
             && matches!(self.st.fn_mode, FnMode::None)
     }
 
+    /// Whether number `n` on line `i`, under a blank line, may be the first
+    /// of a page's footnotes: the next footnote, after a paragraph's text or
+    /// the meeting line.
+    fn alone_after_text(&self, i: usize, n: u32) -> bool {
+        n == self.st.max_def + 1
+            && i > 1
+            && self.lines[i - 1].blank
+            && !self.lines[i - 2].blank
+            && matches!(self.st.fn_mode, FnMode::None)
+            && self.st.prev == Prev::Blank
+            && (self.blocks.len().checked_sub(2)).is_some_and(|b| {
+                matches!(
+                    self.blocks[b].kind,
+                    BlockKind::Preambular
+                        | BlockKind::Operative
+                        | BlockKind::SubParagraph
+                        | BlockKind::AnnexParagraph
+                        | BlockKind::StarNote
+                        | BlockKind::MeetingLine
+                )
+            })
+    }
+
     /// What comes first from line `from` on, within `FOOTNOTE_LOOKAHEAD`
-    /// lines: footnote `n + 1` (with its text or alone), the page's foot (a
+    /// lines: footnote `n + 1` (with its text or alone; alone, any of the
+    /// next few when `out_of_turn`), the page's foot (a
     /// blank line, furniture, the end), or a paragraph's start (or none of
     /// these). A re-parse starts far enough above an edit to decide this
     /// again (`incremental::reparse_region`).
-    fn below(&self, from: usize, n: u32) -> Below {
+    fn below(&self, from: usize, n: u32, out_of_turn: bool) -> Below {
         for j in from..from + FOOTNOTE_LOOKAHEAD {
             let Some(line) = self.lines.get(j) else {
                 return Below::Foot;
@@ -1091,7 +1209,13 @@ impl<'a> Parser<'a> {
                 return Below::Foot;
             }
             let t = self.trimmed(j);
-            if bare_number(t) == Some(n + 1)
+            // (pdftotext sets a page's footnote numbers out of turn.)
+            let last = if out_of_turn {
+                n + FOOTNOTE_LOOKAHEAD as u32
+            } else {
+                n + 1
+            };
+            if bare_number(t).is_some_and(|m| m > n && m <= last)
                 || lines::pasted_footnote(t).is_some_and(|(m, _)| m == n + 1)
             {
                 return Below::Next;
@@ -1281,13 +1405,15 @@ impl<'a> Parser<'a> {
             return false;
         };
         // In a column, what follows a number is another marker, or the
-        // page's end: text after it is its own.
+        // page's end or its footnotes' first number: text after it is its
+        // own.
         let column = self.next_nonblank(i).is_none_or(|j| {
             let tj = self.trimmed(j);
             lines::op_number(tj).is_some()
                 || lines::sub_marker(tj).is_some()
                 || lines::is_rule(tj)
                 || lines::is_furniture(tj)
+                || bare_number(tj).is_some_and(|m| m == self.st.max_def + 1)
         });
         if !column {
             return false;
@@ -2172,12 +2298,12 @@ fn gallop<T>(s: &[T], before: impl Fn(&T) -> bool) -> usize {
     lo + s[lo..hi].partition_point(before)
 }
 
-/// A line that is a number of one to three digits and nothing else.
 /// `* Text under negotiation ...`: a draft's note marked with a star.
 fn is_star_note(t: &str) -> bool {
     t.starts_with('*') && t[1..].starts_with([' ', '\t'])
 }
 
+/// A line that is a number of one to three digits and nothing else.
 fn bare_number(t: &str) -> Option<u32> {
     if (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()) {
         t.parse().ok().filter(|&n| n > 0)

@@ -20,10 +20,14 @@ pub(super) enum FnMode {
         block: usize,
         last: u32,
     },
-    /// After a rule at a page foot: runs to the end of the page.
+    /// After a rule at a page foot: runs to the end of the page. `last` is
+    /// the highest footnote number met; bit k of `skipped` is set while
+    /// footnote `last - 1 - k` is still to come (pdftotext sets a page's
+    /// footnote numbers out of turn: `1`, `3`, `4`, `2`).
     Rule {
         block: Option<usize>,
         last: u32,
+        skipped: u16,
     },
 }
 
@@ -136,9 +140,14 @@ impl State {
                 block: mv(block),
                 last,
             },
-            FnMode::Rule { block, last } => FnMode::Rule {
+            FnMode::Rule {
+                block,
+                last,
+                skipped,
+            } => FnMode::Rule {
                 block: block.map(mv),
                 last,
+                skipped,
             },
         };
         if s.skip_to >= line_from {
