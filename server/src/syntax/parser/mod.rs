@@ -769,7 +769,8 @@ impl<'a> Parser<'a> {
             } => {
                 // A footnote's text may be a symbol alone (`A/61/1028.`): a
                 // column's texts end with a full stop, a running head not.
-                let text_due = !self.st.w.fn_waiting.is_empty() && t.ends_with('.');
+                let text_due = (!self.st.w.fn_waiting.is_empty() || block.is_some())
+                    && t.ends_with('.');
                 if !text_due
                     && (lines::is_furniture(t)
                         || self.is_title_part(t)
@@ -1060,10 +1061,7 @@ impl<'a> Parser<'a> {
             if bare_number(t) == Some(m) {
                 return true;
             }
-            // (A footnote's text may be a symbol alone, `A/80/225.`: a
-            // running head does not end with a full stop.)
-            let furniture = lines::is_furniture(t) && !t.ends_with('.');
-            if furniture || (self.starts_paragraph(j) && !self.number_wrapped(j)) {
+            if foot_furniture(t) || (self.starts_paragraph(j) && !self.number_wrapped(j)) {
                 return false;
             }
         }
@@ -1171,14 +1169,13 @@ impl<'a> Parser<'a> {
             && matches!(self.st.fn_mode, FnMode::None)
     }
 
-    /// Whether number `n` on line `i`, under a blank line, may be the first
+    /// Whether number `n` on line `i`, under blank lines, may be the first
     /// of a page's footnotes: the next footnote, after a paragraph's text or
-    /// the meeting line.
+    /// the meeting line (the block before the blank lines' one).
     fn alone_after_text(&self, i: usize, n: u32) -> bool {
         n == self.st.max_def + 1
             && i > 1
             && self.lines[i - 1].blank
-            && !self.lines[i - 2].blank
             && matches!(self.st.fn_mode, FnMode::None)
             && self.st.prev == Prev::Blank
             && (self.blocks.len().checked_sub(2)).is_some_and(|b| {
@@ -1220,7 +1217,7 @@ impl<'a> Parser<'a> {
             {
                 return Below::Next;
             }
-            if lines::is_furniture(t) {
+            if foot_furniture(t) {
                 return Below::Foot;
             }
             if self.starts_paragraph(j) && !self.number_wrapped(j) {
@@ -1519,7 +1516,8 @@ impl<'a> Parser<'a> {
         if opener.is_none() {
             let first = self.st.w.pending[0];
             if let Some(before) =
-                (self.unfinished_before(first)).filter(|&b| self.blocks[first].parent() != Some(b))
+                (self.unfinished_before(first, self.trimmed(i).starts_with(char::is_lowercase)))
+                    .filter(|&b| self.blocks[first].parent() != Some(b))
             {
                 self.st.cur = Some(before);
                 self.append(before, i);
@@ -1591,8 +1589,10 @@ impl<'a> Parser<'a> {
 
     /// The paragraph with text right before block `first` (page furniture,
     /// footnotes and blank lines between), when it does not end with its
-    /// final punctuation.
-    fn unfinished_before(&self, first: usize) -> Option<usize> {
+    /// final punctuation; before a line in lower case, also when it ends
+    /// with a comma (a sentence going on: `... the nuclear-weapon States,`
+    /// then `in the Final Document ...`).
+    fn unfinished_before(&self, first: usize, lower: bool) -> Option<usize> {
         for b in (first.saturating_sub(64)..first).rev() {
             let blk = &self.blocks[b];
             match blk.kind {
@@ -1603,7 +1603,8 @@ impl<'a> Parser<'a> {
                 BlockKind::Preambular | BlockKind::Operative | BlockKind::SubParagraph => {
                     let last = blk.lines.last()?;
                     let t = self.src[blk.text_start(&last)..last.end].trim();
-                    return (!t.is_empty() && !lines::ends_finished(t)).then_some(b);
+                    let goes_on = !lines::ends_finished(t) || (lower && t.ends_with(','));
+                    return (!t.is_empty() && goes_on).then_some(b);
                 }
                 _ => return None,
             }
@@ -2296,6 +2297,12 @@ fn gallop<T>(s: &[T], before: impl Fn(&T) -> bool) -> usize {
     let lo = hi / 2;
     let hi = hi.min(s.len());
     lo + s[lo..hi].partition_point(before)
+}
+
+/// Page furniture below a page's footnotes. A footnote's text may be a
+/// symbol alone (`A/80/225.`): a running head does not end with a full stop.
+fn foot_furniture(t: &str) -> bool {
+    lines::is_furniture(t) && !t.ends_with('.')
 }
 
 /// `* Text under negotiation ...`: a draft's note marked with a star.
