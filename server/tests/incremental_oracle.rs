@@ -43,7 +43,14 @@ fn fixtures() -> Vec<(String, String)> {
     // Pages whose footnotes start with no rule and no blank line, and the
     // rest of a line after a raised number on its own line (the lab's
     // word-processor pages; Chrome's PDF viewer).
-    for lab in ["A-RES-80-24/compact/pymupdf", "A-RES-80-34/separate/pdfium"] {
+    // And pdftotext's footnote columns on those pages: numbers alone, out
+    // of turn, under blank lines.
+    for lab in [
+        "A-RES-80-24/compact/pymupdf",
+        "A-RES-80-34/separate/pdfium",
+        "A-RES-80-24/compact/pdftotext",
+        "A-RES-80-10/compact/pdftotext-layout",
+    ] {
         let p = format!(
             "{}/../tests/extraction/out/{lab}.txt",
             env!("CARGO_MANIFEST_DIR")
@@ -624,7 +631,36 @@ fn footnotes_of_resolutions_made_one_are_checked_again() {
 /// as a full parse does.
 #[test]
 fn edits_below_a_footnote_without_a_rule_equal_a_full_parse() {
-    let name = "A-RES-80-24/compact/pymupdf";
+    let region = edits_below_lines_equal_a_full_parse("A-RES-80-24/compact/pymupdf", 6, |b| {
+        b.first().is_some_and(u8::is_ascii_digit)
+            && b.iter().position(|&c| c == b' ').is_some_and(|p| p <= 3)
+    });
+    assert!(region > 100, "{region}");
+}
+
+/// pdftotext sets a page's footnote numbers alone and out of turn (`1`,
+/// `3`, ..., `2` last): whether a number is a footnote's is decided by the
+/// numbers further down the page's footnotes (up to 40 lines). An edit on
+/// each of the 40 lines below every number alone re-parses as a full parse
+/// does.
+#[test]
+fn edits_below_a_footnote_number_out_of_turn_equal_a_full_parse() {
+    let region = edits_below_lines_equal_a_full_parse("A-RES-80-24/compact/pdftotext", 40, |b| {
+        let line = b.split(|&c| c == b'\n').next().unwrap_or(b);
+        (1..=3).contains(&line.len()) && line.iter().all(u8::is_ascii_digit)
+    });
+    assert!(region > 500, "{region}");
+}
+
+/// Edits at the start of each of the `reach` lines below every line of the
+/// lab text `name` that `is_footnote_line` picks (given the text from the
+/// line's start): each incremental re-parse must equal a full parse. How
+/// many edits re-parsed a region.
+fn edits_below_lines_equal_a_full_parse(
+    name: &str,
+    reach: usize,
+    is_footnote_line: impl Fn(&[u8]) -> bool,
+) -> usize {
     let path = format!(
         "{}/../tests/extraction/out/{name}.txt",
         env!("CARGO_MANIFEST_DIR")
@@ -636,16 +672,12 @@ fn edits_below_a_footnote_without_a_rule_equal_a_full_parse() {
         .filter(|&i| i < text.len())
         .collect();
     let footnote_lines: Vec<usize> = (0..starts.len())
-        .filter(|&k| {
-            let b = &text.as_bytes()[starts[k]..];
-            b.first().is_some_and(u8::is_ascii_digit)
-                && b.iter().position(|&c| c == b' ').is_some_and(|p| p <= 3)
-        })
+        .filter(|&k| is_footnote_line(&text.as_bytes()[starts[k]..]))
         .collect();
     assert!(footnote_lines.len() >= 20, "{}", footnote_lines.len());
     let mut region = 0;
     for &k in &footnote_lines {
-        for (j, &at) in starts.iter().enumerate().take(k + 7).skip(k + 1) {
+        for (j, &at) in starts.iter().enumerate().take(k + 1 + reach).skip(k + 1) {
             for (a, b, ins) in [(at, at, "x"), (at, at, "\n"), (at, at, "Recalls ")] {
                 let next = format!("{}{}{}", &text[..a], ins, &text[b..]);
                 let Some(span) = EditSpan::between(&text, &next) else {
@@ -664,7 +696,7 @@ fn edits_below_a_footnote_without_a_rule_equal_a_full_parse() {
             }
         }
     }
-    assert!(region > 100, "{region}");
+    region
 }
 
 /// An edit in the middle resolution of three re-resolves that resolution's

@@ -135,3 +135,113 @@ fn pdfplumber_numbers_above_their_lines_and_footnotes_in_turn() {
     let defined: Vec<u32> = a.doc.footnote_defs.iter().map(|d| d.number).collect();
     assert_eq!(defined, (1..=13).collect::<Vec<_>>());
 }
+
+/// The footnote numbers of a page, sorted (pdftotext defines them out of
+/// turn).
+fn defined_sorted(a: &reso::analysis::Analysis) -> Vec<u32> {
+    let mut defined: Vec<u32> = a.doc.footnote_defs.iter().map(|d| d.number).collect();
+    defined.sort_unstable();
+    defined
+}
+
+/// pdftotext on these pages: no blank line between paragraphs, and a
+/// page's footnotes set out as a column of numbers alone, the first under
+/// or over a blank line, out of turn (`1`, `3`, ..., `12`, `2` last), with
+/// the texts in between. Every footnote is defined, and only the source's
+/// defects are reported: A/RES/80/24's three wrong dates and two operative
+/// paragraphs whose last words the source lost, in both of pdftotext's
+/// layouts; nothing on A/RES/80/10 and 80/14.
+#[test]
+fn pdftotext_footnote_numbers_alone_and_out_of_turn() {
+    for extractor in ["pdftotext", "pdftotext-layout"] {
+        let src = lab_text("A-RES-80-24", "compact", extractor);
+        let a = run(&src);
+        let d = diagnostics(&src, &a);
+        assert_eq!(d.len(), 5, "{extractor}: {d:#?}");
+        let dates = d.iter().filter(|d| d.contains(" citation-date ")).count();
+        assert_eq!(dates, 3, "{extractor}: {d:#?}");
+        assert_eq!(defined_sorted(&a), (1..=20).collect::<Vec<_>>(), "{extractor}");
+        let count = |k: BlockKind| a.doc.blocks.iter().filter(|b| b.kind == k).count();
+        assert_eq!(
+            (count(BlockKind::Preambular), count(BlockKind::Operative)),
+            (35, 23),
+            "{extractor}"
+        );
+        for (source, footnotes) in [("A-RES-80-10", 13), ("A-RES-80-14", 5)] {
+            let src = lab_text(source, "compact", extractor);
+            let a = run(&src);
+            assert_eq!(diagnostics(&src, &a), Vec::<String>::new(), "{source} {extractor}");
+            assert_eq!(
+                defined_sorted(&a),
+                (1..=footnotes).collect::<Vec<_>>(),
+                "{source} {extractor}"
+            );
+        }
+    }
+}
+
+/// The same by hand: the first number under a blank line and over one, a
+/// number that comes early (`3` while `2` is still to come, alone further
+/// down), and a footnote whose text is a symbol alone with its full stop,
+/// which is not the page's foot.
+#[test]
+fn a_column_of_footnote_numbers_out_of_turn() {
+    let src = "The General Assembly,\n\
+               Recalling its resolution 78/1 of 9 October 2023,1 and the report of the\n\
+               Secretary-General,2\n\
+               Noting the report of the Conference on Disarmament,3\n\
+               \n\
+               1\n\
+               \n\
+               See resolution 78/1.\n\
+               A/80/100.\n\
+               3\n\
+               A/80/27.\n\
+               2\n\
+               \n\
+               25-12345 (E)\n\
+               1. Decides to remain seized of the matter.\n";
+    let a = run(src);
+    assert_eq!(diagnostics(src, &a), Vec::<String>::new());
+    assert_eq!(defined_sorted(&a), [1, 2, 3]);
+    let count = |k: BlockKind| a.doc.blocks.iter().filter(|b| b.kind == k).count();
+    assert_eq!((count(BlockKind::Preambular), count(BlockKind::Operative)), (2, 1));
+}
+
+/// Not a page's footnotes: a number alone between blank lines that a
+/// paragraph follows (a page number), and a number that comes early with
+/// the one it skips nowhere below.
+#[test]
+fn numbers_alone_that_start_no_footnotes() {
+    let src = "The General Assembly,\n\
+               Recalling its resolution 78/1 of 9 October 2023,1\n\
+               \n\
+               1\n\
+               \n\
+               Noting the report of the Conference on Disarmament,\n\
+               1. Decides to remain seized of the matter.\n\
+               __________\n\
+               1 See resolution 78/1.\n";
+    let a = run(src);
+    let defs: Vec<usize> = (a.doc.footnote_defs.iter())
+        .map(|d| d.number_range.start)
+        .collect();
+    assert_eq!(defs, [src.find("1 See").unwrap()]);
+    let count = |k: BlockKind| a.doc.blocks.iter().filter(|b| b.kind == k).count();
+    assert_eq!((count(BlockKind::Preambular), count(BlockKind::Operative)), (2, 1));
+
+    let src = "The General Assembly,\n\
+               Recalling its resolution 78/1 of 9 October 2023,1 and the report of the\n\
+               Secretary-General,2\n\
+               \n\
+               1\n\
+               \n\
+               See resolution 78/1.\n\
+               3\n\
+               A/80/27.\n\
+               \n\
+               25-12345 (E)\n\
+               1. Decides to remain seized of the matter.\n";
+    let a = run(src);
+    assert_eq!(defined_sorted(&a), [1]);
+}
