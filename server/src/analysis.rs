@@ -133,7 +133,11 @@ pub fn reanalyze_owned(
             if grow > 0 {
                 r.reserve_exact(grow + new_src.len() / 64);
             }
-            r.replace_range(edit.start..edit.old_end, &new_src[edit.start..edit.new_end]);
+            crate::text::splice(
+                &mut r,
+                edit.start..edit.old_end,
+                &new_src[edit.start..edit.new_end],
+            );
             syntax::markup::reblank(&mut r, new_src, edit.start..edit.new_end);
             Some(r)
         }

@@ -78,7 +78,7 @@ fn edited_text(old: Arc<String>, rope: &Rope, edit: &EditSpan) -> String {
             if grow > 0 {
                 text.reserve_exact(grow + rope.len_bytes() / 64);
             }
-            text.replace_range(edit.start..edit.old_end, &inserted);
+            text::splice(&mut text, edit.start..edit.old_end, &inserted);
             text
         }
         Err(shared) => {
