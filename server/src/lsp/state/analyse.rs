@@ -81,7 +81,7 @@ impl State {
                                 &analysis.diagnostics,
                                 config.docs_base.as_deref(),
                                 |i| analysis.previous_index(i),
-                                Some((&prev_published, edit.start)),
+                                Some((&prev_published, &edit)),
                             );
                             (text, index, analysis, published)
                         }
@@ -97,7 +97,7 @@ impl State {
                                 &analysis.diagnostics,
                                 config.docs_base.as_deref(),
                                 |i| analysis.previous_index(i),
-                                Some((&prev.published, edit.start)),
+                                Some((&prev.published, &edit)),
                             );
                             (text, index, analysis, published)
                         }
