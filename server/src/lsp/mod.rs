@@ -44,7 +44,14 @@ where
 {
     let (service, socket) = server::build(options);
     let state = service.inner().state.clone();
-    transport::run(input, transport::Output::Stream(output), service, socket, state).await
+    transport::run(
+        input,
+        transport::Output::Stream(output),
+        service,
+        socket,
+        state,
+    )
+    .await
 }
 
 /// As `serve`, writing to the process's standard output from a thread of
@@ -80,7 +87,11 @@ pub fn run_stdio() -> i32 {
         }
     };
     let code = match transport::Stdout::new() {
-        Ok(stdout) => runtime.block_on(serve_stdout(tokio::io::stdin(), stdout, Options::from_env())),
+        Ok(stdout) => runtime.block_on(serve_stdout(
+            tokio::io::stdin(),
+            stdout,
+            Options::from_env(),
+        )),
         // No descriptor to duplicate: through tokio's stdout, as before.
         Err(_) => runtime.block_on(serve(
             tokio::io::stdin(),

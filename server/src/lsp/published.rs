@@ -130,7 +130,11 @@ impl OwnDiagnostics {
                         .zip(o.related.iter())
                         .all(|(r, p)| unmoved.same(&r.range, &p.bytes));
                 if related_same && unmoved.same(&d.range, &o.bytes) {
-                    let moved = o.related.iter().zip(&d.related).any(|(p, r)| p.bytes != r.range);
+                    let moved = o
+                        .related
+                        .iter()
+                        .zip(&d.related)
+                        .any(|(p, r)| p.bytes != r.range);
                     items.push(Item {
                         bytes: d.range.clone(),
                         start: o.start,

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use tower_lsp::lsp_types::{MessageType, Url};
 
-use super::edits::next_text;
+use super::edits::{edited_text, next_text, IndexAside};
 use super::{cross_settings, State};
 use crate::analysis::{analyze, reanalyze, reanalyze_owned};
 use crate::lsp::published::OwnDiagnostics;
@@ -61,6 +61,11 @@ impl State {
         let uri2 = uri.clone();
         let job = tokio::task::spawn_blocking(move || {
             std::panic::catch_unwind(AssertUnwindSafe(|| {
+                // The previous snapshot's published diagnostics, kept
+                // until this one is published: the index holds the last
+                // other reference, and dropping thousands of items before
+                // the publish would delay it.
+                let mut retired = None;
                 let (text, index, analysis, published) = match base {
                     Some((prev, edit)) => match Arc::try_unwrap(prev) {
                         Ok(prev) => {
@@ -71,10 +76,12 @@ impl State {
                                 published: prev_published,
                                 ..
                             } = prev;
-                            let (text, index) = next_text(old_text, old_index, &rope, &edit);
+                            let text = Arc::new(edited_text(old_text, &rope, &edit));
                             check_trigger(trigger.as_deref(), &text);
+                            let index = IndexAside::start(old_index, &text, edit);
                             let analysis =
                                 reanalyze_owned(prev_analysis, &text, &edit, &config, &catalog);
+                            let index = index.join(&text);
                             let here = positions(&uri2, &index, encoding);
                             let published = OwnDiagnostics::build(
                                 &here,
@@ -83,11 +90,13 @@ impl State {
                                 |i| analysis.previous_index(i),
                                 Some((&prev_published, &edit)),
                             );
+                            retired = Some(prev_published);
                             (text, index, analysis, published)
                         }
                         Err(prev) => {
                             let (text, index) =
                                 next_text(prev.text.clone(), prev.index.clone(), &rope, &edit);
+                            let text = Arc::new(text);
                             check_trigger(trigger.as_deref(), &text);
                             let analysis =
                                 reanalyze(&prev.analysis, &text, &edit, &config, &catalog);
@@ -103,7 +112,7 @@ impl State {
                         }
                     },
                     None => {
-                        let text = text::rope::to_string_with_room(&rope);
+                        let text = Arc::new(text::rope::to_string_with_room(&rope));
                         check_trigger(trigger.as_deref(), &text);
                         let index = Arc::new(LineIndex::new(&text));
                         let analysis = analyze(&text, &config, &catalog);
@@ -118,21 +127,22 @@ impl State {
                         (text, index, analysis, published)
                     }
                 };
-                Snapshot {
+                let snapshot = Snapshot {
                     uri: uri2,
                     version,
-                    text: Arc::new(text),
+                    text,
                     index,
                     analysis,
                     encoding,
                     published: Arc::new(published),
                     open_id,
                     config_generation: generation,
-                }
+                };
+                (snapshot, retired)
             }))
         });
-        let snapshot = match job.await {
-            Ok(Ok(s)) => Arc::new(s),
+        let (snapshot, retired) = match job.await {
+            Ok(Ok((s, retired))) => (Arc::new(s), retired),
             Ok(Err(payload)) => {
                 let what = crate::lsp::panics::panic_message(payload.as_ref());
                 self.log(
@@ -183,6 +193,7 @@ impl State {
             (cross, affected)
         };
         self.publish(uri, &own, &cross, Some(version)).await;
+        drop(retired);
         self.schedule_republish(affected);
         Ok(snapshot)
     }

@@ -45,7 +45,9 @@ impl Stdout {
             // SAFETY: F_GETPIPE_SZ only reads the size of the pipe behind a
             // descriptor this value owns; on anything else it fails.
             let size = unsafe { libc::fcntl(out.as_raw_fd(), libc::F_GETPIPE_SZ) };
-            usize::try_from(size).ok().filter(|&s| s > 0 && s < MAX_PIPE)
+            usize::try_from(size)
+                .ok()
+                .filter(|&s| s > 0 && s < MAX_PIPE)
         };
         Ok(Stdout {
             out,
@@ -58,7 +60,10 @@ impl Stdout {
     pub(crate) fn write_message(&mut self, body: &[u8]) -> io::Result<()> {
         let header = format!("Content-Length: {}\r\n\r\n", body.len());
         self.make_room(header.len() + body.len());
-        write_all_vectored(&mut self.out, &mut [IoSlice::new(header.as_bytes()), IoSlice::new(body)])?;
+        write_all_vectored(
+            &mut self.out,
+            &mut [IoSlice::new(header.as_bytes()), IoSlice::new(body)],
+        )?;
         self.out.flush()
     }
 
@@ -74,7 +79,13 @@ impl Stdout {
         // SAFETY: F_SETPIPE_SZ only resizes the pipe behind a descriptor
         // this value owns; it fails (and nothing changes) when the size is
         // not allowed.
-        let got = unsafe { libc::fcntl(self.out.as_raw_fd(), libc::F_SETPIPE_SZ, want as libc::c_int) };
+        let got = unsafe {
+            libc::fcntl(
+                self.out.as_raw_fd(),
+                libc::F_SETPIPE_SZ,
+                want as libc::c_int,
+            )
+        };
         self.pipe = usize::try_from(got)
             .ok()
             .filter(|&s| s > size && s < MAX_PIPE);
@@ -122,7 +133,11 @@ mod tests {
         let mut out = Trickle(Vec::new());
         write_all_vectored(
             &mut out,
-            &mut [IoSlice::new(b"Content-Length: 7\r\n\r\n"), IoSlice::new(b""), IoSlice::new(b"{\"a\":1}")],
+            &mut [
+                IoSlice::new(b"Content-Length: 7\r\n\r\n"),
+                IoSlice::new(b""),
+                IoSlice::new(b"{\"a\":1}"),
+            ],
         )
         .unwrap();
         assert_eq!(out.0, b"Content-Length: 7\r\n\r\n{\"a\":1}");
