@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use tower_lsp::lsp_types::{MessageType, Url};
 
-use super::edits::{edited_text, next_text, IndexAside};
+use super::edits::next_text;
 use super::{cross_settings, State};
 use crate::analysis::{analyze, reanalyze, reanalyze_owned};
 use crate::lsp::published::OwnDiagnostics;
@@ -76,12 +76,11 @@ impl State {
                                 published: prev_published,
                                 ..
                             } = prev;
-                            let text = Arc::new(edited_text(old_text, &rope, &edit));
+                            let (text, index) = next_text(old_text, old_index, &rope, &edit);
+                            let text = Arc::new(text);
                             check_trigger(trigger.as_deref(), &text);
-                            let index = IndexAside::start(old_index, &text, edit);
                             let analysis =
                                 reanalyze_owned(prev_analysis, &text, &edit, &config, &catalog);
-                            let index = index.join(&text);
                             let here = positions(&uri2, &index, encoding);
                             let published = OwnDiagnostics::build(
                                 &here,

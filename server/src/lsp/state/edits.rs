@@ -58,44 +58,10 @@ fn edited_index(old_index: Arc<LineIndex>, text: &str, edit: &EditSpan) -> Arc<L
     Arc::new(index)
 }
 
-/// A line index being edited on a thread of the blocking pool while the
-/// caller analyses the same text: on a long draft both shift everything
-/// after the edit (the line table alone was 7% of a keystroke), and the
-/// analysis does not read the index.
-pub(super) struct IndexAside(std::sync::mpsc::Receiver<Arc<LineIndex>>);
-
-impl IndexAside {
-    /// Starts editing `old_index` for `text` (made by `edit`); inline when
-    /// there is no runtime to lend a thread.
-    pub(super) fn start(old_index: Arc<LineIndex>, text: &Arc<String>, edit: EditSpan) -> Self {
-        let (tx, rx) = std::sync::mpsc::sync_channel(1);
-        let text = text.clone();
-        let job = move || {
-            let index = edited_index(old_index, &text, &edit);
-            // The text goes before the index is handed over, so that the
-            // next keystroke finds it unshared and edits it in place.
-            drop(text);
-            let _ = tx.send(index);
-        };
-        match tokio::runtime::Handle::try_current() {
-            Ok(runtime) => drop(runtime.spawn_blocking(job)),
-            Err(_) => job(),
-        }
-        IndexAside(rx)
-    }
-
-    /// The edited index; made afresh if its thread failed.
-    pub(super) fn join(self, text: &str) -> Arc<LineIndex> {
-        self.0
-            .recv()
-            .unwrap_or_else(|_| Arc::new(LineIndex::new(text)))
-    }
-}
-
 /// The text of `rope`, made from the previous snapshot's text (`old`) and
 /// the span of the edits since: in place when the old text is no longer
 /// shared, so that a keystroke copies no more than the tail of the text.
-pub(super) fn edited_text(old: Arc<String>, rope: &Rope, edit: &EditSpan) -> String {
+fn edited_text(old: Arc<String>, rope: &Rope, edit: &EditSpan) -> String {
     let fits = edit.start <= edit.old_end
         && edit.old_end <= old.len()
         && edit.start <= edit.new_end
