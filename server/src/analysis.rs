@@ -133,7 +133,11 @@ pub fn reanalyze_owned(
             if grow > 0 {
                 r.reserve_exact(grow + new_src.len() / 64);
             }
-            r.replace_range(edit.start..edit.old_end, &new_src[edit.start..edit.new_end]);
+            crate::text::splice(
+                &mut r,
+                edit.start..edit.old_end,
+                &new_src[edit.start..edit.new_end],
+            );
             syntax::markup::reblank(&mut r, new_src, edit.start..edit.new_end);
             Some(r)
         }
@@ -426,7 +430,14 @@ impl Old<'_> {
             Vec::with_capacity(n),
             Vec::with_capacity(n),
         );
+        // Whether the list comes out in order, seen as it is made (the
+        // last one pushed is at hand; a second walk over the whole list
+        // after it was a fortieth of a keystroke on a long draft).
+        let mut sorted = true;
         let mut push = |(d, o): (Diagnostic, Origin), p: Option<u32>| {
+            if let (Some(last), Some(&lo)) = (out.0.last(), out.1.last()) {
+                sorted &= order(last, lo) <= order(&d, o);
+            }
             out.0.push(d);
             out.1.push(o);
             out.2.push(p);
@@ -485,7 +496,6 @@ impl Old<'_> {
         // An edit can make two old places one, and the order of what stood
         // there then follows the rest of the key: sort the rare list that
         // came out of order.
-        let sorted = (1..d.len()).all(|i| order(&d[i - 1], o[i - 1]) <= order(&d[i], o[i]));
         if !sorted {
             let mut all: Vec<_> = d.into_iter().zip(o).zip(p).collect();
             all.sort_by_key(|((d, o), _)| order(d, *o));

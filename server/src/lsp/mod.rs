@@ -44,7 +44,32 @@ where
 {
     let (service, socket) = server::build(options);
     let state = service.inner().state.clone();
-    transport::run(input, output, service, socket, state).await
+    transport::run(
+        input,
+        transport::Output::Stream(output),
+        service,
+        socket,
+        state,
+    )
+    .await
+}
+
+/// As `serve`, writing to the process's standard output from a thread of
+/// its own (see `transport::Output::Stdout`).
+async fn serve_stdout<I>(input: I, output: transport::Stdout, options: Options) -> i32
+where
+    I: AsyncRead + Unpin + Send + 'static,
+{
+    let (service, socket) = server::build(options);
+    let state = service.inner().state.clone();
+    transport::run::<_, tokio::io::Stdout, _, _>(
+        input,
+        transport::Output::Stdout(output),
+        service,
+        socket,
+        state,
+    )
+    .await
 }
 
 /// `reso lsp`: serves on stdin and stdout.
@@ -61,11 +86,19 @@ pub fn run_stdio() -> i32 {
             return 2;
         }
     };
-    let code = runtime.block_on(serve(
-        tokio::io::stdin(),
-        tokio::io::stdout(),
-        Options::from_env(),
-    ));
+    let code = match transport::Stdout::new() {
+        Ok(stdout) => runtime.block_on(serve_stdout(
+            tokio::io::stdin(),
+            stdout,
+            Options::from_env(),
+        )),
+        // No descriptor to duplicate: through tokio's stdout, as before.
+        Err(_) => runtime.block_on(serve(
+            tokio::io::stdin(),
+            tokio::io::stdout(),
+            Options::from_env(),
+        )),
+    };
     // The stdin reader blocks in a thread of its own: do not wait for it.
     runtime.shutdown_background();
     code

@@ -219,10 +219,20 @@ impl LineIndex {
         let n = lines.len();
         self.wides.splice(wide_from..wide_rest, wides);
         self.lines.splice(la..rest, lines);
-        for l in &mut self.lines[la + n..] {
-            l.start = l.start.wrapping_add_signed(delta);
-            l.end = l.end.wrapping_add_signed(delta);
-            l.wide = (i64::from(l.wide) + wide_delta) as u32;
+        let after = &mut self.lines[la + n..];
+        if wide_delta == 0 {
+            // Typing in a line: the wide characters after it keep their
+            // numbers, and the loop that only moves offsets is a tighter one.
+            for l in after {
+                l.start = l.start.wrapping_add_signed(delta);
+                l.end = l.end.wrapping_add_signed(delta);
+            }
+        } else {
+            for l in after {
+                l.start = l.start.wrapping_add_signed(delta);
+                l.end = l.end.wrapping_add_signed(delta);
+                l.wide = (i64::from(l.wide) + wide_delta) as u32;
+            }
         }
         self.len = text.len();
     }

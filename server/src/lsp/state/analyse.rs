@@ -61,6 +61,11 @@ impl State {
         let uri2 = uri.clone();
         let job = tokio::task::spawn_blocking(move || {
             std::panic::catch_unwind(AssertUnwindSafe(|| {
+                // The previous snapshot's published diagnostics, kept
+                // until this one is published: the index holds the last
+                // other reference, and dropping thousands of items before
+                // the publish would delay it.
+                let mut retired = None;
                 let (text, index, analysis, published) = match base {
                     Some((prev, edit)) => match Arc::try_unwrap(prev) {
                         Ok(prev) => {
@@ -72,6 +77,7 @@ impl State {
                                 ..
                             } = prev;
                             let (text, index) = next_text(old_text, old_index, &rope, &edit);
+                            let text = Arc::new(text);
                             check_trigger(trigger.as_deref(), &text);
                             let analysis =
                                 reanalyze_owned(prev_analysis, &text, &edit, &config, &catalog);
@@ -81,13 +87,15 @@ impl State {
                                 &analysis.diagnostics,
                                 config.docs_base.as_deref(),
                                 |i| analysis.previous_index(i),
-                                Some((&prev_published, edit.start)),
+                                Some((&prev_published, &edit)),
                             );
+                            retired = Some(prev_published);
                             (text, index, analysis, published)
                         }
                         Err(prev) => {
                             let (text, index) =
                                 next_text(prev.text.clone(), prev.index.clone(), &rope, &edit);
+                            let text = Arc::new(text);
                             check_trigger(trigger.as_deref(), &text);
                             let analysis =
                                 reanalyze(&prev.analysis, &text, &edit, &config, &catalog);
@@ -97,13 +105,13 @@ impl State {
                                 &analysis.diagnostics,
                                 config.docs_base.as_deref(),
                                 |i| analysis.previous_index(i),
-                                Some((&prev.published, edit.start)),
+                                Some((&prev.published, &edit)),
                             );
                             (text, index, analysis, published)
                         }
                     },
                     None => {
-                        let text = text::rope::to_string_with_room(&rope);
+                        let text = Arc::new(text::rope::to_string_with_room(&rope));
                         check_trigger(trigger.as_deref(), &text);
                         let index = Arc::new(LineIndex::new(&text));
                         let analysis = analyze(&text, &config, &catalog);
@@ -118,21 +126,22 @@ impl State {
                         (text, index, analysis, published)
                     }
                 };
-                Snapshot {
+                let snapshot = Snapshot {
                     uri: uri2,
                     version,
-                    text: Arc::new(text),
+                    text,
                     index,
                     analysis,
                     encoding,
                     published: Arc::new(published),
                     open_id,
                     config_generation: generation,
-                }
+                };
+                (snapshot, retired)
             }))
         });
-        let snapshot = match job.await {
-            Ok(Ok(s)) => Arc::new(s),
+        let (snapshot, retired) = match job.await {
+            Ok(Ok((s, retired))) => (Arc::new(s), retired),
             Ok(Err(payload)) => {
                 let what = crate::lsp::panics::panic_message(payload.as_ref());
                 self.log(
@@ -183,6 +192,7 @@ impl State {
             (cross, affected)
         };
         self.publish(uri, &own, &cross, Some(version)).await;
+        drop(retired);
         self.schedule_republish(affected);
         Ok(snapshot)
     }

@@ -41,14 +41,21 @@ pub(super) fn next_text(
     edit: &EditSpan,
 ) -> (String, Arc<LineIndex>) {
     let text = edited_text(old, rope, edit);
+    let index = edited_index(old_index, &text, edit);
+    (text, index)
+}
+
+/// The line index of `text` made from the previous one (in place when no
+/// one else holds it).
+fn edited_index(old_index: Arc<LineIndex>, text: &str, edit: &EditSpan) -> Arc<LineIndex> {
     let index = match Arc::try_unwrap(old_index) {
         Ok(mut index) => {
-            index.edit(&text, edit.start, edit.old_end, edit.new_end);
+            index.edit(text, edit.start, edit.old_end, edit.new_end);
             index
         }
-        Err(shared) => shared.edited(&text, edit.start, edit.old_end, edit.new_end),
+        Err(shared) => shared.edited(text, edit.start, edit.old_end, edit.new_end),
     };
-    (text, Arc::new(index))
+    Arc::new(index)
 }
 
 /// The text of `rope`, made from the previous snapshot's text (`old`) and
@@ -78,7 +85,7 @@ fn edited_text(old: Arc<String>, rope: &Rope, edit: &EditSpan) -> String {
             if grow > 0 {
                 text.reserve_exact(grow + rope.len_bytes() / 64);
             }
-            text.replace_range(edit.start..edit.old_end, &inserted);
+            text::splice(&mut text, edit.start..edit.old_end, &inserted);
             text
         }
         Err(shared) => {

@@ -28,6 +28,7 @@ use std::time::Duration;
 
 mod codec;
 mod message;
+mod stdout;
 
 use futures::future::{self, BoxFuture};
 use futures::{FutureExt, SinkExt, StreamExt};
@@ -42,10 +43,24 @@ use tower_lsp::{ClientSocket, LanguageServer, LspService};
 use super::panics::panic_message;
 use codec::{Frame, LspCodec};
 use message::{classify, Incoming};
+pub(crate) use stdout::Stdout;
 
 /// How many requests run at once (tower-lsp's default is 4; notifications
 /// return at once here, so more slots only help slow requests).
 const CONCURRENCY: usize = 16;
+
+/// Where the transport writes its messages.
+pub(crate) enum Output<O> {
+    /// An async stream, written from a task (the tests' in-process pipes).
+    Stream(O),
+    /// The process's standard output, written from a blocking thread of
+    /// its own: each message in one vectored write of header and body
+    /// straight to the file descriptor. Through `tokio::io::stdout` a
+    /// 484 KB `publishDiagnostics` was copied into tokio's buffer, handed to
+    /// a pool thread, written by std's line writer after a scan for a
+    /// newline, and its header went in a write (and a thread hop) of its own.
+    Stdout(Stdout),
+}
 
 /// What the transport asks of the server it carries.
 pub trait Host: Send + Sync + 'static {
@@ -63,7 +78,7 @@ pub trait Host: Send + Sync + 'static {
 /// input; returns the process exit code (0 when `shutdown` came first, else 1).
 pub(crate) async fn run<I, O, S, H>(
     input: I,
-    output: O,
+    output: Output<O>,
     mut service: LspService<S>,
     socket: ClientSocket,
     state: Arc<H>,
@@ -76,7 +91,12 @@ where
 {
     let (out_tx, out_rx) = mpsc::channel::<Vec<u8>>(256);
     let (stop_writer, writer_stop) = tokio::sync::oneshot::channel::<()>();
-    let writer = tokio::spawn(write_loop(output, out_rx, writer_stop));
+    let writer = match output {
+        Output::Stream(output) => tokio::spawn(write_loop(output, out_rx, writer_stop)),
+        Output::Stdout(output) => {
+            tokio::task::spawn_blocking(move || write_blocking(output, out_rx, writer_stop))
+        }
+    };
     state.set_output(out_tx.clone());
 
     // Server-to-client requests and notifications (publishDiagnostics ...).
@@ -182,8 +202,12 @@ where
     task_tx.close_channel();
     let _ = tokio::time::timeout(Duration::from_secs(5), processor).await;
     forward.abort();
-    drop(out_tx);
     let _ = stop_writer.send(());
+    // The blocking writer learns of the stop when it next wakes: an empty
+    // message wakes it (no message is empty; it writes none). When the
+    // queue is full it is awake and busy, and looks after the next message.
+    let _ = out_tx.try_send(Vec::new());
+    drop(out_tx);
     let _ = tokio::time::timeout(Duration::from_secs(5), writer).await;
     if shutdown_seen {
         0
@@ -279,6 +303,25 @@ fn guarded_call<S: LanguageServer, H: Host>(
     }
 }
 
+/// As `write_loop`, on a thread that may block: each message is written
+/// whole before the next is taken.
+fn write_blocking(
+    mut output: Stdout,
+    mut rx: mpsc::Receiver<Vec<u8>>,
+    mut stop: tokio::sync::oneshot::Receiver<()>,
+) {
+    let mut stopping = false;
+    while let Some(body) = rx.blocking_recv() {
+        if !stopping && stop.try_recv() != Err(tokio::sync::oneshot::error::TryRecvError::Empty) {
+            stopping = true;
+            rx.close();
+        }
+        if !body.is_empty() && output.write_message(&body).is_err() {
+            break;
+        }
+    }
+}
+
 /// Writes each queued message; once `stop` fires, writes what is queued and
 /// returns.
 async fn write_loop<O: AsyncWrite + Unpin>(
@@ -297,6 +340,10 @@ async fn write_loop<O: AsyncWrite + Unpin>(
             }
         };
         let Some(body) = next else { break };
+        if body.is_empty() {
+            // The blocking writer's wake-up at the end: nothing to write.
+            continue;
+        }
         let header = format!("Content-Length: {}\r\n\r\n", body.len());
         if output.write_all(header.as_bytes()).await.is_err()
             || output.write_all(&body).await.is_err()
