@@ -160,7 +160,11 @@ fn pdftotext_footnote_numbers_alone_and_out_of_turn() {
         assert_eq!(d.len(), 5, "{extractor}: {d:#?}");
         let dates = d.iter().filter(|d| d.contains(" citation-date ")).count();
         assert_eq!(dates, 3, "{extractor}: {d:#?}");
-        assert_eq!(defined_sorted(&a), (1..=20).collect::<Vec<_>>(), "{extractor}");
+        assert_eq!(
+            defined_sorted(&a),
+            (1..=20).collect::<Vec<_>>(),
+            "{extractor}"
+        );
         let count = |k: BlockKind| a.doc.blocks.iter().filter(|b| b.kind == k).count();
         assert_eq!(
             (count(BlockKind::Preambular), count(BlockKind::Operative)),
@@ -170,7 +174,11 @@ fn pdftotext_footnote_numbers_alone_and_out_of_turn() {
         for (source, footnotes) in [("A-RES-80-10", 13), ("A-RES-80-14", 5)] {
             let src = lab_text(source, "compact", extractor);
             let a = run(&src);
-            assert_eq!(diagnostics(&src, &a), Vec::<String>::new(), "{source} {extractor}");
+            assert_eq!(
+                diagnostics(&src, &a),
+                Vec::<String>::new(),
+                "{source} {extractor}"
+            );
             assert_eq!(
                 defined_sorted(&a),
                 (1..=footnotes).collect::<Vec<_>>(),
@@ -205,7 +213,10 @@ fn a_column_of_footnote_numbers_out_of_turn() {
     assert_eq!(diagnostics(src, &a), Vec::<String>::new());
     assert_eq!(defined_sorted(&a), [1, 2, 3]);
     let count = |k: BlockKind| a.doc.blocks.iter().filter(|b| b.kind == k).count();
-    assert_eq!((count(BlockKind::Preambular), count(BlockKind::Operative)), (2, 1));
+    assert_eq!(
+        (count(BlockKind::Preambular), count(BlockKind::Operative)),
+        (2, 1)
+    );
 }
 
 /// Not a page's footnotes: a number alone between blank lines that a
@@ -228,7 +239,10 @@ fn numbers_alone_that_start_no_footnotes() {
         .collect();
     assert_eq!(defs, [src.find("1 See").unwrap()]);
     let count = |k: BlockKind| a.doc.blocks.iter().filter(|b| b.kind == k).count();
-    assert_eq!((count(BlockKind::Preambular), count(BlockKind::Operative)), (2, 1));
+    assert_eq!(
+        (count(BlockKind::Preambular), count(BlockKind::Operative)),
+        (2, 1)
+    );
 
     let src = "The General Assembly,\n\
                Recalling its resolution 78/1 of 9 October 2023,1 and the report of the\n\

@@ -769,8 +769,8 @@ impl<'a> Parser<'a> {
             } => {
                 // A footnote's text may be a symbol alone (`A/61/1028.`): a
                 // column's texts end with a full stop, a running head not.
-                let text_due = (!self.st.w.fn_waiting.is_empty() || block.is_some())
-                    && t.ends_with('.');
+                let text_due =
+                    (!self.st.w.fn_waiting.is_empty() || block.is_some()) && t.ends_with('.');
                 if !text_due
                     && (lines::is_furniture(t)
                         || self.is_title_part(t)
@@ -1132,8 +1132,7 @@ impl<'a> Parser<'a> {
         // number comes alone, it is that reference).
         // A number alone under a blank line, right above its text, has the
         // text indented under it (`pdftotext -layout`).
-        if blank_above && gap == 0 && run == 0 && self.lines[first].indent <= self.lines[i].indent
-        {
+        if blank_above && gap == 0 && run == 0 && self.lines[first].indent <= self.lines[i].indent {
             return false;
         }
         let set_apart = gap == 1 || blank_above;
@@ -1142,11 +1141,7 @@ impl<'a> Parser<'a> {
                 .blocks
                 .last()
                 .is_some_and(|b| b.kind == BlockKind::MeetingLine);
-        if !finished
-            && !set_apart
-            && self.lines[first].indent != 1
-            && n > self.st.max_alone_ref
-        {
+        if !finished && !set_apart && self.lines[first].indent != 1 && n > self.st.max_alone_ref {
             return false;
         }
         // After pdftotext's blank lines or run of numbers, a later number
@@ -1515,9 +1510,9 @@ impl<'a> Parser<'a> {
         // holds the waiting markers: it introduces their list).
         if opener.is_none() {
             let first = self.st.w.pending[0];
-            if let Some(before) =
-                (self.unfinished_before(first, self.trimmed(i).starts_with(char::is_lowercase)))
-                    .filter(|&b| self.blocks[first].parent() != Some(b))
+            if let Some(before) = (self
+                .unfinished_before(first, self.trimmed(i).starts_with(char::is_lowercase)))
+            .filter(|&b| self.blocks[first].parent() != Some(b))
             {
                 self.st.cur = Some(before);
                 self.append(before, i);
