@@ -259,3 +259,51 @@ fn numbers_alone_that_start_no_footnotes() {
     let a = run(src);
     assert_eq!(defined_sorted(&a), [1]);
 }
+
+/// pdftotext sets the number of a page's first paragraph at the page's
+/// end, after the paragraphs numbered in their lines (`4.`, `5.`, then
+/// `3.`), and a sub-paragraph's marker the same way after the page's
+/// numbers: the paragraph at the page's top gets its number, and the
+/// marker alone does not take the next operative paragraph's text.
+#[test]
+fn the_number_of_a_page_s_first_paragraph_at_the_page_s_end() {
+    let src = "The General Assembly,\n\
+               Recalling its resolution 78/1 of 9 October 2023,\n\
+               1. Welcomes the report of the Secretary-General;\n\
+               2. Recognizes the role of the Commission, and in this regard:\n\
+               (a) Decides to seek its advice;\n\
+               (b) Invites it to report;\n\
+               (b)\n\
+               \n\
+               25-12345 (E)\n\
+               A/RES/80/99\n\
+               Encourages improved cooperation between the Commission and the Council;\n\
+               4. Calls for coherence in support of peacebuilding;\n\
+               5. Decides to remain seized of the matter.\n\
+               3.\n\
+               \n\
+               25-12345\n";
+    let a = run(src);
+    let d = diagnostics(src, &a);
+    assert!(!d.iter().any(|d| d.contains(" numbering ")), "{d:#?}");
+    let numbers: Vec<(u32, &str)> = (a.doc.blocks.iter())
+        .filter(|b| b.kind == BlockKind::Operative)
+        .filter_map(|b| match b.marker.as_deref().map(|m| &m.kind) {
+            Some(reso::syntax::MarkerKind::Number { n, .. }) => {
+                let first = b.lines.first()?;
+                Some((*n, src[first].split_whitespace().next()?))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        numbers,
+        [
+            (1, "1."),
+            (2, "2."),
+            (3, "Encourages"),
+            (4, "4."),
+            (5, "5.")
+        ]
+    );
+}

@@ -43,6 +43,10 @@ pub(crate) const FOOTNOTE_LOOKAHEAD: usize = 6;
 /// looked for (`Parser::alone_further_down`): a page's footnotes.
 pub(crate) const COLUMN_LOOKAHEAD: usize = 40;
 
+/// How many numbered paragraphs may come before the number of one that
+/// waits for it (`Parser::numbered`): a page's.
+const ORPHAN_REACH: u32 = 20;
+
 /// What follows the first line of footnotes with no rule above them
 /// (`Parser::below`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1358,11 +1362,22 @@ impl<'a> Parser<'a> {
         self.st.annex_title_pending = false;
         let rest = self.trimmed(i)[len..].trim();
         if rest.is_empty() && self.number_orphan(i, len, n, &suffix, kind) {
+            // A marker alone before it still waits for its text.
+            self.wait_for_text();
             return;
         }
         if !rest.is_empty() && !self.st.w.orphans.is_empty() {
-            // The numbers' column is over: what waits keeps no number.
-            self.st.w.orphans.clear();
+            // The numbers' column is over: what waits keeps no number. But
+            // a number that leaves room for what waits, a page's worth at
+            // most, keeps it waiting: pdftotext sets the number of a
+            // page's first paragraph at the page's end, after the
+            // paragraphs numbered in their lines (`4.` to `11.`, then `3.`).
+            let first = self.st.w.orphans[0];
+            let room =
+                self.number_before(first).map_or(1, |p| p + 1) + self.st.w.orphans.len() as u32;
+            if suffix.is_some() || n < room || n > room + ORPHAN_REACH {
+                self.st.w.orphans.clear();
+            }
         }
         self.wait_for_text();
         let b = self.push_line(kind, i);
@@ -1379,6 +1394,21 @@ impl<'a> Parser<'a> {
             self.holds(b);
         }
         self.open(b, rest);
+    }
+
+    /// The last paragraph number before block `o`, a few blocks back at
+    /// most, in this resolution.
+    fn number_before(&self, o: usize) -> Option<u32> {
+        (o.saturating_sub(64)..o).rev().find_map(|b| {
+            match self.blocks[b].marker.as_deref().map(|m| &m.kind) {
+                Some(MarkerKind::Number { n, .. })
+                    if self.blocks[b].resolution == self.st.resolution =>
+                {
+                    Some(*n)
+                }
+                _ => None,
+            }
+        })
     }
 
     /// Number `n` alone on line `i` given to the first operative paragraph
@@ -1410,17 +1440,7 @@ impl<'a> Parser<'a> {
         if !column {
             return false;
         }
-        // The last number before it, a few blocks back at most.
-        let before = (o.saturating_sub(64)..o).rev().find_map(|b| {
-            match self.blocks[b].marker.as_deref().map(|m| &m.kind) {
-                Some(MarkerKind::Number { n, .. })
-                    if self.blocks[b].resolution == self.st.resolution =>
-                {
-                    Some(*n)
-                }
-                _ => None,
-            }
-        });
+        let before = self.number_before(o);
         if suffix.is_some() || before.map_or(1, |p| p + 1) != n {
             return false;
         }
@@ -1522,7 +1542,15 @@ impl<'a> Parser<'a> {
         let want_number = opener == Some(OpenerKind::Operative);
         let fits = |b: usize| self.is_number_alone(b) == want_number;
         let k = if want_number {
-            self.st.w.pending.iter().position(|&b| fits(b))
+            let k = self.st.w.pending.iter().position(|&b| fits(b));
+            // No number waits: an item's marker takes an operative verb
+            // (`(a) Decides ...`) only where its list goes on; a marker
+            // that repeats the last one (pdftotext sets the marker of a
+            // page's first paragraph at the page's end) waits on.
+            if k.is_none() && !self.continues_list(i) {
+                return false;
+            }
+            k
         } else {
             // The innermost list first: when the last text read introduced
             // a list (`(b)`'s `... by:`) and markers deeper than its own
@@ -1559,6 +1587,31 @@ impl<'a> Parser<'a> {
         self.st.cur_has_text = false;
         self.append(b, i);
         true
+    }
+
+    /// Whether the first marker that waits goes on with the list of the
+    /// last text read before line `i`: that text introduces a list, or the
+    /// marker is not the last text's own again (`(d)` after `(d)`'s text).
+    fn continues_list(&self, i: usize) -> bool {
+        let Some(&first) = self.st.w.pending.first() else {
+            return false;
+        };
+        let Some(last) = self.last_text_block(self.lines[i].range().start) else {
+            return true;
+        };
+        let introduces = self.blocks[last]
+            .lines
+            .last()
+            .is_some_and(|r| matches!(lines::final_char(self.src[r].trim()), Some((_, ':'))));
+        let sub = |b: usize| match self.blocks[b].marker.as_ref().map(|m| &m.kind) {
+            Some(&MarkerKind::Sub { level, ordinal }) => Some((level, ordinal)),
+            _ => None,
+        };
+        introduces
+            || match (sub(last), sub(first)) {
+                (Some(l), Some(m)) => m != l,
+                _ => true,
+            }
     }
 
     /// The paragraph whose text was read last before byte `at` (among the
@@ -1775,8 +1828,13 @@ impl<'a> Parser<'a> {
             let starts = at_block_start
                 || (self.st.cur_finished
                     && (opener.is_some() || next_text || lost_item || self.is_section_heading(i)));
+            // (An operative verb after a sub-paragraph's marker alone is
+            // that item's text only where the list goes on:
+            // `take_pending`.)
             let waits = !self.st.cur_has_text
-                && (!self.st.w.pending.is_empty() || opener == Some(OpenerKind::Preambular));
+                && (!self.st.w.pending.is_empty()
+                    || opener == Some(OpenerKind::Preambular)
+                    || (opener == Some(OpenerKind::Operative) && !self.is_number_alone(c)));
             if waits {
                 if self.take_pending(i, opener) {
                     return;
