@@ -359,11 +359,13 @@ pub fn reparse_region(
     // may make the first of a page's footnotes or not, or a footnote number
     // set out of turn (`Parser::below` and `Parser::alone_further_down` look
     // that far below them).
-    let reach = super::FOOTNOTE_LOOKAHEAD.max(super::COLUMN_LOOKAHEAD) + 2;
+    let near = super::FOOTNOTE_LOOKAHEAD + 2;
+    let reach = near.max(super::COLUMN_LOOKAHEAD + 2);
     let from = (la.saturating_sub(reach)..la)
         .find(|&j| {
             let t = new_src[cache.lines[j].range()].trim();
-            lines::pasted_footnote(t).is_some() || super::bare_number(t).is_some()
+            super::bare_number(t).is_some()
+                || (la - j <= near && lines::pasted_footnote(t).is_some())
         })
         .unwrap_or(la);
     let ci = cache

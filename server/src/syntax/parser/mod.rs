@@ -1100,13 +1100,12 @@ impl<'a> Parser<'a> {
         // pdftotext sets a blank line between the first number of a page's
         // footnote column and the texts, and at times one above it too; it
         // may set the page's numbers one under the other before the texts.
-        let gap = usize::from(self.lines.get(i + 1).is_some_and(|l| l.blank));
         let blank_above = self.alone_after_text(i, n);
         if !blank_above && !self.may_start_unruled(i, n) {
             return false;
         }
+        let mut gap = usize::from(self.lines.get(i + 1).is_some_and(|l| l.blank));
         let mut run = 0;
-        let mut gap = gap;
         while gap == 0
             && run < FOOTNOTE_LOOKAHEAD
             && self.lines.get(i + 1 + run).is_some_and(|l| {
@@ -1560,15 +1559,8 @@ impl<'a> Parser<'a> {
             // (`(ii)` after `(i)`'s text) goes before the outer list's.
             let last = self.last_text_block(self.lines[i].range().start);
             let pending = &self.st.w.pending;
-            let introduces = last.is_some_and(|b| {
-                self.blocks[b].lines.last().is_some_and(|r| {
-                    matches!(lines::final_char(self.src[r].trim()), Some((_, ':')))
-                })
-            });
-            let sub = |b: usize| match self.blocks[b].marker.as_ref().map(|m| &m.kind) {
-                Some(&MarkerKind::Sub { level, ordinal }) => Some((level, ordinal)),
-                _ => None,
-            };
+            let introduces = last.is_some_and(|b| self.introduces_list(b));
+            let sub = |b: usize| self.sub_marker_of(b);
             let level = last.map(|b| self.blocks[b].level);
             let next = if introduces {
                 level.and_then(|l| {
@@ -1599,19 +1591,25 @@ impl<'a> Parser<'a> {
         let Some(last) = self.last_text_block(self.lines[i].range().start) else {
             return true;
         };
-        let introduces = self.blocks[last]
-            .lines
-            .last()
-            .is_some_and(|r| matches!(lines::final_char(self.src[r].trim()), Some((_, ':'))));
-        let sub = |b: usize| match self.blocks[b].marker.as_ref().map(|m| &m.kind) {
-            Some(&MarkerKind::Sub { level, ordinal }) => Some((level, ordinal)),
-            _ => None,
-        };
-        introduces
-            || match (sub(last), sub(first)) {
+        self.introduces_list(last)
+            || match (self.sub_marker_of(last), self.sub_marker_of(first)) {
                 (Some(l), Some(m)) => m != l,
                 _ => true,
             }
+    }
+
+    /// Whether block `b`'s text so far ends with `:`.
+    fn introduces_list(&self, b: usize) -> bool {
+        (self.blocks[b].lines.last())
+            .is_some_and(|r| matches!(lines::final_char(self.src[r].trim()), Some((_, ':'))))
+    }
+
+    /// Block `b`'s sub-paragraph marker: (level, ordinal).
+    fn sub_marker_of(&self, b: usize) -> Option<(u8, u32)> {
+        match self.blocks[b].marker.as_ref().map(|m| &m.kind) {
+            Some(&MarkerKind::Sub { level, ordinal }) => Some((level, ordinal)),
+            _ => None,
+        }
     }
 
     /// The paragraph whose text was read last before byte `at` (among the
