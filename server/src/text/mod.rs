@@ -30,7 +30,7 @@ pub use line_index::LineIndex;
 /// replacement of another length moves it twice still. Panics as
 /// `replace_range` does on a range off the text or off a character boundary.
 pub fn splice(text: &mut String, range: std::ops::Range<usize>, with: &str) {
-    if range.len() == with.len() || range.is_empty() && with.is_empty() {
+    if range.len() == with.len() {
         // Same length: the splice fills the hole and moves nothing.
         text.replace_range(range, with);
     } else if with.is_empty() {

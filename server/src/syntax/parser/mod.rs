@@ -1205,12 +1205,12 @@ impl<'a> Parser<'a> {
             }
             let t = self.trimmed(j);
             // (pdftotext sets a page's footnote numbers out of turn.)
-            let last = if out_of_turn {
+            let highest = if out_of_turn {
                 n + FOOTNOTE_LOOKAHEAD as u32
             } else {
                 n + 1
             };
-            if bare_number(t).is_some_and(|m| m > n && m <= last)
+            if bare_number(t).is_some_and(|m| m > n && m <= highest)
                 || lines::pasted_footnote(t).is_some_and(|(m, _)| m == n + 1)
             {
                 return Below::Next;
