@@ -31,16 +31,39 @@ impl Joined {
         self.segs.clear();
     }
 
+    /// Appends `src[r]` with every run of blanks shown as one space: the
+    /// spaces a justified line's extraction widens (`70/52  of  7  December`)
+    /// must not break a citation that one space would not.
     fn push_piece(&mut self, src: &str, r: Range<usize>) {
-        if r.is_empty() {
-            return;
+        let b = src.as_bytes();
+        // A single space is copied with its neighbours; any other run of
+        // blanks ends the segment and is written as one space, or as none
+        // after a space already written.
+        let plain = |text: &str, at: usize| {
+            b[at] == b' '
+                && !(at + 1 < r.end && is_blank(b[at + 1]))
+                && (at > r.start || !text.ends_with(' '))
+        };
+        let mut from = r.start;
+        while from < r.end {
+            let mut end = from;
+            while end < r.end && (!is_blank(b[end]) || plain(&self.text, end)) {
+                end += 1;
+            }
+            if end > from {
+                self.segs.push(Seg {
+                    joined: self.text.len(),
+                    doc: from,
+                    len: end - from,
+                });
+                self.text.push_str(&src[from..end]);
+            }
+            let word = end + b[end..r.end].iter().take_while(|c| is_blank(**c)).count();
+            if word > end && !self.text.is_empty() && !self.text.ends_with(' ') {
+                self.text.push(' ');
+            }
+            from = word;
         }
-        self.segs.push(Seg {
-            joined: self.text.len(),
-            doc: r.start,
-            len: r.len(),
-        });
-        self.text.push_str(&src[r]);
     }
 
     /// Appends a line of the document, trimmed, without the bytes of
@@ -126,6 +149,10 @@ impl Joined {
     }
 }
 
+fn is_blank(c: u8) -> bool {
+    c == b' ' || c == b'\t'
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,6 +194,23 @@ mod tests {
             );
         }
         assert_eq!(j.first_after(&[], 5), 0);
+    }
+
+    #[test]
+    fn runs_of_blanks_read_as_one_space() {
+        // pdfminer widens the spaces of a justified line; a reference cut
+        // out between two blanks leaves one space too.
+        let src = "resolutions  70/52  of  7\tDecember  2015, Treaty4  that";
+        let refpos = src.find("Treaty4").unwrap() + 6;
+        let mut j = Joined::default();
+        j.push_line(src, 0..src.len(), &[refpos..refpos + 1]);
+        assert_eq!(j.text, "resolutions 70/52 of 7 December 2015, Treaty that");
+        let at = j.text.find("of 7 December").unwrap();
+        assert_eq!(&src[j.doc_range(at..at + 13)], "of  7\tDecember");
+        let at = j.text.find("70/52").unwrap();
+        assert_eq!(&src[j.doc_range(at..at + 5)], "70/52");
+        let at = j.text.find("that").unwrap();
+        assert_eq!(&src[j.doc_range(at..at + 4)], "that");
     }
 
     #[test]
