@@ -1784,18 +1784,21 @@ impl<'a> Parser<'a> {
         let opener = self.line_opener(i, 0);
         // A few displaced words between blank lines after a finished
         // paragraph (pdfminer.six sets the words a justified line spread out
-        // apart), or a few in lower case, go with it.
+        // apart), or a few in lower case, go with it; the displaced words
+        // also while numbers set apart wait for their texts, since a
+        // paragraph's text never ends with the gap.
         if let Some(c) = self.st.cur {
             if at_block_start
                 && self.st.cur_has_text
                 && opener.is_none()
-                && self.st.w.pending.is_empty()
                 && matches!(
                     self.blocks[c].kind,
                     BlockKind::Preambular | BlockKind::Operative | BlockKind::SubParagraph
                 )
                 && (lines::displaced_fragment(self.text(i))
-                    || (t.starts_with(char::is_lowercase) && lines::few_words(t)))
+                    || (self.st.w.pending.is_empty()
+                        && t.starts_with(char::is_lowercase)
+                        && lines::few_words(t)))
                 && !self.is_section_heading(i)
             {
                 self.append(c, i);
