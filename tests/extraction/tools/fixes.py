@@ -63,6 +63,18 @@ FIXES = {
         ("consisting of 21 members,\n\nparticipating in their", "consisting of 21 members, participating in their"),
         ("Secretary-General of 1990 3 and 1995", "Secretary-General of 1990[^3] and 1995"),
     ],
+    # The probe of eight more resolutions: a running head that the
+    # extraction kept inside the text, and a title it cut short.
+    "A-RES-80-2": [
+        ("expenses of the\n\nThe General Assembly", "expenses of the United Nations\n\nThe General Assembly"),
+        ("\n\nScale of assessments for the apportionment of the expenses of the\n\n5. Agrees", "\n\n5. Agrees"),
+    ],
+    "A-RES-80-13": [
+        ("\n\nImplementation of the Declaration of the Indian Ocean as a Zone of Peace\n\nConvinced", "\n\nConvinced"),
+    ],
+    "A-RES-80-30": [
+        ("\n\nConvening of the fourth special session of the General Assembly\n\nReiterating", "\n\nReiterating"),
+    ],
 }
 
 
