@@ -720,6 +720,60 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// A short line that goes on with a running head's title wrapped over
+    /// lines (`Scale of assessments for the apportionment of the expenses`
+    /// then `of the`): too short to be evidence alone, it reads with the
+    /// furniture line just above (blank lines between or not) as a piece of
+    /// the title.
+    fn ends_wrapped_title(&self, i: usize, t: &str) -> bool {
+        if !self.after_furniture() || self.title_norm.is_empty() || t.len() > 40 {
+            return false;
+        }
+        let Some(j) = (0..i).rev().take(3).find(|&j| !self.lines[j].blank) else {
+            return false;
+        };
+        let furniture = (0..self.blocks.len())
+            .rev()
+            .map(|k| &self.blocks[k])
+            .find(|b| b.kind != BlockKind::Blank);
+        if !furniture.is_some_and(|b| {
+            b.kind == BlockKind::Furniture && b.lines.last() == Some(self.lines[j].range())
+        }) {
+            return false;
+        }
+        let above = self.trimmed(j);
+        // Without the symbol of a running head on one line.
+        let head = match above.split_once(char::is_whitespace) {
+            Some((first, rest)) if lines::is_furniture(first) && first.contains('/') => rest,
+            _ => match above.rsplit_once(char::is_whitespace) {
+                Some((rest, last)) if lines::is_furniture(last) && last.contains('/') => rest,
+                _ => above,
+            },
+        };
+        let (head, tail) = (lines::normalise_words(head), lines::normalise_words(t));
+        let joined = format!("{head} {tail}");
+        !head.is_empty()
+            && !tail.is_empty()
+            && !lines::ends_finished(t)
+            && (self.title_norm.contains(&joined) || self.title_joined_contains(&joined))
+    }
+
+    /// A running head's title alone inside what reads as a paragraph, with
+    /// a paragraph starting on the next line (pypdf sets a page's head
+    /// where the page's text starts, no blank line around it): the whole
+    /// title, with no final punctuation, is no paragraph's last line.
+    fn whole_title_between_paragraphs(&self, i: usize, t: &str) -> bool {
+        let n = self.title_norm.len();
+        n >= 12
+            && t.len() + 8 >= n
+            && t.len() <= n * 2 + 8
+            && self
+                .next_nonblank(i)
+                .is_some_and(|j| self.starts_paragraph(j))
+            && self.is_title_part(t)
+            && lines::normalise_words(t) == self.title_norm
+    }
+
     fn is_title_part(&self, t: &str) -> bool {
         // Cheap refusals first: a line longer than the title, or one that
         // ends a sentence, is no running head; a short piece only right
@@ -737,7 +791,16 @@ impl<'a> Parser<'a> {
         norm.len() >= min
             && (norm.contains(' ') || norm == self.title_norm)
             && !lines::ends_finished(t)
-            && self.title_norm.contains(&norm)
+            && (self.title_norm.contains(&norm) || self.title_joined_contains(&norm))
+    }
+
+    /// Does the title contain `norm` when spaces are not counted? An
+    /// extraction may turn a hyphen it cannot map (a no-break hyphen,
+    /// U+2011, in `non‑proliferation`) into a space: `non proliferation`.
+    fn title_joined_contains(&self, norm: &str) -> bool {
+        let squeeze = |s: &str| s.split(' ').collect::<String>();
+        let part = squeeze(norm);
+        part.len() >= 12 && squeeze(&self.title_norm).contains(&part)
     }
 
     /// Handles line `i` of the body; returns the next line to handle.
@@ -906,6 +969,8 @@ impl<'a> Parser<'a> {
             || ((at_block_start || self.next_nonblank(i) != Some(i + 1))
                 && self.is_title_part(t)
                 && !self.starts_paragraph(i))
+            || self.ends_wrapped_title(i, t)
+            || self.whole_title_between_paragraphs(i, t)
         {
             self.furniture(i);
             return i + 1;
@@ -1426,14 +1491,15 @@ impl<'a> Parser<'a> {
             return false;
         };
         // In a column, what follows a number is another marker, or the
-        // page's end or its footnotes' first number: text after it is its
-        // own.
+        // page's end or its footnotes' first number, or the meeting line
+        // after the last: text after it is its own.
         let column = self.next_nonblank(i).is_none_or(|j| {
             let tj = self.trimmed(j);
             lines::op_number(tj).is_some()
                 || lines::sub_marker(tj).is_some()
                 || lines::is_rule(tj)
                 || lines::is_furniture(tj)
+                || lines::is_meeting_line(tj)
                 || bare_number(tj).is_some_and(|m| m == self.st.max_def + 1)
         });
         if !column {
