@@ -86,12 +86,7 @@ pub fn step(src: &str, doc: &Document, st: &mut Pending, i: usize, out: &mut Vec
     if st.deferred.is_none() {
         // A number alone on its first line: its text may come after the
         // rest of the previous paragraph's list; wait and see.
-        let number_alone = b.kind != BlockKind::SubParagraph
-            && b.marker_range().is_some_and(|m| {
-                b.lines
-                    .first()
-                    .is_some_and(|r| r.contains(&m.start) && src[m.end..r.end].trim().is_empty())
-            });
+        let number_alone = b.kind != BlockKind::SubParagraph && number_alone(src, b);
         if number_alone
             && st
                 .paragraph
@@ -160,6 +155,20 @@ fn paragraph(
                 .take(32)
                 .filter(|n| deeper(n) && !text_on_marker_line(src, n))
                 .any(|n| text_follows(src, b, n)));
+    // An operative paragraph whose list an extraction set out after the
+    // numbers and texts of the paragraphs that follow it (a column of
+    // numbers, then the texts): its items hold it as their parent, and its
+    // colon is right. (Only a colon is spared: which paragraph holds the
+    // items of such a column is less sure than a colon.)
+    let later_subs = || {
+        b.kind == BlockKind::Operative
+            && number_alone(src, b)
+            && doc.blocks[i + 1..]
+                .iter()
+                .take(64)
+                .take_while(|n| n.resolution == b.resolution)
+                .any(|n| n.kind == BlockKind::SubParagraph && n.parent() == Some(i))
+    };
     let unmarked_sub = b.kind == BlockKind::SubParagraph && b.marker.is_none();
     if unmarked_sub {
         return; // markers lost in extraction: one sub-numbering says it
@@ -191,7 +200,7 @@ fn paragraph(
     if b.kind == BlockKind::SubParagraph && !is_last && ends_with_conjunction(src, b) {
         return;
     }
-    if expected.contains(&c) {
+    if expected.contains(&c) || (c == ':' && !has_subs && later_subs()) {
         return;
     }
     // Before sub-paragraphs an older text may leave the colon out.
@@ -258,7 +267,15 @@ fn last_char(src: &str, b: &Block) -> Option<(usize, char)> {
         end.checked_sub(2).and_then(|k| own.get(k)),
     ) {
         let gap = &src[before.end.min(r.start)..r.start];
-        if !lines::displaced_fragment(&src[r.clone()]) || gap.matches('\n').count() < 2 {
+        let line = &src[r.clone()];
+        // The last piece of the line ends without the gap, after a piece
+        // that has it.
+        let last_piece = end == n
+            && lines::displaced_fragment(&src[before.clone()])
+            && line.trim_start().starts_with(char::is_lowercase)
+            && lines::few_words(line)
+            && !lines::ends_finished(line.trim());
+        if !(lines::displaced_fragment(line) || last_piece) || gap.matches('\n').count() < 2 {
             break;
         }
         end -= 1;
@@ -290,6 +307,16 @@ fn last_char(src: &str, b: &Block) -> Option<(usize, char)> {
         return Some((start + off, c));
     }
     None
+}
+
+/// Whether the block's marker is alone on its first line (a number set out
+/// in a column, its text further down).
+fn number_alone(src: &str, b: &Block) -> bool {
+    b.marker_range().is_some_and(|m| {
+        b.lines
+            .first()
+            .is_some_and(|r| r.contains(&m.start) && src[m.end..r.end].trim().is_empty())
+    })
 }
 
 /// Whether block `n`'s text starts on its marker's line.
