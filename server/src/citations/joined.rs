@@ -203,7 +203,8 @@ mod tests {
         let src = "resolutions  70/52  of  7\tDecember  2015, Treaty4  that";
         let refpos = src.find("Treaty4").unwrap() + 6;
         let mut j = Joined::default();
-        j.push_line(src, 0..src.len(), &[refpos..refpos + 1]);
+        let cut = refpos..refpos + 1;
+        j.push_line(src, 0..src.len(), std::slice::from_ref(&cut));
         assert_eq!(j.text, "resolutions 70/52 of 7 December 2015, Treaty that");
         let at = j.text.find("of 7 December").unwrap();
         assert_eq!(&src[j.doc_range(at..at + 13)], "of  7\tDecember");
