@@ -50,6 +50,7 @@ fn fixtures() -> Vec<(String, String)> {
         "A-RES-80-34/separate/pdfium",
         "A-RES-80-24/compact/pdftotext",
         "A-RES-80-10/compact/pdftotext-layout",
+        "A-RES-80-2/separate/pdftotext",
     ] {
         let p = format!(
             "{}/../tests/extraction/out/{lab}.txt",
@@ -631,7 +632,7 @@ fn footnotes_of_resolutions_made_one_are_checked_again() {
 /// as a full parse does.
 #[test]
 fn edits_below_a_footnote_without_a_rule_equal_a_full_parse() {
-    let region = edits_below_lines_equal_a_full_parse("A-RES-80-24/compact/pymupdf", 6, |b| {
+    let region = edits_below_lines_equal_a_full_parse("A-RES-80-24/compact/pymupdf", 6, 20, |b| {
         b.first().is_some_and(u8::is_ascii_digit)
             && b.iter().position(|&c| c == b' ').is_some_and(|p| p <= 3)
     });
@@ -645,20 +646,36 @@ fn edits_below_a_footnote_without_a_rule_equal_a_full_parse() {
 /// does.
 #[test]
 fn edits_below_a_footnote_number_out_of_turn_equal_a_full_parse() {
-    let region = edits_below_lines_equal_a_full_parse("A-RES-80-24/compact/pdftotext", 40, |b| {
-        let line = b.split(|&c| c == b'\n').next().unwrap_or(b);
-        (1..=3).contains(&line.len()) && line.iter().all(u8::is_ascii_digit)
-    });
+    let region =
+        edits_below_lines_equal_a_full_parse("A-RES-80-24/compact/pdftotext", 40, 20, |b| {
+            let line = b.split(|&c| c == b'\n').next().unwrap_or(b);
+            (1..=3).contains(&line.len()) && line.iter().all(u8::is_ascii_digit)
+        });
     assert!(region > 500, "{region}");
+}
+
+/// pdftotext sets a paragraph's short last line with a raised reference
+/// above it (`session,1`): whether it is decided by the paragraph below (up
+/// to 13 lines). An edit on each of the 16 lines below it re-parses as a
+/// full parse does.
+#[test]
+fn edits_below_a_paragraph_end_set_above_it_equal_a_full_parse() {
+    let region =
+        edits_below_lines_equal_a_full_parse("A-RES-80-2/separate/pdftotext", 16, 1, |b| {
+            let line = b.split(|&c| c == b'\n').next().unwrap_or(b);
+            line == b"session,1"
+        });
+    assert!(region > 30, "{region}");
 }
 
 /// Edits at the start of each of the `reach` lines below every line of the
 /// lab text `name` that `is_footnote_line` picks (given the text from the
-/// line's start): each incremental re-parse must equal a full parse. How
-/// many edits re-parsed a region.
+/// line's start; at least `min` of them): each incremental re-parse must
+/// equal a full parse. How many edits re-parsed a region.
 fn edits_below_lines_equal_a_full_parse(
     name: &str,
     reach: usize,
+    min: usize,
     is_footnote_line: impl Fn(&[u8]) -> bool,
 ) -> usize {
     let path = format!(
@@ -674,11 +691,16 @@ fn edits_below_lines_equal_a_full_parse(
     let footnote_lines: Vec<usize> = (0..starts.len())
         .filter(|&k| is_footnote_line(&text.as_bytes()[starts[k]..]))
         .collect();
-    assert!(footnote_lines.len() >= 20, "{}", footnote_lines.len());
+    assert!(footnote_lines.len() >= min, "{}", footnote_lines.len());
     let mut region = 0;
     for &k in &footnote_lines {
         for (j, &at) in starts.iter().enumerate().take(k + 1 + reach).skip(k + 1) {
-            for (a, b, ins) in [(at, at, "x"), (at, at, "\n"), (at, at, "Recalls ")] {
+            for (a, b, ins) in [
+                (at, at, "x"),
+                (at, at, "\n"),
+                (at, at, "Recalls "),
+                (at, at, "x;\n"),
+            ] {
                 let next = format!("{}{}{}", &text[..a], ins, &text[b..]);
                 let Some(span) = EditSpan::between(&text, &next) else {
                     continue;

@@ -205,3 +205,58 @@ fn citations_on_lines_with_widened_spaces() {
         ]
     );
 }
+
+/// pdftotext sets a paragraph's short last line that ends with a raised
+/// reference above the paragraph, between the text before and a blank line
+/// (A/RES/80/2: `session,1` under the chapeau, then `Having considered ...
+/// eighty-fifth`): the line is the paragraph's end, and its reference and
+/// final comma count.
+#[test]
+fn a_paragraphs_last_line_set_above_it() {
+    for style in ["separate", "oneline", "sectiontop"] {
+        let src = lab_text("A-RES-80-2", style, "pdftotext");
+        assert!(src.contains("The General Assembly,\nsession,1\n\nHaving considered"));
+        let a = run(&src);
+        assert_eq!(diagnostics(&src, &a), Vec::<String>::new(), "{style}");
+        assert_eq!(count(&a, BlockKind::Preambular), 2, "{style}");
+        let pp = a
+            .doc
+            .blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Preambular);
+        let opener = pp.and_then(|b| b.opener.as_ref()).map(|o| o.phrase.clone());
+        assert_eq!(opener.as_deref(), Some("Having considered"), "{style}");
+    }
+    // After a paragraph that the line would otherwise go on with.
+    let src = "The General Assembly,\n\
+               Recalling the conclusion of the work of the Open-ended Working Group, and its report\n\
+               adopted by consensus,\n\
+               therein,1\n\
+               \n\
+               Recalling also the report of the Open-ended Working Group and the recommendations contained\n\
+               \n\
+               1. Decides to remain seized of the matter.\n\
+               __________________\n\
+               1 A/AC.268/2017/2.\n";
+    let a = run(src);
+    assert_eq!(diagnostics(src, &a), Vec::<String>::new());
+    assert_eq!(count(&a, BlockKind::Preambular), 2);
+    // The paragraph below ends with its own punctuation: the line is not
+    // its end, and goes on with the paragraph before as it did.
+    let finished = src.replace(
+        "recommendations contained\n",
+        "recommendations contained,\n",
+    );
+    let a = run(&finished);
+    assert_eq!(diagnostics(&finished, &a), Vec::<String>::new());
+    assert!(a.doc.blocks.iter().all(|b| !b.displaced_tail));
+    // A paragraph that ends without its punctuation and has no such line
+    // above it is still reported.
+    let cut = src.replace("therein,1\n", "");
+    let d = diagnostics(&cut, &run(&cut));
+    assert!(
+        d.iter()
+            .any(|d| d.contains("terminator") && d.contains("missing")),
+        "{d:?}"
+    );
+}

@@ -257,6 +257,13 @@ fn paragraph(
 fn last_char(src: &str, b: &Block) -> Option<(usize, char)> {
     let marker = b.marker_range();
     let own = &b.lines;
+    if b.displaced_tail {
+        // Its last line set above it (`session,1`).
+        let r = own.first()?;
+        let line = &src[r.clone()];
+        let (off, c) = final_char(line.trim())?;
+        return Some((r.start + (line.len() - line.trim_start().len()) + off, c));
+    }
     let n = own.len();
     // Displaced words that an extraction set after the paragraph, each after
     // a blank line: when the text before them ends with its punctuation, it

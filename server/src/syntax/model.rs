@@ -258,6 +258,11 @@ pub struct Block {
     /// Which resolution of the document it belongs to (0 for the first): a
     /// document may hold several, each read and checked on its own.
     pub resolution: u16,
+    /// The paragraph's first line is the end of its last (`session,1`):
+    /// pdftotext set a short last line with a raised reference above its
+    /// paragraph. Its final punctuation is the paragraph's; its opener is on
+    /// the next line.
+    pub displaced_tail: bool,
 }
 
 impl Block {
@@ -437,6 +442,7 @@ mod tests {
             level: 0,
             holder: None,
             resolution: 0,
+            displaced_tail: false,
         }
     }
 

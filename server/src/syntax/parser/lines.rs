@@ -281,6 +281,20 @@ pub fn displaced_fragment(line: &str) -> bool {
     few_words(line) && line.ends_with([' ', '\t'])
 }
 
+/// A paragraph's short last line that ends with a raised footnote
+/// reference glued to its punctuation (`session,1`, `therein,2`): at most
+/// three words, the first in lower case, then `,`, `;`, `:` or `.` and one
+/// to three digits. pdftotext may set such a line above its paragraph.
+pub fn tail_with_ref(t: &str) -> bool {
+    let t = t.trim();
+    let digits = t.bytes().rev().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&digits) || !t.starts_with(char::is_lowercase) {
+        return false;
+    }
+    let rest = &t[..t.len() - digits];
+    rest.ends_with([',', ';', ':', '.']) && rest.split_whitespace().nth(3).is_none()
+}
+
 /// At most six words, and some.
 pub fn few_words(t: &str) -> bool {
     let mut words = t.split_whitespace();

@@ -43,6 +43,10 @@ pub(crate) const FOOTNOTE_LOOKAHEAD: usize = 6;
 /// looked for (`Parser::alone_further_down`): a page's footnotes.
 pub(crate) const COLUMN_LOOKAHEAD: usize = 40;
 
+/// How many lines below the first a paragraph whose last line pdftotext set
+/// above it may run (`Parser::displaced_tail`).
+const TAIL_REACH: usize = 12;
+
 /// How many numbered paragraphs may come before the number of one that
 /// waits for it (`Parser::numbered`): a page's.
 const ORPHAN_REACH: u32 = 20;
@@ -254,6 +258,7 @@ impl<'a> Parser<'a> {
             level: 0,
             holder: None,
             resolution: self.st.resolution,
+            displaced_tail: false,
         });
         self.blocks.len() - 1
     }
@@ -1828,6 +1833,23 @@ impl<'a> Parser<'a> {
 
     fn text_line(&mut self, i: usize, at_block_start: bool) {
         let t = self.trimmed(i);
+        if let Some(j) = self.displaced_tail(i, t) {
+            // The paragraph at `j` is read as it would be, then takes this
+            // line as its first.
+            let b = self.blocks.len();
+            self.st.prev = Prev::Blank;
+            self.text_line(j, true);
+            if b + 1 == self.blocks.len()
+                && self.blocks[b].lines.first() == Some(self.lines[j].range())
+            {
+                self.blocks[b].lines = [self.lines[i].range(), self.lines[j].range()]
+                    .into_iter()
+                    .collect();
+                self.blocks[b].displaced_tail = self.blocks[b].kind.is_paragraph();
+            }
+            self.st.skip_to = j + 1;
+            return;
+        }
         // Numbers alone on their line are superscript footnote references an
         // extraction set apart (pdfplumber): it joins the open paragraph
         // without changing whether that one is finished.
@@ -2050,6 +2072,45 @@ impl<'a> Parser<'a> {
         self.open(b, t);
     }
 
+    /// Is line `i` (`t`, trimmed) the last line of the paragraph that
+    /// starts two lines below, which pdftotext set above it (`session,1`,
+    /// then a blank line, then `Having considered ... eighty-fifth` and
+    /// a blank line)? It must end with a raised reference
+    /// (`lines::tail_with_ref`) right under a finished text, and the
+    /// paragraph below open with an opener and run (at most `TAIL_REACH`
+    /// lines more) to a last line with no final punctuation.
+    /// Returns the paragraph's first line.
+    fn displaced_tail(&self, i: usize, t: &str) -> Option<usize> {
+        if !lines::tail_with_ref(t)
+            || i == 0
+            || self.lines[i - 1].blank
+            || !self.lines.get(i + 1).is_some_and(|l| l.blank)
+            || !self.st.w.pending.is_empty()
+            || self.st.annex_title_pending
+            || !(self.st.cur.is_none() || self.st.cur_finished)
+            || !lines::ends_finished(self.trimmed(i - 1))
+        {
+            return None;
+        }
+        let j = i + 2;
+        if self.lines.get(j).is_none_or(|l| l.blank)
+            || self.line_opener(j, 0).is_none()
+            || lines::op_number(self.trimmed(j)).is_some()
+        {
+            return None;
+        }
+        let mut k = j;
+        while k + 1 < self.lines.len() && !self.lines[k + 1].blank {
+            k += 1;
+            if k - j > TAIL_REACH || self.starts_paragraph(k) {
+                return None;
+            }
+        }
+        // A one-line paragraph only where no section heading reads there.
+        let one_line_heading = k == j && self.is_section_heading(j);
+        (!one_line_heading && !lines::ends_finished(self.trimmed(k))).then_some(j)
+    }
+
     /// A one-line block with no final punctuation after a finished paragraph,
     /// in the operative part, in an annex, or just before OP 1.
     fn is_section_heading(&self, i: usize) -> bool {
@@ -2268,7 +2329,7 @@ impl<'a> Parser<'a> {
         let mut plain = [""; MAX];
         let mut comma = [false; MAX];
         let mut n = 0;
-        'outer: for r in block.lines.iter() {
+        'outer: for r in block.lines.iter().skip(usize::from(block.displaced_tail)) {
             let start = block.text_start(&r);
             if start >= r.end {
                 continue;
