@@ -239,6 +239,9 @@ impl std::fmt::Debug for Lines {
     }
 }
 
+/// `Block::holder` of a block that no paragraph holds.
+pub(crate) const NO_HOLDER: u32 = u32::MAX;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Block {
     pub kind: BlockKind,
@@ -253,8 +256,9 @@ pub struct Block {
     /// Sub-paragraph level, 1 to 4 (0 for everything else).
     pub level: u8,
     /// For a sub-paragraph: the index of the operative (or annex) paragraph
-    /// that holds it (`parent()`); 32 bits keep a block in a cache line.
-    pub(crate) holder: Option<u32>,
+    /// that holds it (`parent()`), `NO_HOLDER` for none; 32 bits and no
+    /// option tag keep a block in a cache line.
+    pub(crate) holder: u32,
     /// Which resolution of the document it belongs to (0 for the first): a
     /// document may hold several, each read and checked on its own.
     pub resolution: u16,
@@ -269,7 +273,11 @@ impl Block {
     /// For a sub-paragraph: the index of the operative (or annex) paragraph
     /// that holds it.
     pub fn parent(&self) -> Option<usize> {
-        self.holder.map(|p| p as usize)
+        (self.holder != NO_HOLDER).then_some(self.holder as usize)
+    }
+
+    pub(crate) fn set_parent(&mut self, p: Option<usize>) {
+        self.holder = p.map_or(NO_HOLDER, |p| p as u32);
     }
 
     /// The marker's range in the text.
@@ -440,7 +448,7 @@ mod tests {
             marker: Some(Box::new(marker)),
             opener: Some(Box::new(opener)),
             level: 0,
-            holder: None,
+            holder: NO_HOLDER,
             resolution: 0,
             displaced_tail: false,
         }
