@@ -235,10 +235,8 @@ fn shift_blocks(kept: &mut [Block], bytes: isize, from: usize, blocks: isize) {
     }
     for b in kept {
         b.lines.shift(bytes);
-        if let Some(p) = &mut b.holder {
-            if *p as usize >= from {
-                *p = (*p as usize).wrapping_add_signed(blocks) as u32;
-            }
+        if let Some(p) = b.parent().filter(|&p| p >= from) {
+            b.set_parent(Some(p.wrapping_add_signed(blocks)));
         }
     }
 }
@@ -358,14 +356,17 @@ pub fn reparse_region(
     // footnote line or a number alone a few lines above it, which the edit
     // may make the first of a page's footnotes or not, or a footnote number
     // set out of turn (`Parser::below` and `Parser::alone_further_down` look
-    // that far below them).
+    // that far below them), or a paragraph's last line that pdftotext set
+    // above it (`Parser::displaced_tail` reads the paragraph below).
     let near = super::FOOTNOTE_LOOKAHEAD + 2;
-    let reach = near.max(super::COLUMN_LOOKAHEAD + 2);
+    let tail = super::TAIL_REACH + 4;
+    let reach = near.max(tail).max(super::COLUMN_LOOKAHEAD + 2);
     let from = (la.saturating_sub(reach)..la)
         .find(|&j| {
             let t = new_src[cache.lines[j].range()].trim();
             super::bare_number(t).is_some()
                 || (la - j <= near && lines::pasted_footnote(t).is_some())
+                || (la - j <= tail && lines::tail_with_ref(t))
         })
         .unwrap_or(la);
     let ci = cache
