@@ -45,7 +45,7 @@ pub(crate) const COLUMN_LOOKAHEAD: usize = 40;
 
 /// How many lines below the first a paragraph whose last line pdftotext set
 /// above it may run (`Parser::displaced_tail`).
-const TAIL_REACH: usize = 12;
+pub(crate) const TAIL_REACH: usize = 12;
 
 /// How many numbered paragraphs may come before the number of one that
 /// waits for it (`Parser::numbered`): a page's.
@@ -256,7 +256,7 @@ impl<'a> Parser<'a> {
             marker: None,
             opener: None,
             level: 0,
-            holder: None,
+            holder: NO_HOLDER,
             resolution: self.st.resolution,
             displaced_tail: false,
         });
@@ -673,10 +673,19 @@ impl<'a> Parser<'a> {
         }
         // After a paragraph's punctuation and its reference, a capital may
         // start the next paragraph (one-space indents start paragraphs in
-        // some layouts): only a rest in lower case or digits goes on then.
+        // some layouts): only a rest in lower case or digits goes on then,
+        // or a few words that end with a raised number of their own, where
+        // PDFium broke the line again (`Rarotonga,3` then ` Bangkok4`).
         let rest = self.trimmed(i);
+        let broken_again = || {
+            let words = rest.trim_end_matches(|c: char| c.is_ascii_digit());
+            words.len() < rest.len()
+                && words.ends_with(|c: char| c.is_alphabetic())
+                && words.split_whitespace().nth(3).is_none()
+        };
         !(glued && digits.ends_with([',', ';', '.', ':']))
             || rest.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+            || broken_again()
     }
 
     fn next_nonblank(&self, i: usize) -> Option<usize> {
@@ -699,13 +708,17 @@ impl<'a> Parser<'a> {
         let Some((first, rest)) = t.split_once(char::is_whitespace) else {
             return false;
         };
+        // A short title cut after a comma (`... Prohibition of the Use,`)
+        // is still the title beside the symbol.
+        let title = |rest: &str| {
+            let rest = rest.trim();
+            self.is_title_part(rest.strip_suffix(',').unwrap_or(rest))
+        };
         if lines::is_furniture(first) && first.contains('/') {
-            return self.is_title_part(rest.trim());
+            return title(rest);
         }
         match t.rsplit_once(char::is_whitespace) {
-            Some((rest, last)) if lines::is_furniture(last) && last.contains('/') => {
-                self.is_title_part(rest.trim())
-            }
+            Some((rest, last)) if lines::is_furniture(last) && last.contains('/') => title(rest),
             _ => false,
         }
     }
@@ -763,27 +776,18 @@ impl<'a> Parser<'a> {
             && (self.title_norm.contains(&joined) || self.title_joined_contains(&joined))
     }
 
-    /// A running head's title alone inside what reads as a paragraph, with
-    /// a paragraph starting on the next line (pypdf sets a page's head
-    /// where the page's text starts, no blank line around it): the whole
-    /// title, with no final punctuation, is no paragraph's last line.
-    fn whole_title_between_paragraphs(&self, i: usize, t: &str) -> bool {
-        let n = self.title_norm.len();
-        n >= 12
-            && t.len() + 8 >= n
-            && t.len() <= n * 2 + 8
-            && self
-                .next_nonblank(i)
-                .is_some_and(|j| self.starts_paragraph(j))
-            && self.is_title_part(t)
-            && lines::normalise_words(t) == self.title_norm
-    }
-
     fn is_title_part(&self, t: &str) -> bool {
         // Cheap refusals first: a line longer than the title, or one that
         // ends a sentence, is no running head; a short piece only right
-        // after other page furniture (the title wrapped over lines).
-        let min = if self.after_furniture() { 8 } else { 12 };
+        // after other page furniture (the title wrapped over lines), where
+        // a piece of the title may end with its comma.
+        let after = self.after_furniture();
+        let min = if after { 8 } else { 12 };
+        let t = if after {
+            t.strip_suffix(',').unwrap_or(t)
+        } else {
+            t
+        };
         if self.title_norm.is_empty() || t.len() > self.title_norm.len() * 2 + 8 || t.len() < min {
             return false;
         }
@@ -975,7 +979,6 @@ impl<'a> Parser<'a> {
                 && self.is_title_part(t)
                 && !self.starts_paragraph(i))
             || self.ends_wrapped_title(i, t)
-            || self.whole_title_between_paragraphs(i, t)
         {
             self.furniture(i);
             return i + 1;
@@ -1522,7 +1525,7 @@ impl<'a> Parser<'a> {
         self.blocks[o].kind = kind;
         self.blocks[o].part = self.st.part;
         self.blocks[o].level = 0;
-        self.blocks[o].holder = None;
+        self.blocks[o].set_parent(None);
         self.blocks[o].marker = Some(Box::new(Marker {
             rel,
             kind: MarkerKind::Number { n, suffix: None },
@@ -1826,7 +1829,7 @@ impl<'a> Parser<'a> {
             kind: MarkerKind::Sub { level, ordinal },
         }));
         self.blocks[b].level = level;
-        self.blocks[b].holder = self.st.holder.map(|h| h as u32);
+        self.blocks[b].set_parent(self.st.holder);
         let rest = self.trimmed(i)[len..].trim();
         self.open(b, rest);
     }
@@ -2057,7 +2060,7 @@ impl<'a> Parser<'a> {
         }
         if kind == BlockKind::SubParagraph {
             self.blocks[b].level = 1;
-            self.blocks[b].holder = self.st.holder.map(|h| h as u32);
+            self.blocks[b].set_parent(self.st.holder);
         }
         if matches!(kind, BlockKind::Operative | BlockKind::AnnexParagraph) {
             self.st.holder = Some(b);
