@@ -72,6 +72,9 @@ FIXES = {
     "A-RES-80-13": [
         ("\n\nImplementation of the Declaration of the Indian Ocean as a Zone of Peace\n\nConvinced", "\n\nConvinced"),
     ],
+    "A-RES-80-52": [
+        ("Lausanne Action Plan 2021–2026 3 to support", "Lausanne Action Plan 2021–2026[^3] to support"),
+    ],
     "A-RES-80-30": [
         ("\n\nConvening of the fourth special session of the General Assembly\n\nReiterating", "\n\nReiterating"),
     ],
