@@ -418,36 +418,39 @@ impl Old<'_> {
     /// (sorted), merged in one walk of the old list, which it consumes. A
     /// made diagnostic that equals a replaced old one moved is noted as that
     /// one in the third list.
+    ///
+    /// The walk moves the old diagnostics in place and only plans the
+    /// merge; the list is then edited where the plan departs from it (the
+    /// replaced diagnostics out, the made ones in), so that the thousands
+    /// of diagnostics that stand are neither copied nor moved one by one.
     fn merge(
         &self,
-        old: Vec<Diagnostic>,
-        origins: Vec<Origin>,
+        mut old: Vec<Diagnostic>,
+        mut origins: Vec<Origin>,
         made: Vec<(Diagnostic, Origin)>,
     ) -> (Vec<Diagnostic>, Vec<Origin>, Vec<Option<u32>>) {
-        let n = old.len() + made.len();
-        let mut out = (
-            Vec::with_capacity(n),
-            Vec::with_capacity(n),
-            Vec::with_capacity(n),
-        );
-        // Whether the list comes out in order, seen as it is made (the
-        // last one pushed is at hand; a second walk over the whole list
+        let n_old = old.len();
+        // The new list in order: an old diagnostic by its index, a made
+        // one by its index in `made`.
+        let mut plan: Vec<Pick> = Vec::with_capacity(n_old + made.len());
+        // Whether the list comes out in order, seen as it is planned (the
+        // last one planned is at hand; a second walk over the whole list
         // after it was a fortieth of a keystroke on a long draft).
         let mut sorted = true;
-        let mut push = |(d, o): (Diagnostic, Origin), p: Option<u32>| {
-            if let (Some(last), Some(&lo)) = (out.0.last(), out.1.last()) {
-                sorted &= order(last, lo) <= order(&d, o);
+        let mut last: Option<(usize, usize, Code, Origin)> = None;
+        let mut note = |plan: &mut Vec<Pick>, pick: Pick, at: (usize, usize, Code, Origin)| {
+            if let Some(l) = last {
+                sorted &= l <= at;
             }
-            out.0.push(d);
-            out.1.push(o);
-            out.2.push(p);
+            last = Some(at);
+            plan.push(pick);
         };
         // Which old diagnostic each made one equals (by its index in `made`).
         let mut was: Vec<Option<u32>> = vec![None; made.len()];
-        let mut rest = made.into_iter();
         let mut emitted = 0;
-        for (k, (mut d, o)) in old.into_iter().zip(origins).enumerate() {
-            let k = k as u32;
+        for k in 0..n_old {
+            let o = origins[k];
+            let d = &mut old[k];
             let o = match self.fate(o) {
                 Fate::Stays(o) => o,
                 Fate::Moves(new) => {
@@ -459,7 +462,7 @@ impl Old<'_> {
                     // be compared with what the check made.
                     d.map_offsets(|at| self.moved(o, at));
                     let key = (d.range.start, d.range.end, d.code);
-                    let left = rest.as_slice();
+                    let left = &made[emitted..];
                     let from =
                         left.partition_point(|(m, _)| (m.range.start, m.range.end, m.code) < key);
                     let twin = left[from..]
@@ -469,45 +472,133 @@ impl Old<'_> {
                         .find(|(j, (m, mo))| {
                             was[emitted + from + j].is_none()
                                 && std::mem::discriminant(mo) == std::mem::discriminant(&o)
-                                && *m == d
+                                && m == d
                         });
                     if let Some((j, _)) = twin {
-                        was[emitted + from + j] = Some(k);
+                        was[emitted + from + j] = Some(k as u32);
                     }
                     continue;
                 }
             };
-            let at = order(&d, o);
-            while rest
-                .as_slice()
-                .first()
-                .is_some_and(|(m, mo)| order(m, *mo) < at)
-            {
-                push(rest.next().expect("a first one"), was[emitted]);
+            origins[k] = o;
+            let at = order(d, o);
+            while made.get(emitted).is_some_and(|(m, mo)| order(m, *mo) < at) {
+                let (m, mo) = &made[emitted];
+                note(&mut plan, Pick::Made(emitted), order(m, *mo));
                 emitted += 1;
             }
-            push((d, o), Some(k));
+            note(&mut plan, Pick::Old(k), at);
         }
-        for m in rest {
-            push(m, was[emitted]);
-            emitted += 1;
+        for (j, (m, mo)) in made.iter().enumerate().skip(emitted) {
+            note(&mut plan, Pick::Made(j), order(m, *mo));
         }
-        let (mut d, mut o, mut p) = out;
+        let previous: Vec<Option<u32>> = plan
+            .iter()
+            .map(|p| match *p {
+                Pick::Old(k) => Some(k as u32),
+                Pick::Made(j) => was[j],
+            })
+            .collect();
+        let mut made: Vec<Option<(Diagnostic, Origin)>> = made.into_iter().map(Some).collect();
+        let mut take_made = |j: usize| made[j].take().expect("each made diagnostic planned once");
+        // Where the plan departs from the old list: the old diagnostics
+        // `removed` give way to the made ones `inserted`.
+        struct Gap {
+            removed: std::ops::Range<usize>,
+            inserted: Vec<usize>,
+        }
+        let mut gaps: Vec<Gap> = Vec::new();
+        let mut next_old = 0;
+        for pick in &plan {
+            match *pick {
+                Pick::Old(k) => {
+                    if k != next_old {
+                        match gaps.last_mut() {
+                            Some(g) if g.removed.end == next_old => g.removed.end = k,
+                            _ => gaps.push(Gap {
+                                removed: next_old..k,
+                                inserted: Vec::new(),
+                            }),
+                        }
+                    }
+                    next_old = k + 1;
+                }
+                Pick::Made(j) => match gaps.last_mut() {
+                    Some(g) if g.removed.end == next_old => g.inserted.push(j),
+                    _ => gaps.push(Gap {
+                        removed: next_old..next_old,
+                        inserted: vec![j],
+                    }),
+                },
+            }
+        }
+        if next_old != n_old {
+            match gaps.last_mut() {
+                Some(g) if g.removed.end == next_old => g.removed.end = n_old,
+                _ => gaps.push(Gap {
+                    removed: next_old..n_old,
+                    inserted: Vec::new(),
+                }),
+            }
+        }
         // An edit can make two old places one, and the order of what stood
-        // there then follows the rest of the key: sort the rare list that
-        // came out of order.
-        if !sorted {
-            let mut all: Vec<_> = d.into_iter().zip(o).zip(p).collect();
-            all.sort_by_key(|((d, o), _)| order(d, *o));
-            (d, o, p) = (Vec::new(), Vec::new(), Vec::new());
+        // there then follows the rest of the key: the rare list that came
+        // out of order (or one changed in many places) is made afresh.
+        if !sorted || gaps.len() > 8 {
+            let mut slots: Vec<Option<Diagnostic>> = old.into_iter().map(Some).collect();
+            let mut all: Vec<((Diagnostic, Origin), Option<u32>)> = plan
+                .iter()
+                .zip(previous)
+                .map(|(pick, p)| match *pick {
+                    Pick::Old(k) => (
+                        (
+                            slots[k].take().expect("each old diagnostic planned once"),
+                            origins[k],
+                        ),
+                        p,
+                    ),
+                    Pick::Made(j) => (take_made(j), p),
+                })
+                .collect();
+            if !sorted {
+                all.sort_by_key(|((d, o), _)| order(d, *o));
+            }
+            let (mut d, mut o, mut p) = (
+                Vec::with_capacity(all.len()),
+                Vec::with_capacity(all.len()),
+                Vec::with_capacity(all.len()),
+            );
             for ((dd, oo), pp) in all {
                 d.push(dd);
                 o.push(oo);
                 p.push(pp);
             }
+            return (d, o, p);
         }
-        (d, o, p)
+        // From the last gap to the first, so that the places of the
+        // earlier ones hold.
+        for g in gaps.into_iter().rev() {
+            let mut ds = Vec::with_capacity(g.inserted.len());
+            let mut os = Vec::with_capacity(g.inserted.len());
+            for j in g.inserted {
+                let (d, o) = take_made(j);
+                ds.push(d);
+                os.push(o);
+            }
+            old.splice(g.removed.clone(), ds);
+            origins.splice(g.removed, os);
+        }
+        debug_assert_eq!(old.len(), previous.len());
+        (old, origins, previous)
     }
+}
+
+/// One diagnostic of the merged list: an old one, by its index in the old
+/// list, or a made one, by its index in the made list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pick {
+    Old(usize),
+    Made(usize),
 }
 
 /// 1-based line and character column of a byte offset (as `reso check` and

@@ -55,13 +55,34 @@ struct Line {
 /// Lines of a text. Conversions take O(log n) and follow the rules of the
 /// module documentation. Flat (two vectors), so that the index of the next
 /// version is this one with the edited lines replaced ([`LineIndex::edited`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// The lines from `pivot` on are kept as they were before the latest edits
+/// moved them: their offsets are `shift` bytes, and their first wide
+/// characters `wide_shift` places, further than their table says. An edit
+/// moves that pivot to its own lines, and rewrites only the lines between
+/// the old pivot and the edit, so that typing at one place does not move
+/// the tens of thousands of lines after it.
+#[derive(Debug, Clone)]
 pub struct LineIndex {
     len: usize,
     lines: Vec<Line>,
     /// Every line's multi-byte characters, line after line.
     wides: Vec<Wide>,
+    pivot: usize,
+    shift: isize,
+    wide_shift: i64,
 }
+
+impl PartialEq for LineIndex {
+    fn eq(&self, other: &LineIndex) -> bool {
+        self.len == other.len
+            && self.wides == other.wides
+            && self.lines.len() == other.lines.len()
+            && (0..self.lines.len()).all(|i| self.line(i) == other.line(i))
+    }
+}
+
+impl Eq for LineIndex {}
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -164,9 +185,47 @@ impl LineIndex {
         );
         LineIndex {
             len: text.len(),
+            pivot: lines.len(),
             lines,
             wides,
+            shift: 0,
+            wide_shift: 0,
         }
+    }
+
+    /// Line `i` as it is (the pending shift applied).
+    fn line(&self, i: usize) -> Line {
+        let l = self.lines[i];
+        if i < self.pivot {
+            return l;
+        }
+        Line {
+            start: l.start.wrapping_add_signed(self.shift),
+            end: l.end.wrapping_add_signed(self.shift),
+            wide: (i64::from(l.wide) + self.wide_shift) as u32,
+        }
+    }
+
+    fn start(&self, i: usize) -> usize {
+        let s = self.lines[i].start;
+        if i < self.pivot {
+            s
+        } else {
+            s.wrapping_add_signed(self.shift)
+        }
+    }
+
+    /// The first line in `lo..hi` that starts past `offset` (`hi` if none).
+    fn first_past(&self, mut lo: usize, mut hi: usize, offset: usize) -> usize {
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.start(mid) <= offset {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
     }
 
     /// The index of `text`, which is this index's text with the bytes
@@ -195,16 +254,16 @@ impl LineIndex {
         }
         let la = (self.line_of(start) as usize).saturating_sub(1);
         let lb = self.line_of(old_end) as usize + 2;
-        let from = self.lines[la].start;
+        let from = self.start(la);
         let (to, rest) = if lb < self.lines.len() {
-            (self.lines[lb].start.wrapping_add_signed(delta), lb)
+            (self.start(lb).wrapping_add_signed(delta), lb)
         } else {
             (text.len(), self.lines.len())
         };
         let more = rest < self.lines.len();
-        let wide_from = self.lines[la].wide as usize;
+        let wide_from = self.line(la).wide as usize;
         let wide_rest = if more {
-            self.lines[rest].wide as usize
+            self.line(rest).wide as usize
         } else {
             self.wides.len()
         };
@@ -217,33 +276,45 @@ impl LineIndex {
         }
         let wide_delta = (wide_from + wides.len()) as i64 - wide_rest as i64;
         let n = lines.len();
+        // The pending shift made to apply from `rest` on: the lines between
+        // the old pivot and the region are written as they are now.
+        let (shift, wide_shift) = (self.shift, self.wide_shift);
+        if (shift, wide_shift) != (0, 0) {
+            if self.pivot < la {
+                for l in &mut self.lines[self.pivot..la] {
+                    l.start = l.start.wrapping_add_signed(shift);
+                    l.end = l.end.wrapping_add_signed(shift);
+                    l.wide = (i64::from(l.wide) + wide_shift) as u32;
+                }
+            } else if self.pivot > rest {
+                // Written as if shifted, to take the shift below.
+                for l in &mut self.lines[rest..self.pivot] {
+                    l.start = l.start.wrapping_add_signed(-shift);
+                    l.end = l.end.wrapping_add_signed(-shift);
+                    l.wide = (i64::from(l.wide) - wide_shift) as u32;
+                }
+            }
+        }
         self.wides.splice(wide_from..wide_rest, wides);
         self.lines.splice(la..rest, lines);
-        let after = &mut self.lines[la + n..];
-        if wide_delta == 0 {
-            // Typing in a line: the wide characters after it keep their
-            // numbers, and the loop that only moves offsets is a tighter one.
-            for l in after {
-                l.start = l.start.wrapping_add_signed(delta);
-                l.end = l.end.wrapping_add_signed(delta);
-            }
-        } else {
-            for l in after {
-                l.start = l.start.wrapping_add_signed(delta);
-                l.end = l.end.wrapping_add_signed(delta);
-                l.wide = (i64::from(l.wide) + wide_delta) as u32;
-            }
+        // The lines after the region: moved by the edit, lazily.
+        self.pivot = la + n;
+        self.shift = shift + delta;
+        self.wide_shift = wide_shift + wide_delta;
+        if self.pivot >= self.lines.len() {
+            (self.shift, self.wide_shift) = (0, 0);
         }
         self.len = text.len();
     }
 
     /// The wide characters of line `i`.
     fn wide(&self, i: usize) -> &[Wide] {
-        let a = self.lines[i].wide as usize;
-        let b = self
-            .lines
-            .get(i + 1)
-            .map_or(self.wides.len(), |l| l.wide as usize);
+        let a = self.line(i).wide as usize;
+        let b = if i + 1 < self.lines.len() {
+            self.line(i + 1).wide as usize
+        } else {
+            self.wides.len()
+        };
         &self.wides[a..b]
     }
 
@@ -265,13 +336,17 @@ impl LineIndex {
     /// The byte range of a line's content, without its line break; `None`
     /// past the last line.
     pub fn line_range(&self, line: u32) -> Option<Range<usize>> {
-        self.lines.get(line as usize).map(|l| l.start..l.end)
+        let i = line as usize;
+        (i < self.lines.len()).then(|| {
+            let l = self.line(i);
+            l.start..l.end
+        })
     }
 
     /// The line that holds a byte offset (the last line past the end).
     pub fn line_of(&self, offset: usize) -> u32 {
         let offset = offset.min(self.len);
-        (self.lines.partition_point(|l| l.start <= offset) - 1) as u32
+        (self.first_past(0, self.lines.len(), offset) - 1) as u32
     }
 
     /// As [`LineIndex::position`], searching from line `*hint` forward
@@ -281,18 +356,17 @@ impl LineIndex {
     pub fn position_from(&self, hint: &mut usize, offset: usize, enc: Encoding) -> Position {
         let offset = offset.min(self.len);
         let h = (*hint).min(self.lines.len() - 1);
-        if self.lines[h].start <= offset {
+        if self.start(h) <= offset {
             // Gallop forward to a line past the offset, then search between.
             let (mut lo, mut step) = (h, 1);
             let mut hi = h + 1;
-            while hi < self.lines.len() && self.lines[hi].start <= offset {
+            while hi < self.lines.len() && self.start(hi) <= offset {
                 lo = hi;
                 hi += step;
                 step *= 2;
             }
             let hi = hi.min(self.lines.len());
-            let line = lo + self.lines[lo..hi].partition_point(|l| l.start <= offset) - 1;
-            *hint = line;
+            *hint = self.first_past(lo, hi, offset) - 1;
         } else {
             *hint = self.line_of(offset) as usize;
         }
@@ -308,7 +382,7 @@ impl LineIndex {
 
     /// The position of `offset`, which is on line `line_no`.
     fn position_on(&self, line_no: usize, offset: usize, enc: Encoding) -> Position {
-        let line = &self.lines[line_no];
+        let line = self.line(line_no);
         let rel = (offset.min(self.len).min(line.end) - line.start) as u32;
         let wide = self.wide(line_no);
         let i = wide.partition_point(|w| w.byte <= rel);
@@ -332,9 +406,10 @@ impl LineIndex {
     /// line's end, past the last line the end of the text, and a column
     /// inside a character (half a surrogate pair) is the character's start.
     pub fn offset(&self, pos: Position, enc: Encoding) -> usize {
-        let Some(line) = self.lines.get(pos.line as usize) else {
+        if pos.line as usize >= self.lines.len() {
             return self.len;
-        };
+        }
+        let line = self.line(pos.line as usize);
         let wide = self.wide(pos.line as usize);
         let col = pos.column;
         let i = wide.partition_point(|w| w.start(enc) <= col);
@@ -499,6 +574,68 @@ mod tests {
                         assert_eq!(in_place, fresh, "in place: {text:?} {a}..{b} <- {ins:?}");
                     }
                 }
+            }
+        }
+    }
+
+    /// Chains of random edits, some typed at one place and some far apart,
+    /// each applied in place to the index of the text before it (so that
+    /// the lines after the edits carry a pending shift from edit to edit):
+    /// after each the index equals a new one, and lines, positions and
+    /// offsets read through it are those of a new one.
+    #[test]
+    fn chained_edits_in_place_equal_a_new_index() {
+        const PIECES: [&str; 10] = ["a", "bc ", "é", "😀", "\n", "\r", "\r\n", "决", "xyz\n", ""];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut below = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n.max(1) as u64) as usize
+        };
+        for _ in 0..300 {
+            let mut text: String = (0..below(60)).map(|_| PIECES[below(10)]).collect();
+            let mut idx = LineIndex::new(&text);
+            let mut at = 0;
+            for _ in 0..1 + below(12) {
+                let bounds: Vec<usize> = (0..=text.len())
+                    .filter(|&i| text.is_char_boundary(i))
+                    .collect();
+                // Most edits at the last place, some anywhere.
+                if below(3) == 0 || !text.is_char_boundary(at) || at > text.len() {
+                    at = bounds[below(bounds.len())];
+                }
+                let end = bounds
+                    .iter()
+                    .copied()
+                    .filter(|&b| b >= at)
+                    .nth(below(3))
+                    .unwrap_or(at);
+                let ins: String = (0..below(3)).map(|_| PIECES[below(10)]).collect();
+                let mut next = text.clone();
+                next.replace_range(at..end, &ins);
+                idx.edit(&next, at, end, at + ins.len());
+                let fresh = LineIndex::new(&next);
+                assert_eq!(idx, fresh, "{text:?} {at}..{end} <- {ins:?}");
+                assert_eq!(idx.line_count(), fresh.line_count());
+                for line in 0..=fresh.line_count() as u32 {
+                    assert_eq!(idx.line_range(line), fresh.line_range(line));
+                    for col in 0..6 {
+                        let pos = p(line, col);
+                        assert_eq!(idx.offset(pos, Utf16), fresh.offset(pos, Utf16));
+                    }
+                }
+                let mut hint = 0;
+                for o in 0..=next.len() + 1 {
+                    assert_eq!(idx.line_of(o), fresh.line_of(o), "{next:?} {o}");
+                    assert_eq!(idx.position(o, Utf16), fresh.position(o, Utf16));
+                    assert_eq!(
+                        idx.position_from(&mut hint, o, Chars),
+                        fresh.position(o, Chars)
+                    );
+                }
+                at += ins.len();
+                text = next;
             }
         }
     }
