@@ -259,10 +259,7 @@ fn last_char(src: &str, b: &Block) -> Option<(usize, char)> {
     let own = &b.lines;
     if b.displaced_tail {
         // Its last line set above it (`session,1`).
-        let r = own.first()?;
-        let line = &src[r.clone()];
-        let (off, c) = final_char(line.trim())?;
-        return Some((r.start + (line.len() - line.trim_start().len()) + off, c));
+        return final_of_line(src, own.first()?);
     }
     let n = own.len();
     // Displaced words that an extraction set after the paragraph, each after
@@ -309,11 +306,17 @@ fn last_char(src: &str, b: &Block) -> Option<(usize, char)> {
         if t.is_empty() || marker_alone || (k > 0 && lines::footnote_numbers_alone(t)) {
             continue;
         }
-        let start = r.start + (line.len() - line.trim_start().len());
-        let (off, c) = final_char(t)?;
-        return Some((start + off, c));
+        return final_of_line(src, r);
     }
     None
+}
+
+/// The byte offset and character of line `r`'s final punctuation (or last
+/// character).
+fn final_of_line(src: &str, r: Range<usize>) -> Option<(usize, char)> {
+    let line = &src[r.clone()];
+    let (off, c) = final_char(line.trim())?;
+    Some((r.start + (line.len() - line.trim_start().len()) + off, c))
 }
 
 /// Whether the block's marker is alone on its first line (a number set out

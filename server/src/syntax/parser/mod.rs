@@ -705,22 +705,12 @@ impl<'a> Parser<'a> {
     /// A running head or foot that shares its line: the document symbol and
     /// the short title (`A/RES/80/24 Nuclear disarmament`, in either order).
     fn is_symbol_and_title(&self, t: &str) -> bool {
-        let Some((first, rest)) = t.split_once(char::is_whitespace) else {
-            return false;
-        };
         // A short title cut after a comma (`... Prohibition of the Use,`)
         // is still the title beside the symbol.
-        let title = |rest: &str| {
+        without_symbol(t).is_some_and(|rest| {
             let rest = rest.trim();
             self.is_title_part(rest.strip_suffix(',').unwrap_or(rest))
-        };
-        if lines::is_furniture(first) && first.contains('/') {
-            return title(rest);
-        }
-        match t.rsplit_once(char::is_whitespace) {
-            Some((rest, last)) if lines::is_furniture(last) && last.contains('/') => title(rest),
-            _ => false,
-        }
+        })
     }
 
     /// Is the line being read right after page furniture, blank lines
@@ -761,13 +751,7 @@ impl<'a> Parser<'a> {
         }
         let above = self.trimmed(j);
         // Without the symbol of a running head on one line.
-        let head = match above.split_once(char::is_whitespace) {
-            Some((first, rest)) if lines::is_furniture(first) && first.contains('/') => rest,
-            _ => match above.rsplit_once(char::is_whitespace) {
-                Some((rest, last)) if lines::is_furniture(last) && last.contains('/') => rest,
-                _ => above,
-            },
-        };
+        let head = without_symbol(above).unwrap_or(above);
         let (head, tail) = (lines::normalise_words(head), lines::normalise_words(t));
         let joined = format!("{head} {tail}");
         !head.is_empty()
@@ -2450,6 +2434,20 @@ fn may_be_title_part(title: &[u8], t: &str, min: usize) -> bool {
         return false;
     }
     occurs(title, &buf[..n])
+}
+
+/// A running head on one line without its symbol, first or last
+/// (`A/RES/80/24 Nuclear disarmament`, `Nuclear disarmament A/RES/80/24`);
+/// `None` when neither end is a symbol.
+fn without_symbol(t: &str) -> Option<&str> {
+    let symbol = |w: &str| lines::is_furniture(w) && w.contains('/');
+    match t.split_once(char::is_whitespace) {
+        Some((first, rest)) if symbol(first) => Some(rest),
+        _ => match t.rsplit_once(char::is_whitespace) {
+            Some((rest, last)) if symbol(last) => Some(rest),
+            _ => None,
+        },
+    }
 }
 
 /// Does `part` occur in `whole` (true when `part` is empty)?
