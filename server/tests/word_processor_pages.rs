@@ -307,3 +307,54 @@ fn the_number_of_a_page_s_first_paragraph_at_the_page_s_end() {
         ]
     );
 }
+
+/// `pdftotext -layout` on such pages sets each footnote's number alone and
+/// its text indented under it, also where the page ends in mid-sentence:
+/// A/RES/80/6 (whose page 3 ends inside paragraph 13, above footnotes 4
+/// and 5) reads with its ten footnotes and nothing to report, as do
+/// A/RES/80/52 and 80/53.
+#[test]
+fn layout_footnote_texts_indented_under_their_numbers() {
+    for (name, notes) in [("A-RES-80-6", 10), ("A-RES-80-52", 3), ("A-RES-80-53", 12)] {
+        let src = lab_text(name, "compact", "pdftotext-layout");
+        let a = run(&src);
+        assert_eq!(diagnostics(&src, &a), Vec::<String>::new(), "{name}");
+        assert_eq!(
+            defined_sorted(&a),
+            (1..=notes).collect::<Vec<_>>(),
+            "{name}"
+        );
+    }
+
+    // By hand: the page ends in mid-sentence; footnote 2's text is
+    // indented under its number.
+    let page = |under: &str| {
+        format!(
+            "The General Assembly,\n\
+             Recalling its resolution 78/1 of 9 October 2023,1\n\
+             1\n\
+             \x20   See resolution 78/1.\n\
+             \n\
+             25-12345 (E)\n\
+             1. Welcomes the report of the Secretary-General,2 and invites the\n\
+             2\n\
+             {under}A/80/100.\n\
+             \n\
+             25-12345\n\
+             \x20           Commission to report to it;\n\
+             2. Decides to remain seized of the matter.\n"
+        )
+    };
+    let src = page("    ");
+    let a = run(&src);
+    assert_eq!(diagnostics(&src, &a), Vec::<String>::new());
+    let defs: Vec<(u32, &str)> = (a.doc.footnote_defs.iter())
+        .map(|d| (d.number, src[d.text.last().unwrap().clone()].trim()))
+        .collect();
+    assert_eq!(defs, [(1, "See resolution 78/1."), (2, "A/80/100.")]);
+    // Not indented under the number, with the page in mid-sentence:
+    // nothing says that `2` starts the page's footnotes.
+    let src = page("");
+    let a = run(&src);
+    assert!(!a.doc.footnote_defs.iter().any(|d| d.number == 2));
+}

@@ -1195,7 +1195,11 @@ impl<'a> Parser<'a> {
         if blank_above && gap == 0 && run == 0 && self.lines[first].indent <= self.lines[i].indent {
             return false;
         }
-        let set_apart = gap == 1 || blank_above;
+        // `pdftotext -layout` keeps a footnote's text indented under its
+        // number, also where the page ends in mid-sentence.
+        let indented_under =
+            gap == 0 && run == 0 && self.lines[first].indent > self.lines[i].indent;
+        let set_apart = gap == 1 || blank_above || indented_under;
         let finished = lines::ends_finished(self.trimmed(i - 1))
             || self
                 .blocks
