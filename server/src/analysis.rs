@@ -147,6 +147,18 @@ pub fn reanalyze_owned(
         }
         None => None,
     };
+    // The reading text may break a line where the text as written has none
+    // (`markup::reading`: a paragraph joined onto the one before it), and
+    // re-blanking a line may add or remove such a break before or after the
+    // edit: the parse is then redone over the whole lines the edit touched.
+    let widened;
+    let edit = match reading {
+        Some(_) => {
+            widened = whole_lines(edit, new_src);
+            &widened
+        }
+        None => edit,
+    };
     let new_src = reading.as_deref().unwrap_or(new_src);
     let old_organ = prev.doc.organ.clone();
     let old_notes = footnotes::Input::of(&prev.doc);
@@ -232,6 +244,19 @@ pub fn reanalyze_owned(
         block_checks,
         today,
         reading,
+    }
+}
+
+/// `edit` grown to the whole lines of `new_src` it touches (the same
+/// change, described over more of the text).
+fn whole_lines(edit: &EditSpan, new_src: &str) -> EditSpan {
+    let b = new_src.as_bytes();
+    let start = memchr::memrchr(b'\n', &b[..edit.start]).map_or(0, |i| i + 1);
+    let new_end = memchr::memchr(b'\n', &b[edit.new_end..]).map_or(b.len(), |i| edit.new_end + i);
+    EditSpan {
+        start,
+        old_end: edit.old_end + (new_end - edit.new_end),
+        new_end,
     }
 }
 

@@ -51,6 +51,8 @@ fn fixtures() -> Vec<(String, String)> {
         "A-RES-80-24/compact/pdftotext",
         "A-RES-80-10/compact/pdftotext-layout",
         "A-RES-80-2/separate/pdftotext",
+        // Paragraphs joined on one line, read as two (pymupdf4llm's Markdown).
+        "A-RES-80-25/compact/pymupdf4llm",
     ] {
         let p = format!(
             "{}/../tests/extraction/out/{lab}.txt",

@@ -358,3 +358,56 @@ fn layout_footnote_texts_indented_under_their_numbers() {
     let a = run(&src);
     assert!(!a.doc.footnote_defs.iter().any(|d| d.number == 2));
 }
+
+/// While a column of numbers waits for its texts (pdftotext on pages with
+/// no space between paragraphs), a line that opens with an operative verb
+/// starts the next text even after a line that ends unfinished: A/RES/80/25
+/// lost the last words of its paragraphs 3 and 6, and both are reported
+/// where they are, not read as one paragraph with the next.
+#[test]
+fn an_operative_verb_under_an_unfinished_line_while_numbers_wait() {
+    let src = lab_text("A-RES-80-25", "compact", "pdftotext");
+    let a = run(&src);
+    let d = diagnostics(&src, &a);
+    let missing =
+        "terminator an operative paragraph should end with `;`; its final punctuation is missing";
+    assert_eq!(d.len(), 2, "{d:#?}");
+    for (d, line) in d.iter().zip([
+        "implementation of disarmament",
+        "implementation of disarmament",
+    ]) {
+        assert!(d.contains(missing), "{d}");
+        let n: usize = d.split(':').next().unwrap().parse().unwrap();
+        assert!(src.lines().nth(n - 1).unwrap().starts_with(line), "{d}");
+    }
+
+    let page = |numbers: &str| {
+        format!(
+            "The General Assembly,\n\
+             Recalling its resolution 78/1,\n\
+             {numbers}\
+             Urges the international community to devote resources to\n\
+             Encourages the international community to report;\n\
+             Decides to remain seized of the matter.\n"
+        )
+    };
+    let src = page("1.\n\n2.\n\n3.\n\n");
+    let a = run(&src);
+    let ops = (a.doc.blocks.iter())
+        .filter(|b| b.kind == BlockKind::Operative)
+        .count();
+    assert_eq!(ops, 3);
+    let d = diagnostics(&src, &a);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert!(d[0].starts_with("9:") && d[0].contains(missing), "{d:#?}");
+    // With no numbers waiting, a capitalised verb under an unfinished line
+    // is read as the line going on (nothing else says a paragraph starts).
+    let src = page("");
+    let a = run(&src);
+    let urges = (a.doc.blocks.iter())
+        .find(|b| b.lines.first().is_some_and(|r| src[r].starts_with("Urges")))
+        .unwrap();
+    let lines: Vec<&str> = urges.lines.iter().map(|r| &src[r]).collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(lines[1].starts_with("Encourages"), "{lines:?}");
+}

@@ -1,6 +1,7 @@
 //! Tests of the analysis: full, and after edits.
 
 use super::*;
+use crate::syntax::BlockKind;
 
 const SEED: &str = include_str!("../../../tests/fixtures/A-RES-66-184.txt");
 
@@ -205,5 +206,53 @@ fn only_an_edit_to_what_they_read_runs_the_footnote_and_citation_checks_again() 
             (citations, notes),
             "{old:?} -> {new:?} after {after:?}"
         );
+    }
+}
+
+/// A Markdown text whose reading breaks a line where a paragraph was
+/// joined onto the one before it (`markup::reading`): edits that make or
+/// unmake the break, before it or after it on the same line, give the
+/// analysis and the blocks of a full one.
+#[test]
+fn edits_that_make_or_unmake_a_paragraph_break_of_the_reading_equal_a_full_analysis() {
+    let (config, catalog) = (Config::default(), Catalog::builtin());
+    let text = "_The General Assembly,_\n\n\
+                _Recalling_ its resolution 78/1 of 9 October 2023, _Noting_ the report \
+                of the Secretary-General,\n\n\
+                _Convinced_ of the need, _Welcoming_ the report,\n\n\
+                1. _Decides_ to remain seized of the matter.\n";
+    let mut prev = analyze(text, &config, catalog);
+    let preambular = |a: &Analysis| {
+        (a.doc.blocks.iter())
+            .filter(|b| b.kind == BlockKind::Preambular)
+            .count()
+    };
+    assert_eq!(preambular(&prev), 4);
+    assert!(prev.diagnostics.is_empty(), "{:?}", prev.diagnostics);
+    let mut text = text.to_string();
+    for (after, old, new, count) in [
+        // The comma before the second opener removed: one paragraph (the
+        // break was after the edit), then put back.
+        ("Recalling", "2023,", "2023", 3),
+        ("Recalling", "2023", "2023,", 4),
+        // The closing `_` removed: no emphasis, no break (before the edit).
+        ("Recalling", "_Noting_", "_Noting", 3),
+        ("Recalling", "_Noting", "_Noting_", 4),
+        // Typed at the line's end, after the break.
+        (
+            "Convinced",
+            "report,",
+            "report of the Secretary-General,",
+            4,
+        ),
+    ] {
+        let (t, next) = edited(prev, &text, after, old, new);
+        assert_eq!(
+            next.doc,
+            analyze(&t, &config, catalog).doc,
+            "{old:?} -> {new:?}"
+        );
+        assert_eq!(preambular(&next), count, "{old:?} -> {new:?}");
+        (text, prev) = (t, next);
     }
 }

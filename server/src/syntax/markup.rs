@@ -133,9 +133,72 @@ fn blank_line(line: &[u8], out: &mut [u8]) -> bool {
         out[indent..indent + hashes].fill(b' ');
         any = true;
     }
-    any |= emphasis(line, out);
+    let mut spans = Vec::new();
+    any |= emphasis(line, out, &mut spans);
     any |= escapes(line, out);
+    for (open, inner) in spans {
+        any |= split_before_opener(line, out, indent, open, inner);
+    }
     any
+}
+
+/// A paragraph joined onto the line of the one before it (pymupdf4llm on
+/// pages with no space between paragraphs: `... that regime, _Convinced_
+/// that ...`, `... 79/43,<sup>4</sup> 1. _Stresses_ the ...`): where an
+/// emphasised opener follows, mid-line, the punctuation that ends a
+/// paragraph (and its reference, and an operative number), the reading text
+/// breaks the line there, on a byte that is a space or markup, so that
+/// every range still points at the text as written. `open` is where the
+/// emphasis delimiter starts, `inner` the emphasised text's range.
+fn split_before_opener(
+    line: &[u8],
+    out: &mut [u8],
+    indent: usize,
+    open: usize,
+    inner: Range<usize>,
+) -> bool {
+    if open <= indent || line[open - 1] != b' ' || !line[inner.start].is_ascii_uppercase() {
+        return false;
+    }
+    // Where the line breaks: the delimiter's last byte, or the space before
+    // an operative number.
+    let mut at = inner.start - 1;
+    let mut before = &line[..open - 1];
+    let digits = before
+        .iter()
+        .rev()
+        .skip(1)
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if before.last() == Some(&b'.')
+        && (1..=3).contains(&digits)
+        && before.len() > digits + 2
+        && before[before.len() - digits - 2] == b' '
+    {
+        at = before.len() - digits - 2;
+        before = &before[..at];
+    }
+    // A reference after the punctuation: `<sup>4</sup>`.
+    if let Some(rest) = before.strip_suffix(b"</sup>") {
+        let Some(start) = memchr::memmem::rfind(rest, b"<sup>") else {
+            return false;
+        };
+        before = &rest[..start];
+    }
+    if !matches!(before.last(), Some(b',' | b';' | b'.' | b':')) {
+        return false;
+    }
+    let Ok(from) = std::str::from_utf8(&out[inner.start..]) else {
+        return false;
+    };
+    if crate::syntax::vocabulary::Vocabulary::get()
+        .line_opener(from)
+        .is_none()
+    {
+        return false;
+    }
+    out[at] = b'\n';
+    true
 }
 
 /// `- 2 -` first on a line (alone, or beside the symbol in a running head).
@@ -152,7 +215,9 @@ fn dashed_page_number(t: &[u8]) -> bool {
 /// Emphasis delimiters (`*`, `**`, `***`, `_`, `__`) that open and close on
 /// the same line. Not: a star note's `* ` (nothing follows it), a barcode
 /// `*2518301*`, a rule `___`, `snake_case`, a lone `draft resolution*`.
-fn emphasis(line: &[u8], out: &mut [u8]) -> bool {
+/// Each emphasis blanked goes into `spans`: where its opening delimiter
+/// starts, and the range of the text it emphasises.
+fn emphasis(line: &[u8], out: &mut [u8], spans: &mut Vec<(usize, Range<usize>)>) -> bool {
     // Open delimiter runs: (start, length, byte).
     let mut open: Vec<(usize, usize, u8)> = Vec::new();
     let mut any = false;
@@ -187,6 +252,7 @@ fn emphasis(line: &[u8], out: &mut [u8]) -> bool {
                 if !inner.iter().all(|b| b.is_ascii_digit()) {
                     out[os..os + ol].fill(b' ');
                     out[start..start + len].fill(b' ');
+                    spans.push((os, os + ol..start));
                     any = true;
                 }
                 open.truncate(k);
@@ -271,6 +337,42 @@ mod tests {
             "2 * 3 * 4",
         ] {
             assert_eq!(read(s), s);
+        }
+    }
+
+    /// pymupdf4llm joins a paragraph onto the line of the one before it
+    /// when the page sets no space between them: the reading text breaks
+    /// the line before the emphasised opener (or its operative number).
+    #[test]
+    fn a_paragraph_joined_onto_the_line_before_is_broken_off() {
+        assert_eq!(
+            read("to that regime, _Convinced_ that the"),
+            "to that regime, \nConvinced  that the"
+        );
+        assert_eq!(
+            read("resolution 79/43,<sup>4</sup> 1. _Stresses_ the role"),
+            "resolution 79/43,<sup>4</sup>\n1.  Stresses  the role"
+        );
+        assert_eq!(
+            read("the Assembly; **Recalling also** its"),
+            "the Assembly;  \nRecalling also   its"
+        );
+        // Not: emphasis at the line's start, emphasis that is no opener (a
+        // title in italics), an opener not after a paragraph's end, one in
+        // lower case.
+        for (s, r) in [
+            ("_Recalling_ its resolution", " Recalling  its resolution"),
+            (
+                "see its report, _Official Records of the General Assembly_",
+                "see its report,  Official Records of the General Assembly ",
+            ),
+            ("the word _Decides_ in", "the word  Decides  in"),
+            (
+                "the Assembly, _recalling_ its",
+                "the Assembly,  recalling  its",
+            ),
+        ] {
+            assert_eq!(read(s), r);
         }
     }
 

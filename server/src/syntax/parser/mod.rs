@@ -51,6 +51,10 @@ pub(crate) const TAIL_REACH: usize = 12;
 /// waits for it (`Parser::numbered`): a page's.
 const ORPHAN_REACH: u32 = 20;
 
+/// At most this many pieces of a line (pdfminer.six) before the piece that
+/// holds a paragraph's opener (`lower_pieces`).
+const MAX_PIECES: usize = 6;
+
 /// What follows the first line of footnotes with no rule above them
 /// (`Parser::below`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1866,18 +1870,27 @@ impl<'a> Parser<'a> {
         // apart), or a few in lower case, go with it; the displaced words
         // also while numbers set apart wait for their texts, since a
         // paragraph's text never ends with the gap.
+        // And a piece that opens a paragraph after pieces in lower case that
+        // started it goes on with them: pdfminer.six may set a line's first
+        // word after the line's other pieces (`the`, `relevant`, then
+        // `Encourages`); the opener is read from it (`opener_of`).
         if let Some(c) = self.st.cur {
+            let piece = lines::displaced_fragment(self.text(i));
             if at_block_start
                 && self.st.cur_has_text
-                && opener.is_none()
                 && matches!(
                     self.blocks[c].kind,
                     BlockKind::Preambular | BlockKind::Operative | BlockKind::SubParagraph
                 )
-                && (lines::displaced_fragment(self.text(i))
-                    || (self.st.w.pending.is_empty()
-                        && t.starts_with(char::is_lowercase)
-                        && lines::few_words(t)))
+                && match opener {
+                    None => {
+                        piece
+                            || (self.st.w.pending.is_empty()
+                                && t.starts_with(char::is_lowercase)
+                                && lines::few_words(t))
+                    }
+                    Some(_) => piece && matches!(self.lower_pieces(c), (1.., false)),
+                }
                 && !self.is_section_heading(i)
             {
                 self.append(c, i);
@@ -1905,7 +1918,18 @@ impl<'a> Parser<'a> {
                 && self.blocks[c].lines.last().is_some_and(|r| {
                     matches!(lines::final_char(self.src[r].trim()), Some((_, ':' | ';')))
                 });
+            // While numbers set apart wait for their texts, an operative
+            // verb starts the next text even after a line that ends
+            // unfinished (a paragraph that lost its last words, on pages
+            // with no space between paragraphs). Not a piece of a line
+            // (pdfminer.six): the verb is then that line's first word, the
+            // line's other pieces may come before it.
+            let number_waits = opener == Some(OpenerKind::Operative)
+                && self.st.cur_has_text
+                && !lines::displaced_fragment(self.text(i))
+                && (self.st.w.pending.iter()).any(|&b| self.is_number_alone(b));
             let starts = at_block_start
+                || number_waits
                 || (self.st.cur_finished
                     && (opener.is_some() || next_text || lost_item || self.is_section_heading(i)));
             // (An operative verb after a sub-paragraph's marker alone is
@@ -2310,6 +2334,32 @@ impl<'a> Parser<'a> {
     /// In an operative paragraph the opener may follow an introductory
     /// phrase closed by a comma (`Pending the total elimination of nuclear
     /// weapons, urges`): then it is the verb after the phrase.
+    /// How many lines of paragraph `b`'s text are pieces of a line in lower
+    /// case (pdfminer.six), before any other text, and whether the line after
+    /// them is a piece that opens a paragraph: `(0, false)` when its text
+    /// does not start with such pieces.
+    fn lower_pieces(&self, b: usize) -> (usize, bool) {
+        let block = &self.blocks[b];
+        let mut n = 0;
+        for r in block.lines.iter() {
+            let start = block.text_start(&r);
+            if start >= r.end {
+                continue;
+            }
+            let line = &self.src[start..r.end];
+            let t = line.trim();
+            if !lines::displaced_fragment(line) || n >= MAX_PIECES {
+                break;
+            }
+            if !t.starts_with(char::is_lowercase) {
+                let opens = n > 0 && self.vocab.line_opener(t).is_some();
+                return if opens { (n, true) } else { (0, false) };
+            }
+            n += 1;
+        }
+        (n, false)
+    }
+
     fn opener_of(&self, b: usize) -> Option<Opener> {
         let block = &self.blocks[b];
         // Up to 40 words (the longest opener is 16; an introductory phrase
@@ -2320,9 +2370,17 @@ impl<'a> Parser<'a> {
         let mut plain = [""; MAX];
         let mut comma = [false; MAX];
         let mut n = 0;
+        let mut pieces = match self.lower_pieces(b) {
+            (n, true) => n,
+            _ => 0,
+        };
         'outer: for r in block.lines.iter().skip(usize::from(block.displaced_tail)) {
             let start = block.text_start(&r);
             if start >= r.end {
+                continue;
+            }
+            if pieces > 0 {
+                pieces -= 1;
                 continue;
             }
             let line = &self.src[start..r.end];
