@@ -23,6 +23,7 @@ use std::sync::Arc;
 use tower_lsp::lsp_types::{self as lsp, Url};
 
 use super::to_proto::{self, Positions};
+use super::transport::{Outgoing, Shared};
 use crate::diagnostic::Diagnostic;
 use crate::syntax::EditSpan;
 
@@ -375,21 +376,41 @@ impl OwnDiagnostics {
 
     /// The body of `textDocument/publishDiagnostics` for `uri`: these
     /// diagnostics with `cross` (sorted by position) merged in by start, the
-    /// own ones first among equal starts.
+    /// own ones first among equal starts. Without `cross` (the usual case)
+    /// each chunk's JSON is a piece of the message, shared with this
+    /// snapshot and not copied.
     pub fn notification(
         &self,
         uri: &Url,
         cross: &[lsp::Diagnostic],
         version: Option<i32>,
-    ) -> Vec<u8> {
-        let own_len: usize = self.parts.iter().map(|p| p.chunk.json.len() + 1).sum();
-        let mut out = Vec::with_capacity(own_len + 200 + 400 * cross.len());
-        out.extend_from_slice(
+    ) -> Outgoing {
+        let mut head = Vec::with_capacity(200);
+        head.extend_from_slice(
             br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#,
         );
         // A URL serialises as a JSON string; writing into a Vec cannot fail.
-        let _ = serde_json::to_writer(&mut out, uri.as_str());
-        out.extend_from_slice(br#","diagnostics":["#);
+        let _ = serde_json::to_writer(&mut head, uri.as_str());
+        head.extend_from_slice(br#","diagnostics":["#);
+        let mut tail = b"]".to_vec();
+        if let Some(v) = version {
+            tail.extend_from_slice(format!(r#","version":{v}"#).as_bytes());
+        }
+        tail.extend_from_slice(b"}}");
+        let mut message = Outgoing::from(head);
+        if cross.is_empty() {
+            for (k, part) in self.parts.iter().enumerate() {
+                if k > 0 {
+                    message.push_static(b",");
+                }
+                let chunk: Shared = part.chunk.clone();
+                message.push_shared(chunk);
+            }
+            message.push_owned(tail);
+            return message;
+        }
+        let own_len: usize = self.parts.iter().map(|p| p.chunk.json.len() + 1).sum();
+        let mut out = Vec::with_capacity(own_len + 400 * cross.len());
         let mut first = true;
         let mut push = |out: &mut Vec<u8>, json: &[u8]| {
             if !first {
@@ -418,12 +439,16 @@ impl OwnDiagnostics {
             let json = serde_json::to_vec(d).unwrap_or_default();
             push(&mut out, &json);
         }
-        out.push(b']');
-        if let Some(v) = version {
-            out.extend_from_slice(format!(r#","version":{v}"#).as_bytes());
-        }
-        out.extend_from_slice(b"}}");
-        out
+        message.push_owned(out);
+        message.push_owned(tail);
+        message
+    }
+}
+
+/// A chunk's JSON, as a piece of a message.
+impl AsRef<[u8]> for Chunk {
+    fn as_ref(&self) -> &[u8] {
+        &self.json
     }
 }
 
@@ -443,7 +468,7 @@ mod tests {
 
     fn body(own: &OwnDiagnostics, cross: &[lsp::Diagnostic]) -> serde_json::Value {
         let uri = Url::parse("file:///d.reso").unwrap();
-        serde_json::from_slice(&own.notification(&uri, cross, Some(7))).unwrap()
+        serde_json::from_slice(&own.notification(&uri, cross, Some(7)).to_vec()).unwrap()
     }
 
     /// The notification equals what the typed conversion would send, and a
@@ -588,9 +613,12 @@ mod tests {
             .collect();
         assert_eq!(messages, ["first", "second", "third"]);
         let uri = Url::parse("file:///d.reso").unwrap();
-        let none: serde_json::Value =
-            serde_json::from_slice(&OwnDiagnostics::default().notification(&uri, &[], None))
-                .unwrap();
+        let none: serde_json::Value = serde_json::from_slice(
+            &OwnDiagnostics::default()
+                .notification(&uri, &[], None)
+                .to_vec(),
+        )
+        .unwrap();
         assert_eq!(none["params"]["diagnostics"], serde_json::json!([]));
         assert!(none["params"].get("version").is_none());
     }
@@ -717,8 +745,8 @@ mod tests {
                 );
                 let fresh = OwnDiagnostics::build(&here, &new, None, |_| None, None);
                 assert_eq!(
-                    String::from_utf8(second.notification(&uri, &[], Some(2))).unwrap(),
-                    String::from_utf8(fresh.notification(&uri, &[], Some(2))).unwrap(),
+                    String::from_utf8(second.notification(&uri, &[], Some(2)).to_vec()).unwrap(),
+                    String::from_utf8(fresh.notification(&uri, &[], Some(2)).to_vec()).unwrap(),
                     "{text:?} -> {new_text:?}"
                 );
                 // Each item's bytes, its chunk's shift added, are its

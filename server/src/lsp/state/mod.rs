@@ -89,7 +89,7 @@ pub struct State {
     /// while a guard of `docs` is held.
     citations: Mutex<CitationIndex>,
     /// The transport's queue of messages to the client, once serving.
-    output: std::sync::OnceLock<tokio::sync::mpsc::Sender<Vec<u8>>>,
+    output: std::sync::OnceLock<tokio::sync::mpsc::Sender<super::transport::Outgoing>>,
 }
 
 impl State {
@@ -467,7 +467,7 @@ impl State {
             let _ = out.send(body).await;
             return;
         }
-        let params = serde_json::from_slice::<serde_json::Value>(&body)
+        let params = serde_json::from_slice::<serde_json::Value>(&body.to_vec())
             .ok()
             .and_then(|mut v| {
                 serde_json::from_value::<lsp::PublishDiagnosticsParams>(v["params"].take()).ok()
@@ -483,7 +483,7 @@ impl State {
 
 impl super::transport::Host for State {
     /// Where the transport writes messages to the client.
-    fn set_output(&self, out: tokio::sync::mpsc::Sender<Vec<u8>>) {
+    fn set_output(&self, out: tokio::sync::mpsc::Sender<super::transport::Outgoing>) {
         let _ = self.output.set(out);
     }
 

@@ -28,6 +28,7 @@ use std::time::Duration;
 
 mod codec;
 mod message;
+mod outgoing;
 mod stdout;
 
 use futures::future::{self, BoxFuture};
@@ -43,6 +44,7 @@ use tower_lsp::{ClientSocket, LanguageServer, LspService};
 use super::panics::panic_message;
 use codec::{Frame, LspCodec};
 use message::{classify, Incoming};
+pub(crate) use outgoing::{Outgoing, Shared};
 pub(crate) use stdout::Stdout;
 
 /// How many requests run at once (tower-lsp's default is 4; notifications
@@ -66,7 +68,7 @@ pub(crate) enum Output<O> {
 pub trait Host: Send + Sync + 'static {
     /// Takes the channel of messages to the client, for what the server
     /// sends itself (diagnostics written as text).
-    fn set_output(&self, out: mpsc::Sender<Vec<u8>>);
+    fn set_output(&self, out: mpsc::Sender<Outgoing>);
     /// Whether the client has been initialised (it may then be sent
     /// `window/logMessage` and `window/showMessage`).
     fn is_initialized(&self) -> bool;
@@ -89,7 +91,7 @@ where
     S: LanguageServer,
     H: Host,
 {
-    let (out_tx, out_rx) = mpsc::channel::<Vec<u8>>(256);
+    let (out_tx, out_rx) = mpsc::channel::<Outgoing>(256);
     let (stop_writer, writer_stop) = tokio::sync::oneshot::channel::<()>();
     let writer = match output {
         Output::Stream(output) => tokio::spawn(write_loop(output, out_rx, writer_stop)),
@@ -107,7 +109,7 @@ where
             let Ok(body) = serde_json::to_vec(&req) else {
                 continue;
             };
-            if forward_tx.send(body).await.is_err() {
+            if forward_tx.send(body.into()).await.is_err() {
                 break;
             }
         }
@@ -121,7 +123,7 @@ where
         while let Some(response) = tasks.next().await {
             if let Some(response) = response {
                 if let Ok(body) = serde_json::to_vec(&response) {
-                    if responses_tx.send(body).await.is_err() {
+                    if responses_tx.send(body.into()).await.is_err() {
                         break;
                     }
                 }
@@ -146,7 +148,7 @@ where
                             "reso: {message}. Documents this large are not served; the others keep working."
                         )},
                     });
-                    let _ = out_tx.send(note.to_string().into_bytes()).await;
+                    let _ = out_tx.send(note.to_string().into_bytes().into()).await;
                 }
                 send(
                     &out_tx,
@@ -206,7 +208,7 @@ where
     // The blocking writer learns of the stop when it next wakes: an empty
     // message wakes it (no message is empty; it writes none). When the
     // queue is full it is awake and busy, and looks after the next message.
-    let _ = out_tx.try_send(Vec::new());
+    let _ = out_tx.try_send(Outgoing::default());
     drop(out_tx);
     let _ = tokio::time::timeout(Duration::from_secs(5), writer).await;
     if shutdown_seen {
@@ -216,15 +218,15 @@ where
     }
 }
 
-async fn send(out: &mpsc::Sender<Vec<u8>>, response: &Response) {
+async fn send(out: &mpsc::Sender<Outgoing>, response: &Response) {
     if let Ok(body) = serde_json::to_vec(response) {
-        let _ = out.send(body).await;
+        let _ = out.send(body.into()).await;
     }
 }
 
 /// Logs a transport problem to stderr and, once the client is initialised,
 /// as `window/logMessage`.
-async fn log_transport(state: &(impl Host + ?Sized), out: &mpsc::Sender<Vec<u8>>, message: &str) {
+async fn log_transport(state: &(impl Host + ?Sized), out: &mpsc::Sender<Outgoing>, message: &str) {
     eprintln!("reso: {message}");
     if state.is_initialized() {
         let note = json!({
@@ -232,7 +234,7 @@ async fn log_transport(state: &(impl Host + ?Sized), out: &mpsc::Sender<Vec<u8>>
             "method": "window/logMessage",
             "params": {"type": 1, "message": format!("reso: {message}")},
         });
-        let _ = out.send(note.to_string().into_bytes()).await;
+        let _ = out.send(note.to_string().into_bytes().into()).await;
     }
 }
 
@@ -242,7 +244,7 @@ fn guarded_call<S: LanguageServer, H: Host>(
     service: &mut LspService<S>,
     req: Request,
     state: Arc<H>,
-    out: mpsc::Sender<Vec<u8>>,
+    out: mpsc::Sender<Outgoing>,
 ) -> BoxFuture<'static, Option<Response>> {
     let method = req.method().to_string();
     let id = req.id().cloned();
@@ -276,7 +278,7 @@ fn guarded_call<S: LanguageServer, H: Host>(
                 "method": "window/logMessage",
                 "params": {"type": 1, "message": format!("reso: {line}")},
             });
-            let _ = out.try_send(note.to_string().into_bytes());
+            let _ = out.try_send(note.to_string().into_bytes().into());
         }
         id.map(|id| {
             Response::from_error(
@@ -307,7 +309,7 @@ fn guarded_call<S: LanguageServer, H: Host>(
 /// whole before the next is taken.
 fn write_blocking(
     mut output: Stdout,
-    mut rx: mpsc::Receiver<Vec<u8>>,
+    mut rx: mpsc::Receiver<Outgoing>,
     mut stop: tokio::sync::oneshot::Receiver<()>,
 ) {
     let mut stopping = false;
@@ -326,7 +328,7 @@ fn write_blocking(
 /// returns.
 async fn write_loop<O: AsyncWrite + Unpin>(
     mut output: O,
-    mut rx: mpsc::Receiver<Vec<u8>>,
+    mut rx: mpsc::Receiver<Outgoing>,
     mut stop: tokio::sync::oneshot::Receiver<()>,
 ) {
     let mut stopping = false;
@@ -345,9 +347,17 @@ async fn write_loop<O: AsyncWrite + Unpin>(
             continue;
         }
         let header = format!("Content-Length: {}\r\n\r\n", body.len());
-        if output.write_all(header.as_bytes()).await.is_err()
-            || output.write_all(&body).await.is_err()
-        {
+        if output.write_all(header.as_bytes()).await.is_err() {
+            break;
+        }
+        let mut failed = false;
+        for piece in body.pieces() {
+            if output.write_all(piece).await.is_err() {
+                failed = true;
+                break;
+            }
+        }
+        if failed {
             break;
         }
         if rx.is_empty() && output.flush().await.is_err() {

@@ -1,6 +1,8 @@
 //! The process's standard output as the transport writes it: a message's
-//! header and body in one vectored write straight to the file descriptor
-//! (no buffer in between, no scan for a newline), and, when it is a pipe on
+//! header and body's pieces in one vectored write straight to the file
+//! descriptor (no buffer in between, no scan for a newline; more than one
+//! when the pieces are more than the system takes at once, or the pipe
+//! fills), and, when it is a pipe on
 //! Linux, a pipe large enough for a long message.
 //!
 //! A pipe holds 64 KiB by default: a 484 KB `publishDiagnostics` then went
@@ -11,6 +13,8 @@
 //! client reads it at its pace. What the client receives is the same.
 
 use std::io::{self, IoSlice, Write};
+
+use super::Outgoing;
 
 /// The largest pipe asked for: Linux's `/proc/sys/fs/pipe-max-size` by
 /// default, which an unprivileged process may not exceed.
@@ -57,13 +61,10 @@ impl Stdout {
     }
 
     /// Writes one message: its `Content-Length` header, then `body`.
-    pub(crate) fn write_message(&mut self, body: &[u8]) -> io::Result<()> {
+    pub(crate) fn write_message(&mut self, body: &Outgoing) -> io::Result<()> {
         let header = format!("Content-Length: {}\r\n\r\n", body.len());
         self.make_room(header.len() + body.len());
-        write_all_vectored(
-            &mut self.out,
-            &mut [IoSlice::new(header.as_bytes()), IoSlice::new(body)],
-        )?;
+        write_framed(&mut self.out, &header, body)?;
         self.out.flush()
     }
 
@@ -93,6 +94,14 @@ impl Stdout {
 
     #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
     fn make_room(&mut self, _len: usize) {}
+}
+
+/// Writes `header` and then every piece of `body`.
+fn write_framed(out: &mut impl Write, header: &str, body: &Outgoing) -> io::Result<()> {
+    let mut slices = Vec::with_capacity(1 + body.pieces().count());
+    slices.push(IoSlice::new(header.as_bytes()));
+    slices.extend(body.io_slices());
+    write_all_vectored(out, &mut slices)
 }
 
 /// Writes every byte of `bufs`, in as few writes as the writer takes.
@@ -141,5 +150,21 @@ mod tests {
         )
         .unwrap();
         assert_eq!(out.0, b"Content-Length: 7\r\n\r\n{\"a\":1}");
+    }
+
+    /// A body in pieces, some shared, goes out whole and in order after
+    /// its header, however few bytes each write takes.
+    #[test]
+    fn a_body_in_pieces_is_written_after_its_header() {
+        let shared: super::super::Shared = std::sync::Arc::new(b"{\"d\":1}".to_vec());
+        let mut body = Outgoing::from(b"[".to_vec());
+        body.push_shared(shared.clone());
+        body.push_static(b",");
+        body.push_shared(shared);
+        body.push_owned(b"]".to_vec());
+        let header = format!("Content-Length: {}\r\n\r\n", body.len());
+        let mut out = Trickle(Vec::new());
+        write_framed(&mut out, &header, &body).unwrap();
+        assert_eq!(out.0, b"Content-Length: 17\r\n\r\n[{\"d\":1},{\"d\":1}]");
     }
 }

@@ -95,6 +95,9 @@ pub struct ParseCache {
     pub(super) layout: Layout,
     pub(super) has_numbered_op: bool,
     pub(super) body_counts: BodyCounts,
+    /// How many footnote definitions are in the draft form (`[^N]:`): the
+    /// document's `footnote_form` is decided on it.
+    pub(super) draft_form_defs: usize,
     /// What the re-parse that made this document changed; `None` after a
     /// full parse.
     pub(super) changed: Option<Changed>,
@@ -174,6 +177,97 @@ pub(super) struct OldRefs {
     /// [`Changed`]).
     pub(super) block_delta: isize,
     pub(super) byte_delta: isize,
+    /// The old document's footnote definitions and references in each
+    /// resolution (`Document::footnote_counts`).
+    pub(super) counts: Vec<(usize, usize)>,
+    /// How many definitions of the new document are in the draft form, when
+    /// the re-parse could tell (see [`ParseCache::draft_form_defs`]).
+    pub(super) draft_form_defs: Option<usize>,
+}
+
+/// How many of `defs` are in the draft form: their number starts with `[`
+/// in `src`, at the offset `at` maps their start to (`None` when it cannot
+/// tell: then `None`).
+fn draft_form_count(
+    src: &str,
+    defs: &[super::FootnoteDef],
+    at: impl Fn(usize) -> Option<usize>,
+) -> Option<usize> {
+    let mut n = 0;
+    for d in defs {
+        n += usize::from(src.as_bytes().get(at(d.number_range.start)?) == Some(&b'['));
+    }
+    Some(n)
+}
+
+/// The footnote references after a re-parse that changed the blocks of
+/// `span` and left the resolutions as many as they were, and each
+/// resolution's counts pushed to `counts`: the old references of the
+/// resolutions before the first it touched stay where they are, those of the
+/// resolutions it touched are resolved again from `cands` and `defs` (the
+/// new document's), and those after are moved in place by the re-parse's
+/// deltas. A resolution's references depend on its candidates and
+/// definitions alone, which the re-parse kept (moved) outside `span`; its
+/// counts are then the old ones. Nothing before the touched resolutions is
+/// copied or read but by binary search.
+pub(super) fn refs_after_reparse(
+    res_first_block: &[usize],
+    cands: &[Candidate],
+    defs: &[super::FootnoteDef],
+    span: Range<usize>,
+    old: OldRefs,
+    counts: &mut Vec<(usize, usize)>,
+) -> Vec<FootnoteRef> {
+    let OldRefs {
+        mut refs,
+        block_delta,
+        byte_delta,
+        counts: old_counts,
+        ..
+    } = old;
+    let n = res_first_block.len();
+    // The resolutions that hold a block of `span`: `k0..k1`.
+    let k0 = res_first_block
+        .partition_point(|&b| b <= span.start)
+        .saturating_sub(1);
+    let k1 = res_first_block
+        .partition_point(|&b| b < span.end)
+        .max(k0 + 1);
+    let first = res_first_block[k0];
+    // References are in resolution order: those before `first`'s block are
+    // the untouched resolutions' before, those from the old first block of
+    // resolution `k1` on the moved ones'.
+    let prefix = refs.partition_point(|r| r.block < first);
+    let suffix = match res_first_block.get(k1) {
+        Some(&b) => {
+            let old_b = b.wrapping_add_signed(-block_delta);
+            refs.partition_point(|r| r.block < old_b)
+        }
+        None => refs.len(),
+    };
+    let mut cs = &cands[cands.partition_point(|c| c.block < first)..];
+    let mut ds = &defs[defs.partition_point(|d| d.block < first)..];
+    counts.extend_from_slice(&old_counts[..k0]);
+    let mut made = Vec::new();
+    for k in k0..k1.min(n) {
+        let end = res_first_block.get(k + 1).copied().unwrap_or(usize::MAX);
+        let nc = super::gallop(cs, |c| c.block < end);
+        let nd = super::gallop(ds, |d| d.block < end);
+        let before = made.len();
+        made.extend(super::footnote_refs::resolve(&cs[..nc], &ds[..nd]));
+        counts.push((nd, made.len() - before));
+        (cs, ds) = (&cs[nc..], &ds[nd..]);
+    }
+    counts.extend_from_slice(&old_counts[k1.min(n)..]);
+    let moved_from = prefix + made.len();
+    refs.splice(prefix..suffix, made);
+    if byte_delta != 0 || block_delta != 0 {
+        for r in &mut refs[moved_from..] {
+            r.range = shift(&r.range, byte_delta);
+            r.block = r.block.wrapping_add_signed(block_delta);
+        }
+    }
+    refs
 }
 
 /// The old parse's checkpoints, for the walk to find where it meets them again.
@@ -447,6 +541,20 @@ pub fn reparse_region(
         }
     }
     let old_def_count = cp.defs + tail_defs.len();
+    // The definitions in the draft form: the old count, less the old
+    // definitions the walk replaces, plus those it makes. An old one is read
+    // where its first byte now is; one whose first byte the edit replaced
+    // leaves the count to `finish`.
+    let old_byte = |at: usize| {
+        if at < edit.start {
+            Some(at)
+        } else if at >= edit.old_end {
+            Some(at - edit.old_end + edit.new_end)
+        } else {
+            None
+        }
+    };
+    let mut draft_form_defs = Some(cache.draft_form_defs);
     let mut p = Parser::new(new_src, lines, facts);
     // The old blocks from the restart on stay where they are, behind the
     // parser's, until the walk is over.
@@ -467,6 +575,7 @@ pub fn reparse_region(
     // the resolutions past the meeting point are the old ones, moved.
     let old_resolutions = cache.res_first_block.len();
     let old_refs = std::mem::take(&mut old.footnote_refs);
+    let old_counts = std::mem::take(&mut old.footnote_counts);
     let mut old_first_blocks = cache.res_first_block;
     p.res_first_block = old_first_blocks
         .drain(..=cp.state.resolution as usize)
@@ -591,6 +700,11 @@ pub fn reparse_region(
             cand.block = map(cand.block);
         }
         let def_delta = p.defs.len() as isize - old_cp.defs as isize;
+        let replaced = &tail_defs[..old_cp.defs - cp.defs];
+        draft_form_defs = draft_form_defs.and_then(|n| {
+            let made = draft_form_count(new_src, &p.defs[cp.defs..], Some)?;
+            Some(n + made - draft_form_count(new_src, replaced, old_byte)?)
+        });
         for mut d in tail_defs.drain(old_cp.defs - cp.defs..) {
             d.number_range = shift(&d.number_range, delta);
             for r in &mut d.text {
@@ -618,6 +732,10 @@ pub fn reparse_region(
         checkpoints.truncate(ci);
         checkpoints.extend(walked_cps);
         candidates.truncate(candidates.partition_point(|c| c.block < cp.blocks));
+        draft_form_defs = draft_form_defs.and_then(|n| {
+            let made = draft_form_count(new_src, &p.defs[cp.defs..], Some)?;
+            Some(n + made - draft_form_count(new_src, &tail_defs, old_byte)?)
+        });
     }
     p.checkpoints = checkpoints;
     span.mark_all(walked.clone());
@@ -632,6 +750,8 @@ pub fn reparse_region(
         resolutions: old_resolutions,
         block_delta,
         byte_delta: delta,
+        counts: old_counts,
+        draft_form_defs,
     });
     let (doc, mut cache) = p.finish(&dirty, span.start..span.end, candidates, old_refs);
     cache.changed = Some(changed);
@@ -664,5 +784,52 @@ mod tests {
         // Never inside a multi-byte character.
         let s = EditSpan::between("é", "è").unwrap();
         assert_eq!((s.start, s.old_end, s.new_end), (0, 2, 2));
+    }
+
+    /// The count of definitions in the draft form that a re-parse keeps
+    /// (old count, less the definitions the walk replaced, plus those it
+    /// made) is a full parse's, keystroke after keystroke in and around the
+    /// `[^N]:` lines and in a paragraph above them. Fails when the replaced
+    /// ones are not taken off, or the made ones not added.
+    #[test]
+    fn the_draft_form_count_kept_across_edits_is_a_full_parse_s() {
+        let text = include_str!("../../../../tests/fixtures/drafts/ga-draft-footnotes.reso");
+        let mut text = format!("{text}\n1 A pasted footnote.\n");
+        let mut state = super::super::parse_resumable(&text);
+        let mut region = 0;
+        for (needle, typed) in [
+            ("See resolution 70/1", " and 71/2"),
+            ("[^3]: A/CONF", "x"),
+            ("eighty-second session", " or later"),
+            ("A/79/64", "y"),
+            ("A pasted footnote", " z"),
+        ] {
+            for ch in typed.chars() {
+                let at = text.find(needle).unwrap() + needle.len();
+                let mut new = text.clone();
+                new.insert(at, ch);
+                let edit = EditSpan::between(&text, &new).unwrap();
+                let fresh = super::super::parse_resumable(&new);
+                state = match reparse_region(state, &new, &edit) {
+                    Some(done) => {
+                        region += 1;
+                        done
+                    }
+                    None => super::super::parse_resumable(&new),
+                };
+                assert_eq!(state.0, fresh.0, "{needle:?}");
+                assert_eq!(
+                    state.1.draft_form_defs, fresh.1.draft_form_defs,
+                    "after typing {ch:?} at {needle:?}"
+                );
+                text = new;
+            }
+        }
+        assert!(fresh_count(&text) >= 4);
+        assert!(region > 20, "{region} re-parsed in place");
+    }
+
+    fn fresh_count(text: &str) -> usize {
+        super::super::parse_resumable(text).1.draft_form_defs
     }
 }

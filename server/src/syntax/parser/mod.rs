@@ -2231,6 +2231,8 @@ impl<'a> Parser<'a> {
             let to = kept.partition_point(|c| c.block < span.end);
             kept.splice(from..to, made);
         }
+        // Read before `old` goes to the references.
+        let draft_form_defs = old.as_ref().and_then(|o| o.draft_form_defs);
         // Footnotes restart at 1 in each resolution of the document.
         let mut footnote_counts = Vec::with_capacity(self.res_first_block.len());
         let refs = if self.res_starts.is_empty() {
@@ -2244,59 +2246,44 @@ impl<'a> Parser<'a> {
             }));
             // Split at each resolution's first block, searching forward from
             // the start of the rest (a resolution's candidates lie close
-            // together; the blocks themselves are not read). A resolution's
-            // references depend on its candidates and definitions alone:
-            // after a re-parse, those of a resolution before `span` are the
-            // old ones, those of one after it the old ones moved (the
-            // re-parse kept its blocks, candidates and definitions, moved),
-            // when the resolutions are the old ones in number.
-            let old = old
-                .filter(|o| o.resolutions == self.res_first_block.len() && span.start < span.end);
-            let mut refs = Vec::with_capacity(old.as_ref().map_or(0, |o| o.refs.len()));
-            let mut old_rest = old.as_ref().map_or(&[][..], |o| &o.refs[..]);
-            let (mut cands, mut defs) = (&kept[..], &self.defs[..]);
-            for k in 0..self.res_first_block.len() {
-                let start = self.res_first_block[k];
-                let end = self
-                    .res_first_block
-                    .get(k + 1)
-                    .copied()
-                    .unwrap_or(usize::MAX);
-                let nc = gallop(cands, |c| c.block < end);
-                let nd = gallop(defs, |d| d.block < end);
-                let refs_before = refs.len();
-                match &old {
-                    Some(_) if end <= span.start => {
-                        let n = gallop(old_rest, |r| r.block < end);
-                        refs.extend_from_slice(&old_rest[..n]);
-                        old_rest = &old_rest[n..];
+            // together; the blocks themselves are not read). After a
+            // re-parse that left the resolutions as many as they were, the
+            // old references are kept in place but for those of the
+            // resolutions it touched (`incremental::refs_after_reparse`).
+            let n = self.res_first_block.len();
+            match old.filter(|o| o.resolutions == n && o.counts.len() == n && span.start < span.end)
+            {
+                Some(o) => incremental::refs_after_reparse(
+                    &self.res_first_block,
+                    &kept,
+                    &self.defs,
+                    span.clone(),
+                    o,
+                    &mut footnote_counts,
+                ),
+                None => {
+                    let mut refs = Vec::new();
+                    let (mut cands, mut defs) = (&kept[..], &self.defs[..]);
+                    for k in 0..n {
+                        let end = self
+                            .res_first_block
+                            .get(k + 1)
+                            .copied()
+                            .unwrap_or(usize::MAX);
+                        let nc = gallop(cands, |c| c.block < end);
+                        let nd = gallop(defs, |d| d.block < end);
+                        let refs_before = refs.len();
+                        refs.extend(footnote_refs::resolve(&cands[..nc], &defs[..nd]));
+                        footnote_counts.push((nd, refs.len() - refs_before));
+                        (cands, defs) = (&cands[nc..], &defs[nd..]);
                     }
-                    Some(o) if start >= span.end => {
-                        let old_block = |b: usize| b.wrapping_add_signed(-o.block_delta);
-                        let old_start = old_block(start);
-                        let old_end = if end == usize::MAX {
-                            end
-                        } else {
-                            old_block(end)
-                        };
-                        old_rest = &old_rest[gallop(old_rest, |r| r.block < old_start)..];
-                        let n = gallop(old_rest, |r| r.block < old_end);
-                        refs.extend(old_rest[..n].iter().map(|r| FootnoteRef {
-                            number: r.number,
-                            range: r.range.start.wrapping_add_signed(o.byte_delta)
-                                ..r.range.end.wrapping_add_signed(o.byte_delta),
-                            block: r.block.wrapping_add_signed(o.block_delta),
-                        }));
-                        old_rest = &old_rest[n..];
-                    }
-                    _ => refs.extend(footnote_refs::resolve(&cands[..nc], &defs[..nd])),
+                    refs
                 }
-                footnote_counts.push((nd, refs.len() - refs_before));
-                (cands, defs) = (&cands[nc..], &defs[nd..]);
             }
-            refs
         };
-        let footnote_form = footnote_form(self.src, &self.defs, &refs);
+        let draft_form_defs =
+            draft_form_defs.unwrap_or_else(|| draft_form_count(self.src, &self.defs));
+        let footnote_form = footnote_form(self.src, &self.defs, &refs, draft_form_defs);
         let crlf = self
             .lines
             .first()
@@ -2325,6 +2312,7 @@ impl<'a> Parser<'a> {
             layout: self.layout,
             has_numbered_op: self.has_numbered_op,
             body_counts: self.body_counts,
+            draft_form_defs,
             changed: None,
         };
         (doc, cache)
@@ -2580,9 +2568,21 @@ mod tests;
 
 /// The form most definitions take (the form a new footnote is written in);
 /// without definitions, the draft form when a reference is `[^N]`.
-fn footnote_form(src: &str, defs: &[FootnoteDef], refs: &[FootnoteRef]) -> FootnoteForm {
+/// How many of `defs` are in the draft form (`[^N]:`).
+fn draft_form_count(src: &str, defs: &[FootnoteDef]) -> usize {
     let draft = |r: &Range<usize>| src.as_bytes().get(r.start) == Some(&b'[');
-    let draft_defs = defs.iter().filter(|d| draft(&d.number_range)).count();
+    defs.iter().filter(|d| draft(&d.number_range)).count()
+}
+
+/// The form of the document's footnotes, `draft_defs` of its definitions
+/// being in the draft form (`draft_form_count`, or kept across a re-parse).
+fn footnote_form(
+    src: &str,
+    defs: &[FootnoteDef],
+    refs: &[FootnoteRef],
+    draft_defs: usize,
+) -> FootnoteForm {
+    let draft = |r: &Range<usize>| src.as_bytes().get(r.start) == Some(&b'[');
     let is_draft = if defs.is_empty() {
         refs.iter().any(|r| draft(&r.range))
     } else {
