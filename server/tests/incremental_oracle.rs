@@ -53,6 +53,10 @@ fn fixtures() -> Vec<(String, String)> {
         "A-RES-80-2/separate/pdftotext",
         // Paragraphs joined on one line, read as two (pymupdf4llm's Markdown).
         "A-RES-80-25/compact/pymupdf4llm",
+        // Raised references on lines of their own, defined at the page's
+        // foot far below; heads and feet glued (pdf.js as pdf-parse reads).
+        "A-RES-80-34/compact/pdfjs-lines",
+        "A-RES-80-24/oneline/pdfjs",
     ] {
         let p = format!(
             "{}/../tests/extraction/out/{lab}.txt",

@@ -17,6 +17,7 @@ Outputs (all under tests/extraction/):
 """
 import hashlib
 import html
+import json
 import os
 import re
 import shutil
@@ -674,6 +675,16 @@ def ex_pdfium(path):
         pdf.close()
 
 
+def ex_pdfjs(path, mode):
+    """pdf.js, the engine of Firefox's PDF viewer (tools/pdfjs.mjs, with
+    `npm install` run here)."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    return subprocess.run(
+        ["node", os.path.join(here, "tools", "pdfjs.mjs"), path, mode],
+        check=True, capture_output=True, cwd=here,
+    ).stdout.decode("utf-8")
+
+
 EXTRACTORS = {
     "pymupdf": ex_pymupdf,
     "pymupdf-blocks": ex_pymupdf_blocks,
@@ -684,6 +695,8 @@ EXTRACTORS = {
     "pdftotext": lambda p: ex_pdftotext(p),
     "pdftotext-layout": lambda p: ex_pdftotext(p, "-layout"),
     "pdfium": ex_pdfium,
+    "pdfjs": lambda p: ex_pdfjs(p, "eol"),
+    "pdfjs-lines": lambda p: ex_pdfjs(p, "lines"),
 }
 
 
@@ -696,6 +709,8 @@ def versions():
         lines.append("%s %s" % (pkg, version(pkg)))
     v = subprocess.run(["pdftotext", "-v"], capture_output=True, text=True)
     lines.append("poppler-utils pdftotext %s" % (v.stderr or v.stdout).split("\n")[0].split()[-1])
+    with open(os.path.join(HERE, "node_modules", "pdfjs-dist", "package.json")) as f:
+        lines.append("pdfjs-dist %s" % json.load(f)["version"])
     lines.append("font %s" % ("Liberation Serif" if FONT == "UN" else "Times-Roman (base 14)"))
     return "\n".join(lines) + "\n"
 

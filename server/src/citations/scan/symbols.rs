@@ -13,6 +13,16 @@ pub(super) fn symbol_end(b: &[u8], i: usize) -> usize {
     let mut p = i;
     loop {
         let c = at(b, p);
+        // A word glued after the number is no part of the symbol: pdf.js
+        // sets no space between a running head's symbol and its title
+        // (`A/RES/80/24Nuclear disarmament`).
+        if p > i
+            && b[p - 1].is_ascii_digit()
+            && c.is_ascii_uppercase()
+            && at(b, p + 1).is_ascii_lowercase()
+        {
+            break;
+        }
         if is_alnum(c) || matches!(c, b'/' | b'.' | b'-') {
             p += 1;
         } else if c == b'(' {

@@ -449,12 +449,14 @@ pub fn reparse_region(
     // is unchanged, and so is everything before it), or before a pasted
     // footnote line or a number alone a few lines above it, which the edit
     // may make the first of a page's footnotes or not, or a footnote number
-    // set out of turn (`Parser::below` and `Parser::alone_further_down` look
-    // that far below them), or a paragraph's last line that pdftotext set
-    // above it (`Parser::displaced_tail` reads the paragraph below).
+    // set out of turn (`Parser::below`, `Parser::alone_further_down` and
+    // `Parser::defined_below` look that far below them), or a paragraph's
+    // last line that pdftotext set above it (`Parser::displaced_tail` reads the paragraph below).
     let near = super::FOOTNOTE_LOOKAHEAD + 2;
     let tail = super::TAIL_REACH + 4;
-    let reach = near.max(tail).max(super::COLUMN_LOOKAHEAD + 2);
+    let reach = near
+        .max(tail)
+        .max(super::COLUMN_LOOKAHEAD.max(super::DEFINED_LOOKAHEAD) + 2);
     let from = (la.saturating_sub(reach)..la)
         .find(|&j| {
             let t = new_src[cache.lines[j].range()].trim();

@@ -43,6 +43,10 @@ pub(crate) const FOOTNOTE_LOOKAHEAD: usize = 6;
 /// looked for (`Parser::alone_further_down`): a page's footnotes.
 pub(crate) const COLUMN_LOOKAHEAD: usize = 40;
 
+/// How far below a number alone its definition is looked for
+/// (`Parser::defined_below`): a page's lines.
+pub(crate) const DEFINED_LOOKAHEAD: usize = 80;
+
 /// How many lines below the first a paragraph whose last line pdftotext set
 /// above it may run (`Parser::displaced_tail`).
 pub(crate) const TAIL_REACH: usize = 12;
@@ -1212,6 +1216,12 @@ impl<'a> Parser<'a> {
         if !finished && !set_apart && self.lines[first].indent != 1 && n > self.st.max_alone_ref {
             return false;
         }
+        // The page's footnotes define `n` (`3 S/2338/2024.`): this one is
+        // its reference, raised and set on its own line (pdf.js read as the
+        // npm package pdf-parse does, a line per baseline).
+        if self.defined_below(i + 1, n) {
+            return false;
+        }
         // After pdftotext's blank lines or run of numbers, a later number
         // than the next may come first.
         match self.below(first + 1, n, set_apart || run > 0) {
@@ -1219,6 +1229,26 @@ impl<'a> Parser<'a> {
             Below::Foot => finished || set_apart,
             Below::Paragraph => false,
         }
+    }
+
+    /// Whether footnote `n` is defined (`n text`, or `n` alone again, its
+    /// text under it) within `DEFINED_LOOKAHEAD` lines from line `from`, before
+    /// the page's furniture: the page's footnotes, under a rule or not (a
+    /// word processor draws it as a line).
+    fn defined_below(&self, from: usize, n: u32) -> bool {
+        for j in from..(from + DEFINED_LOOKAHEAD).min(self.lines.len()) {
+            if self.lines[j].blank {
+                continue;
+            }
+            let t = self.trimmed(j);
+            if lines::pasted_footnote(t).is_some_and(|(m, _)| m == n) || bare_number(t) == Some(n) {
+                return true;
+            }
+            if lines::is_furniture(t) {
+                return false;
+            }
+        }
+        false
     }
 
     /// Whether footnote `n` may start on line `i` with nothing above it
@@ -2491,13 +2521,36 @@ fn may_be_title_part(title: &[u8], t: &str, min: usize) -> bool {
 /// `None` when neither end is a symbol.
 fn without_symbol(t: &str) -> Option<&str> {
     let symbol = |w: &str| lines::is_furniture(w) && w.contains('/');
-    match t.split_once(char::is_whitespace) {
-        Some((first, rest)) if symbol(first) => Some(rest),
-        _ => match t.rsplit_once(char::is_whitespace) {
-            Some((rest, last)) if symbol(last) => Some(rest),
-            _ => None,
-        },
+    let b = t.as_bytes();
+    // pdf.js (Firefox's viewer) sets no space between the symbol and the
+    // title beside it: `A/RES/80/24Nuclear disarmament`, `Report of the
+    // International Criminal CourtA/RES/80/6`.
+    let first = t.split(char::is_whitespace).next().unwrap_or(t);
+    let glued = (1..first.len().saturating_sub(1)).find(|&k| {
+        b[k - 1].is_ascii_digit() && b[k].is_ascii_uppercase() && b[k + 1].is_ascii_lowercase()
+    });
+    if let Some(k) = glued.filter(|&k| symbol(&t[..k])) {
+        return Some(&t[k..]);
     }
+    match t.split_once(char::is_whitespace) {
+        Some((first, rest)) if glued.is_none() && symbol(first) => return Some(rest),
+        _ => {}
+    }
+    match t.rsplit_once(char::is_whitespace) {
+        Some((rest, last)) if symbol(last) => return Some(rest),
+        _ => {}
+    }
+    let last = t.rsplit(char::is_whitespace).next().unwrap_or(t);
+    let at = t.len() - last.len();
+    (1..last.len())
+        .map(|k| at + k)
+        .find(|&k| {
+            b[k - 1].is_ascii_lowercase()
+                && matches!(b[k], b'A' | b'S' | b'E')
+                && b.get(k + 1) == Some(&b'/')
+                && symbol(&t[k..])
+        })
+        .map(|k| &t[..k])
 }
 
 /// Does `part` occur in `whole` (true when `part` is empty)?
