@@ -278,7 +278,8 @@ pub fn draft_footnote(t: &str) -> Option<(u32, usize, usize)> {
 /// sovereignty, `, `Indigenous `). `line` is the line as written, untrimmed.
 pub fn displaced_fragment(line: &str) -> bool {
     let line = line.strip_suffix('\r').unwrap_or(line);
-    few_words(line) && line.ends_with([' ', '\t'])
+    // The trailing gap first: most lines have none.
+    line.ends_with([' ', '\t']) && few_words(line)
 }
 
 /// A paragraph's short last line that ends with a raised footnote

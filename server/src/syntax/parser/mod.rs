@@ -1905,7 +1905,7 @@ impl<'a> Parser<'a> {
         // word after the line's other pieces (`the`, `relevant`, then
         // `Encourages`); the opener is read from it (`opener_of`).
         if let Some(c) = self.st.cur {
-            let piece = lines::displaced_fragment(self.text(i));
+            let piece = || lines::displaced_fragment(self.text(i));
             if at_block_start
                 && self.st.cur_has_text
                 && matches!(
@@ -1914,12 +1914,12 @@ impl<'a> Parser<'a> {
                 )
                 && match opener {
                     None => {
-                        piece
+                        piece()
                             || (self.st.w.pending.is_empty()
                                 && t.starts_with(char::is_lowercase)
                                 && lines::few_words(t))
                     }
-                    Some(_) => piece && matches!(self.lower_pieces(c), (1.., false)),
+                    Some(_) => piece() && matches!(self.lower_pieces(c), (1.., false)),
                 }
                 && !self.is_section_heading(i)
             {
@@ -2525,10 +2525,13 @@ fn without_symbol(t: &str) -> Option<&str> {
     // pdf.js (Firefox's viewer) sets no space between the symbol and the
     // title beside it: `A/RES/80/24Nuclear disarmament`, `Report of the
     // International Criminal CourtA/RES/80/6`.
+    // (Every symbol has a `/`: most lines are refused on that.)
     let first = t.split(char::is_whitespace).next().unwrap_or(t);
-    let glued = (1..first.len().saturating_sub(1)).find(|&k| {
-        b[k - 1].is_ascii_digit() && b[k].is_ascii_uppercase() && b[k + 1].is_ascii_lowercase()
-    });
+    let glued = (1..first.len().saturating_sub(1))
+        .filter(|_| first.contains('/'))
+        .find(|&k| {
+            b[k - 1].is_ascii_digit() && b[k].is_ascii_uppercase() && b[k + 1].is_ascii_lowercase()
+        });
     if let Some(k) = glued.filter(|&k| symbol(&t[..k])) {
         return Some(&t[k..]);
     }
@@ -2541,6 +2544,9 @@ fn without_symbol(t: &str) -> Option<&str> {
         _ => {}
     }
     let last = t.rsplit(char::is_whitespace).next().unwrap_or(t);
+    if !last.contains('/') {
+        return None;
+    }
     let at = t.len() - last.len();
     (1..last.len())
         .map(|k| at + k)
