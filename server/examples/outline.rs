@@ -11,6 +11,13 @@ fn main() {
             std::process::exit(2);
         }
     };
+    // Read as the analysis reads: through any Markdown markup (the reading
+    // text has the same length, so the outline's ranges fit both).
+    let src = reso::syntax::markup::reading(&src).unwrap_or(src);
+    if std::env::var_os("RESO_READING").is_some() {
+        print!("{src}");
+        return;
+    }
     let doc = reso::syntax::parse(&src);
     print!("{}", reso::syntax::outline::render(&src, &doc));
     if std::env::var_os("REFS").is_some() {

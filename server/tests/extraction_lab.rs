@@ -314,7 +314,13 @@ fn extracted_texts_read_like_their_sources() {
             .unwrap_or_else(|e| panic!("{}: {e}", fx.path.display()));
         let a = analyze(&src, &config, catalog);
         let got = read(&a);
-        let want = sum(&fx.members, &table);
+        let mut want = sum(&fx.members, &table);
+        if fx.variant == "docx" && fx.members.len() > 1 {
+            // A Word document numbers its notes across the whole document,
+            // and pandoc and mammoth write them so: 1 to N, all at the end.
+            want.defined = (1..=want.defined.len() as u32).collect();
+            want.referenced = (1..=want.referenced.len() as u32).collect();
+        }
         let mut lines = Vec::new();
         let mut facts_differ = 0;
         let mut fact = |what: &str, want: String, got: String| {

@@ -54,7 +54,9 @@ PDF = os.path.join(HERE, "pdf")
 #                (no underscores to read), footnote numbers raised in the notes
 #                too, the page number centred at the top (`- 2 -`) beside the
 #                symbol, and the job number alone at the foot.
-VARIANTS = ["separate", "oneline", "sectiontop", "compact"]
+#   docx:        not a PDF: a Word document (word.py), converted to text by
+#                pandoc and mammoth (its own extractors, WORD_EXTRACTORS).
+VARIANTS = ["separate", "oneline", "sectiontop", "compact", "docx"]
 
 # Compendia: several sources typeset one after another in one document.
 COMPENDIA = {
@@ -712,6 +714,9 @@ def versions():
     with open(os.path.join(HERE, "node_modules", "pdfjs-dist", "package.json")) as f:
         lines.append("pdfjs-dist %s" % json.load(f)["version"])
     lines.append("font %s" % ("Liberation Serif" if FONT == "UN" else "Times-Roman (base 14)"))
+    import word
+
+    lines.extend(word.versions())
     return "\n".join(lines) + "\n"
 
 
@@ -746,6 +751,9 @@ def run(name, members, keep_pdf, variants, extractors):
         with open(os.path.join(OUT, name, "source.txt"), "w", encoding="utf-8") as f:
             f.write("\n\n".join(texts) + "\n")
     for variant in variants:
+        if variant == "docx":
+            run_docx(name, members, keep_pdf, extractors)
+            continue
         set_page_style(variant)
         pages = layout(resolutions, variant)
         with tempfile.TemporaryDirectory() as tmp:
@@ -764,6 +772,30 @@ def run(name, members, keep_pdf, variants, extractors):
         print("%s %s: %d pages" % (name, variant, len(pages)), flush=True)
 
 
+def run_docx(name, members, keep_pdf, extractors):
+    """The Word route (word.py): the sources as one .docx, converted to text."""
+    import word
+
+    resolutions = []
+    for m in members:
+        body, notes, symbol, _, _ = load(m)
+        resolutions.append((body, notes, symbol))
+    with tempfile.TemporaryDirectory() as tmp:
+        docx = os.path.join(tmp, "%s.docx" % name)
+        word.make_docx(resolutions, docx, markup)
+        outdir = os.path.join(OUT, name, "docx")
+        os.makedirs(outdir, exist_ok=True)
+        for ex, fn in word.WORD_EXTRACTORS.items():
+            if ex not in extractors:
+                continue
+            with open(os.path.join(outdir, ex + ".txt"), "w", encoding="utf-8") as f:
+                f.write(clean(fn(docx)))
+        if keep_pdf:
+            os.makedirs(PDF, exist_ok=True)
+            shutil.copy(docx, os.path.join(PDF, os.path.basename(docx)))
+    print("%s docx" % name, flush=True)
+
+
 def main(argv):
     keep_pdf = "--keep-pdf" in argv
     # `--compendium NAME=A,B,C`: one more compendium of those sources.
@@ -773,7 +805,9 @@ def main(argv):
             COMPENDIA[name] = members.split(",")
     # `--variants=A,B` and `--extractors=X,Y`: only those (the other fixtures
     # are left as they are).
-    variants, extractors = VARIANTS, list(EXTRACTORS)
+    import word
+
+    variants, extractors = VARIANTS, list(EXTRACTORS) + list(word.WORD_EXTRACTORS)
     for a in argv:
         if a.startswith("--variants="):
             variants = a[len("--variants="):].split(",")

@@ -70,6 +70,10 @@ pub fn lines_hold_markup(src: &str, range: Range<usize>) -> bool {
 pub fn may_hold_markup(b: &[u8]) -> bool {
     memchr::memchr3(b'*', b'_', b'#', b).is_some()
         || memchr::memchr3(b'\\', b'`', b'~', b).is_some()
+        || memchr::memmem::find(b, b"](").is_some()
+        || memchr::memmem::find(b, b"<a ").is_some()
+        || memchr::memmem::find(b, b"<span").is_some()
+        || memchr::memmem::find(b, b"<!--").is_some()
         || b.first() == Some(&b'>')
         || memchr::memmem::find(b, b"\n>").is_some()
         || memchr::memmem::find(b, b"\n- ").is_some()
@@ -135,6 +139,15 @@ fn blank_line(line: &[u8], out: &mut [u8]) -> bool {
     }
     let mut spans = Vec::new();
     any |= emphasis(line, out, &mut spans);
+    if memchr::memchr2(b'<', b']', line).is_some() {
+        any |= html_and_links(line, out);
+        // mammoth's footnote: `3. <a id="footnote-14"></a> A/80/342.`: the
+        // number alone, as a footnote's.
+        let digits = t.iter().take_while(|c| c.is_ascii_digit()).count();
+        if (1..=3).contains(&digits) && t[digits..].starts_with(b". <a id=\"footnote-") {
+            out[indent + digits] = b' ';
+        }
+    }
     any |= escapes(line, out);
     for (open, inner) in spans {
         any |= split_before_opener(line, out, indent, open, inner);
@@ -244,6 +257,16 @@ fn emphasis(line: &[u8], out: &mut [u8], spans: &mut Vec<(usize, Range<usize>)>)
             continue;
         }
         let start = i - len;
+        if closes
+            && !opens
+            && wrapped_close(line, start, len)
+            && !open.iter().any(|&(_, l, b)| b == c && l == len)
+        {
+            // The end of an emphasis opened on a line above.
+            out[start..start + len].fill(b' ');
+            any = true;
+            continue;
+        }
         if closes {
             if let Some(k) = open.iter().rposition(|&(_, l, b)| b == c && l == len) {
                 let (os, ol, _) = open[k];
@@ -263,18 +286,162 @@ fn emphasis(line: &[u8], out: &mut [u8], spans: &mut Vec<(usize, Range<usize>)>)
             open.push((start, len, c));
         }
     }
+    // An emphasis that goes on to the next line (a converter wraps
+    // `*Expressing deep` / `concern* at ...`, `**Department of ...` /
+    // `Support Office**`): its opening delimiter, before a word.
+    for &(start, len, _) in &open {
+        let before = start.checked_sub(1).map(|j| line[j]);
+        if before.is_none_or(|b| matches!(b, b' ' | b'\t' | b'(' | b'[' | b'"'))
+            && line
+                .get(start + len)
+                .is_some_and(|&b| b.is_ascii_alphabetic() || b >= 0x80 || b == b'\\' || b == b'[')
+        {
+            out[start..start + len].fill(b' ');
+            any = true;
+        }
+    }
     any
 }
 
-/// Backslash escapes of ASCII punctuation: the backslash is blanked; after
-/// a digit (`1\.`) the mark moves onto it, so that the number keeps its
-/// period.
+/// Whether the closing delimiter run at `start` (its opening delimiter on a
+/// line above) ends an emphasis: right after a word, and for a single `*`,
+/// only before more of the sentence (`concern* at`, `Assembly*,`): a `*`
+/// at the end of a line is a star note's reference (`draft resolution*`).
+fn wrapped_close(line: &[u8], start: usize, len: usize) -> bool {
+    let before = start.checked_sub(1).map(|j| line[j]);
+    let after = line.get(start + len).copied();
+    if !before.is_some_and(|b| b.is_ascii_alphanumeric() || b >= 0x80) {
+        return false;
+    }
+    if line[start] == b'*' && len == 1 {
+        return match after {
+            Some(b',' | b';' | b':' | b'.') => true,
+            Some(b' ') => line.get(start + 2).is_some_and(|b| b.is_ascii_lowercase()),
+            _ => false,
+        };
+    }
+    true
+}
+
+/// Inline HTML (`<a id="footnote-ref-12"></a>`, `<span id="page-2-0"></span>`,
+/// `<img ...>`, `<!-- image -->`) and links (`[text](target)`: the text
+/// stays; an image's or a footnote's back-link, `[↑](#footnote-ref-12)`,
+/// goes whole). `<sup>` stays: the footnote reader takes it as a reference.
+fn html_and_links(line: &[u8], out: &mut [u8]) -> bool {
+    const TAGS: [&[u8]; 8] = [b"a", b"span", b"img", b"br", b"div", b"u", b"sub", b"p"];
+    let mut any = false;
+    let mut i = 0;
+    while i < line.len() {
+        match line[i] {
+            b'<' if line[i + 1..].starts_with(b"!--") => {
+                let Some(end) = memchr::memmem::find(&line[i..], b"-->") else {
+                    break;
+                };
+                out[i..i + end + 3].fill(b' ');
+                any = true;
+                i += end + 3;
+            }
+            b'<' => {
+                let name_at = i + 1 + usize::from(line.get(i + 1) == Some(&b'/'));
+                let name_len = line[name_at..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphabetic())
+                    .count();
+                let name = &line[name_at..name_at + name_len];
+                let end = memchr::memchr(b'>', &line[i..]);
+                match end {
+                    Some(end)
+                        if TAGS.contains(&name)
+                            && matches!(line.get(name_at + name_len), Some(b' ' | b'>' | b'/')) =>
+                    {
+                        out[i..=i + end].fill(b' ');
+                        any = true;
+                        i += end + 1;
+                    }
+                    _ => i += 1,
+                }
+            }
+            b']' if line.get(i + 1) == Some(&b'(') && (i == 0 || line[i - 1] != b'\\') => {
+                let Some(close) = memchr::memchr(b')', &line[i..]).map(|p| i + p) else {
+                    break;
+                };
+                if line[i + 2..close].contains(&b' ') {
+                    i += 1;
+                    continue;
+                }
+                // Its opening bracket: the last one before that is not
+                // escaped and not closed.
+                let mut depth = 0usize;
+                let mut open = None;
+                for k in (0..i).rev() {
+                    let escaped = k > 0 && line[k - 1] == b'\\';
+                    match line[k] {
+                        b']' if !escaped => depth += 1,
+                        b'[' if !escaped && depth == 0 => {
+                            open = Some(k);
+                            break;
+                        }
+                        b'[' if !escaped => depth -= 1,
+                        _ => {}
+                    }
+                }
+                let Some(open) = open else {
+                    i += 1;
+                    continue;
+                };
+                let text = &line[open + 1..i];
+                let image = open > 0 && line[open - 1] == b'!';
+                let back_link = !text.is_empty()
+                    && !text.iter().any(|c| c.is_ascii_alphanumeric())
+                    && !text.contains(&b'\\');
+                let mut end = close + 1;
+                // pandoc's attributes after an image: `{width="0.6in"}`.
+                if image && line.get(end) == Some(&b'{') {
+                    if let Some(p) = memchr::memchr(b'}', &line[end..]) {
+                        end += p + 1;
+                    }
+                }
+                if image || back_link {
+                    out[open - usize::from(image)..end].fill(b' ');
+                } else {
+                    out[open] = b' ';
+                    out[i..end].fill(b' ');
+                }
+                any = true;
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    any
+}
+
+/// Backslash escapes of ASCII punctuation: the backslash is blanked; a mark
+/// that is not an opening bracket, right after text that is not blanked
+/// (`1\.`, pandoc's `\(a\)`, `(A/80/L.9)\]`), moves onto it instead, so
+/// that it stays glued to what it closes: the number keeps its period and
+/// the marker its parenthesis; inside a word the word's start moves.
 fn escapes(line: &[u8], out: &mut [u8]) -> bool {
     let mut any = false;
     let mut i = 0;
     while i + 1 < line.len() {
-        if line[i] == b'\\' && line[i + 1].is_ascii_punctuation() {
-            if i > 0 && line[i - 1].is_ascii_digit() && matches!(line[i + 1], b'.' | b')') {
+        // (`out[i]` is no longer the backslash inside a link's target.)
+        if out[i] == b'\\' && line[i + 1].is_ascii_punctuation() {
+            let after_text = i > 0 && !matches!(out[i - 1], b' ' | b'\t');
+            let text_follows = line
+                .get(i + 2)
+                .is_some_and(|&b| b.is_ascii_alphanumeric() || b >= 0x80);
+            if after_text && text_follows && line[i + 1] != b'\\' {
+                // Inside a word (mammoth's `Secretary\-General`,
+                // `A/80/L\.9`): the word's start moves right by one, so
+                // that it stays whole; the blank is put before it.
+                let start = out[..i]
+                    .iter()
+                    .rposition(|&b| b == b' ' || b == b'\t')
+                    .map_or(0, |p| p + 1);
+                out.copy_within(start..i, start + 1);
+                out[start] = b' ';
+            } else if after_text && !matches!(line[i + 1], b'\\' | b'(' | b'[' | b'{') {
                 out[i] = line[i + 1];
                 out[i + 1] = b' ';
             } else {
@@ -323,6 +490,69 @@ mod tests {
         assert_eq!(read("- 2 -"), "- 2 -");
         assert_eq!(read("- 12 - A/RES/80/10"), "- 12 - A/RES/80/10");
         assert_eq!(read("- 2 -3"), "  2 -3");
+    }
+
+    /// pandoc escapes what would read as a list marker, mammoth every
+    /// punctuation mark: the mark stays glued to what it closes, and a word
+    /// with an escape inside stays whole (its start moves right).
+    #[test]
+    fn escapes_keep_markers_and_words_whole() {
+        assert_eq!(read("\\(ii\\) Termination"), " (ii)  Termination");
+        assert_eq!(read("*\\[Deeply* concerned"), "  [Deeply  concerned");
+        assert_eq!(read("the Secretary\\-General"), "the  Secretary-General");
+        assert_eq!(read("\\(A/80/L\\.9\\)"), "  (A/80/L.9) ");
+        assert_eq!(read("2\\.2 billion"), " 2.2 billion");
+        assert_eq!(read("a \\\\ b"), "a  \\ b");
+    }
+
+    /// pandoc wraps emphasis onto the next line: its delimiters are
+    /// blanked on both lines. A star note's `*` stays.
+    #[test]
+    fn emphasis_wrapped_onto_the_next_line() {
+        assert_eq!(
+            read("**Department of Political Affairs/Peacebuilding\nSupport Office**"),
+            "  Department of Political Affairs/Peacebuilding\nSupport Office  "
+        );
+        assert_eq!(
+            read("1\\. *Expressing deep\nconcern* at the"),
+            "1.   Expressing deep\nconcern  at the"
+        );
+        for s in [
+            "United States of America: draft resolution*",
+            "United States of America:* draft resolution",
+            "Assembly* Reissued",
+        ] {
+            assert_eq!(read(s), s);
+        }
+    }
+
+    /// Inline HTML and links (mammoth, marker, docling): the tags, the
+    /// targets, pictures and back-links go; a link's text stays.
+    #[test]
+    fn html_and_links_are_blanked() {
+        assert_eq!(
+            read("Court,<a id=\"footnote-ref-12\"></a>[\\[1\\]](\\#footnote\\-12) and"),
+            "Court,                              [1]                   and"
+        );
+        assert_eq!(read("![](media/rId9.png){width=\"0.8in\"}").trim(), "");
+        assert_eq!(read("<!-- image -->").trim(), "");
+        assert_eq!(
+            read("<span id=\"page-2-0\"></span>Recalling"),
+            "                           Recalling"
+        );
+        assert_eq!(
+            read("1. <a id=\"footnote-12\"></a> A/80/342\\. [↑](\\#footnote\\-ref\\-12)")
+                .trim_end(),
+            "1                           A/80/342."
+        );
+        for s in [
+            "the Court<sup>4</sup>,",
+            "[2 bis. Decides to act;]",
+            "if a < b then",
+            "[5] (a) x",
+        ] {
+            assert_eq!(read(s), s);
+        }
     }
 
     #[test]

@@ -261,15 +261,24 @@ pub fn pasted_footnote(t: &str) -> Option<(u32, usize)> {
     Some((c[1].parse().ok()?, c.get(1)?.len()))
 }
 
-/// `[^N]: text`: (number, length of `[^N]`, offset of the text).
+/// `[^N]: text`, or `[N] text` (pandoc's plain text and CommonMark without
+/// footnotes write a note so): (number, length of `[^N]` or `[N]`, offset of
+/// the text).
 pub fn draft_footnote(t: &str) -> Option<(u32, usize, usize)> {
-    if !t.starts_with("[^") {
+    if !t.starts_with('[') {
         return None;
     }
-    let re = regex!(r"^\[\^(\d{1,4})\]:[ \t]*");
+    if t.starts_with("[^") {
+        let re = regex!(r"^\[\^(\d{1,4})\]:[ \t]*");
+        let c = re.captures(t)?;
+        let marker = c[0].trim_end().len() - 1;
+        return Some((c[1].parse().ok()?, marker, c.get(0)?.end()));
+    }
+    let re = regex!(r"^\[(\d{1,3})\][ \t]+\S");
     let c = re.captures(t)?;
-    let marker = c[0].trim_end().len() - 1;
-    Some((c[1].parse().ok()?, marker, c.get(0)?.end()))
+    let marker = c[1].len() + 2;
+    let text = c.get(0)?.end() - 1;
+    Some((c[1].parse().ok()?, marker, text))
 }
 
 /// A piece of a justified line that an extraction (pdfminer.six) set apart,
@@ -495,10 +504,12 @@ pub fn final_char(t: &str) -> Option<(usize, char)> {
                 continue;
             }
         }
-        // `[^3]`
+        // `[^3]`, `[3]`
         if s.ends_with(']') {
-            if let Some(open) = s.rfind("[^") {
-                if s[open + 2..s.len() - 1].bytes().all(|b| b.is_ascii_digit()) {
+            if let Some(open) = s.rfind('[') {
+                let inner = &s[open + 1..s.len() - 1];
+                let digits = inner.strip_prefix('^').unwrap_or(inner);
+                if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
                     s = s[..open].trim_end();
                     continue;
                 }

@@ -28,7 +28,7 @@ use walk_state::{Checkpoint, FnMode, Prev, ResolutionStart, State};
 
 use std::ops::Range;
 
-use self::footnote_refs::Candidate;
+use self::footnote_refs::{Candidate, Strength};
 pub use self::incremental::{reparse, reparse_region, Changed, EditSpan, ParseCache};
 use self::incremental::{OldRefs, Resync};
 use self::lines::{Line, SubStyle};
@@ -2044,7 +2044,13 @@ impl<'a> Parser<'a> {
             return;
         }
         if self.is_section_heading(i) {
-            self.push_line(BlockKind::SectionHeading, i);
+            let b = self.push_line(BlockKind::SectionHeading, i);
+            if !self.ends_heading(i + 1) {
+                // Its second line (`heading_wraps_onto`).
+                let r = self.lines[i + 1].range();
+                self.add_line(b, r);
+                self.st.skip_to = i + 2;
+            }
             self.close_paragraph();
             self.st.prev = Prev::Text;
             return;
@@ -2186,13 +2192,20 @@ impl<'a> Parser<'a> {
             return false;
         }
         // Alone in its block: the next line starts a block (in the indented
-        // layout, an indented line does).
-        let one_line = next != Some(i + 1)
-            || next.is_some_and(|j| {
-                self.starts_paragraph(j)
-                    || (self.layout == Layout::Indented && self.indented_start(j))
-            });
-        if !one_line {
+        // layout, an indented line does); or a heading wrapped onto a second
+        // line that ends the block.
+        let next = if self.ends_heading(i + 1) {
+            next
+        } else if self.heading_wraps_onto(i) {
+            self.next_nonblank(i + 1)
+        } else {
+            return false;
+        };
+        // What follows a heading starts with a capital, a number or a
+        // marker; a line in lower case after a blank line goes on with this
+        // one (a page broke it: `... the 661 Committee, UNMOVIC` then `and
+        // IAEA may issue ...`).
+        if next.is_some_and(|j| self.trimmed(j).starts_with(char::is_lowercase)) {
             return false;
         }
         match self.st.part {
@@ -2200,6 +2213,41 @@ impl<'a> Parser<'a> {
             Part::Preamble => next.is_some_and(|j| lines::op_number(self.trimmed(j)).is_some()),
             _ => false,
         }
+    }
+
+    /// Whether line `i`, a heading without final punctuation, goes on to
+    /// the next line, which ends its block: a long heading wrapped
+    /// (`**Department of Political and Peacebuilding Affairs/Peacebuilding`
+    /// then `Support Office**`, as pandoc wraps at 72 columns). Its first
+    /// line is long (it wrapped): not two short items of a list (`Impellers`
+    /// then `Casings`).
+    fn heading_wraps_onto(&self, i: usize) -> bool {
+        let j = i + 1;
+        let Some(l) = self.lines.get(j) else {
+            return false;
+        };
+        let t = self.trimmed(j);
+        !l.blank
+            && t.starts_with(char::is_alphabetic)
+            && !lines::ends_finished(t)
+            && !t.ends_with(['?', '!'])
+            && !self.trimmed(i).ends_with(['?', '!'])
+            && lines::op_number(self.trimmed(i)).is_none()
+            && !self.starts_paragraph(j)
+            && (self.layout != Layout::Indented || !self.indented_start(j))
+            && (40..=150usize.saturating_sub(t.chars().count()))
+                .contains(&self.trimmed(i).chars().count())
+            && self.ends_heading(j + 1)
+    }
+
+    /// Whether line `j` (past the end or not) ends a heading above it: it is
+    /// blank or starts a block.
+    fn ends_heading(&self, j: usize) -> bool {
+        self.lines.get(j).is_none_or(|l| {
+            l.blank
+                || self.starts_paragraph(j)
+                || (self.layout == Layout::Indented && self.indented_start(j))
+        })
     }
 
     /// Gives block `b` one more line.
@@ -2281,33 +2329,40 @@ impl<'a> Parser<'a> {
             // old references are kept in place but for those of the
             // resolutions it touched (`incremental::refs_after_reparse`).
             let n = self.res_first_block.len();
-            match old.filter(|o| o.resolutions == n && o.counts.len() == n && span.start < span.end)
-            {
-                Some(o) => incremental::refs_after_reparse(
-                    &self.res_first_block,
-                    &kept,
-                    &self.defs,
-                    span.clone(),
-                    o,
-                    &mut footnote_counts,
-                ),
-                None => {
-                    let mut refs = Vec::new();
-                    let (mut cands, mut defs) = (&kept[..], &self.defs[..]);
-                    for k in 0..n {
-                        let end = self
-                            .res_first_block
-                            .get(k + 1)
-                            .copied()
-                            .unwrap_or(usize::MAX);
-                        let nc = gallop(cands, |c| c.block < end);
-                        let nd = gallop(defs, |d| d.block < end);
-                        let refs_before = refs.len();
-                        refs.extend(footnote_refs::resolve(&cands[..nc], &defs[..nd]));
-                        footnote_counts.push((nd, refs.len() - refs_before));
-                        (cands, defs) = (&cands[nc..], &defs[nd..]);
+            if numbered_across(&self.res_first_block, &kept, &self.defs) {
+                let refs = footnote_refs::resolve(&kept, &self.defs);
+                footnote_counts.push((self.defs.len(), refs.len()));
+                refs
+            } else {
+                match old
+                    .filter(|o| o.resolutions == n && o.counts.len() == n && span.start < span.end)
+                {
+                    Some(o) => incremental::refs_after_reparse(
+                        &self.res_first_block,
+                        &kept,
+                        &self.defs,
+                        span.clone(),
+                        o,
+                        &mut footnote_counts,
+                    ),
+                    None => {
+                        let mut refs = Vec::new();
+                        let (mut cands, mut defs) = (&kept[..], &self.defs[..]);
+                        for k in 0..n {
+                            let end = self
+                                .res_first_block
+                                .get(k + 1)
+                                .copied()
+                                .unwrap_or(usize::MAX);
+                            let nc = gallop(cands, |c| c.block < end);
+                            let nd = gallop(defs, |d| d.block < end);
+                            let refs_before = refs.len();
+                            refs.extend(footnote_refs::resolve(&cands[..nc], &defs[..nd]));
+                            footnote_counts.push((nd, refs.len() - refs_before));
+                            (cands, defs) = (&cands[nc..], &defs[nd..]);
+                        }
+                        refs
                     }
-                    refs
                 }
             }
         };
@@ -2624,6 +2679,33 @@ fn starts_with_capitals(t: &str) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+/// Whether a compendium numbers its footnotes across its resolutions, with
+/// every definition after the last one (a Word document of several
+/// resolutions converted by pandoc: `[^1]` to `[^244]`, the notes at the
+/// end): no resolution but the last defines a footnote, and every strong
+/// reference of the others has its number defined there. Its footnotes are
+/// then read and checked as the document's, not per resolution.
+fn numbered_across(res_first_block: &[usize], cands: &[Candidate], defs: &[FootnoteDef]) -> bool {
+    let Some(&last) = res_first_block.last() else {
+        return false;
+    };
+    if res_first_block.len() < 2 || defs.first().is_none_or(|d| d.block < last) {
+        return false;
+    }
+    let mut defined: Vec<u32> = defs.iter().map(|d| d.number).collect();
+    defined.sort_unstable();
+    let (earlier, own) = cands.split_at(cands.partition_point(|c| c.block < last));
+    let likely = |c: &&Candidate| c.strength >= Strength::Medium;
+    // The last resolution's own references do not start at the first note
+    // (else the notes are its own: a compendium where only it has some).
+    let own_first = own.iter().filter(likely).map(|c| c.number).min();
+    earlier.iter().any(|c| likely(&c))
+        && own_first.is_none_or(|m| m > defined[0])
+        && (earlier.iter())
+            .filter(|c| c.strength == Strength::Strong)
+            .all(|c| defined.binary_search(&c.number).is_ok())
+}
 
 /// The form most definitions take (the form a new footnote is written in);
 /// without definitions, the draft form when a reference is `[^N]`.

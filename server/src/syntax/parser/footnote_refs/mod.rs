@@ -393,26 +393,38 @@ fn has_zero_byte(v: u64) -> bool {
     (v.wrapping_sub(0x0101_0101_0101_0101) & !v & 0x8080_8080_8080_8080) != 0
 }
 
-/// `[^N]` references in a token (strong); whether the token had one.
+/// `[^N]` references in a token (strong), and `[N]` (pandoc's plain text:
+/// strong glued to what comes before it, `Court,[2]`, medium alone); whether
+/// the token had one.
 fn draft_refs(tok: &str, start: usize, block: usize, out: &mut Vec<Candidate>) -> bool {
     let mut found = false;
     let mut from = 0;
-    while let Some(p) = tok[from..].find("[^") {
+    while let Some(p) = tok[from..].find('[') {
         let s = from + p;
-        let rest = &tok[s + 2..];
+        let caret = usize::from(tok[s + 1..].starts_with('^'));
+        let rest = &tok[s + 1 + caret..];
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        if digits > 0 && rest[digits..].starts_with(']') && !rest[digits + 1..].starts_with(':') {
+        let max = if caret == 1 { usize::MAX } else { 3 };
+        if (1..=max).contains(&digits)
+            && rest[digits..].starts_with(']')
+            && !rest[digits + 1..].starts_with(':')
+        {
             if let Ok(n) = rest[..digits].parse() {
+                let strength = if caret == 1 || s > 0 {
+                    Strength::Strong
+                } else {
+                    Strength::Medium
+                };
                 out.push(Candidate {
                     number: n,
-                    range: start + s..start + s + digits + 3,
+                    range: start + s..start + s + 1 + caret + digits + 1,
                     block,
-                    strength: Strength::Strong,
+                    strength,
                 });
                 found = true;
             }
         }
-        from = s + 2;
+        from = s + 1;
     }
     found
 }
@@ -614,7 +626,7 @@ fn token_candidates<'a>(
     block: usize,
     out: &mut Vec<Candidate>,
 ) {
-    if tok.contains("[^") && draft_refs(tok, start, block, out) {
+    if tok.contains('[') && draft_refs(tok, start, block, out) {
         return;
     }
     if tok.contains("<sup>") && sup_refs(tok, start, block, out) {

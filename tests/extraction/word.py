@@ -1,0 +1,153 @@
+"""The Word route of the extraction lab: each source as a Word document (.docx)
+laid out as the Secretariat's Word files are (the emblem as a picture, the
+symbol and distribution in a table, the OP numbers and sub-paragraph markers
+typed before a tab, openers in italics, real footnotes), then converted to
+text by the converters a drafter uses on a .docx: pandoc (to its Markdown, to
+GitHub Markdown, to CommonMark without footnotes, to plain text) and mammoth
+(to Markdown).
+
+The document is written by pandoc itself from a Markdown description in which
+every number and marker is escaped, so that Word holds them as typed text, as
+in the Secretariat's files, not as a numbered list.
+"""
+import os
+import re
+import struct
+import subprocess
+import zlib
+
+TAB = "`<w:r><w:tab/></w:r>`{=openxml}"
+PAGE_BREAK = '```{=openxml}\n<w:p><w:r><w:br w:type="page"/></w:r></w:p>\n```'
+
+# An opener's first word that the italics carry on to the next (`Also
+# welcomes`, `Strongly condemns`).
+LEADING_ADVERBS = {
+    "Also", "Further", "Again", "Strongly", "Once", "Firmly", "Deeply", "Furthermore",
+    "Urgently", "Repeatedly", "Reiterating", "Fully",
+}
+
+
+def pandoc():
+    import pypandoc
+
+    return pypandoc.get_pandoc_path()
+
+
+def esc(s):
+    """Markdown-escape a source text, keeping its `[^N]` references."""
+    s = s.replace("\\", "\\\\")
+    for ch in "*_`<>#[]|$^~@":
+        s = s.replace(ch, "\\" + ch)
+    return re.sub(r"\\\[\\\^(\d+)\\\]", r"[^\1]", s)
+
+
+def with_opener(text, markup):
+    """The paragraph with its opener in italics (`markup` is the lab's PDF
+    markup, which knows where an opener ends)."""
+    m = re.match(r"<i>(.*?)</i>", markup(text, italic_opener=True))
+    if not m:
+        return esc(text)
+    lead = m.group(1)
+    words = text.split(" ")
+    if words[0] in LEADING_ADVERBS and len(lead.split(" ")) == 1 and len(words) > 1:
+        lead = " ".join(words[:2])
+    lead = lead.replace("&amp;", "&")
+    if not text.startswith(lead):
+        return esc(text)
+    return "*" + esc(lead) + "*" + esc(text[len(lead):])
+
+
+def resolution_md(body, notes, symbol, markup):
+    out = ["![](emblem.png){width=\"0.6in\"}"]
+    rows = [["United Nations", esc(symbol)]]
+    for e in body:
+        t = " ".join(e.text.split())
+        if e.kind == "heading":
+            m = re.match(r"(General Assembly|Security Council)\s+(Distr\..*)", t)
+            if m and len(rows) == 1:
+                rows.append([m.group(1), esc(m.group(2))])
+                out.append("|   |   |\n|---|---|\n" + "\n".join("| %s | %s |" % tuple(r) for r in rows))
+                continue
+            if t == "United Nations":
+                continue
+            out.append(esc(t))
+        elif e.kind in ("title", "section", "annex", "annextitle"):
+            out.append("**" + esc(t) + "**")
+        elif e.kind == "star":
+            out.append("\\* " + esc(t))
+        elif e.kind == "pp":
+            out.append(with_opener(t, markup))
+        elif e.kind == "op":
+            out.append(esc(e.marker).replace(".", "\\.") + TAB + with_opener(t, markup))
+        elif e.kind == "sub":
+            out.append(esc(e.marker).replace("(", "\\(") + TAB + esc(t))
+        elif e.kind == "meeting":
+            out.append("\\\n".join(esc(l.strip()) for l in e.text.split("\n") if l.strip()))
+        else:
+            out.append(esc(t))
+    # Footnote labels are the resolution's own numbers; in a compendium they
+    # repeat, so pandoc gets labels that are unique and numbers them itself.
+    return out, notes
+
+
+def emblem(path):
+    """A small picture where the UN emblem is."""
+    raw = b"".join(b"\x00" + b"\x1f\x5a\x9c" * 8 for _ in range(8))
+
+    def chunk(t, d):
+        return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
+
+    with open(path, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0))
+                + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def make_docx(resolutions, path, markup):
+    """One .docx holding `resolutions` ((body, notes, symbol) each), each
+    from a new page."""
+    tmp = os.path.dirname(path)
+    emblem(os.path.join(tmp, "emblem.png"))
+    parts, defs = [], []
+    for k, (body, notes, symbol) in enumerate(resolutions):
+        md, notes = resolution_md(body, notes, symbol, markup)
+        text = "\n\n".join(md)
+        # `[^N]` -> `[^rK-N]`: labels unique across the document.
+        text = re.sub(r"\[\^(\d+)\]", lambda m: "[^r%d-%s]" % (k, m.group(1)), text)
+        for n in sorted(notes):
+            defs.append("[^r%d-%d]: %s" % (k, n, esc(notes[n])))
+        if k:
+            parts.append(PAGE_BREAK)
+        parts.append(text)
+    src = os.path.join(tmp, "doc.md")
+    with open(src, "w", encoding="utf-8") as f:
+        f.write("\n\n".join(parts + defs) + "\n")
+    subprocess.run([pandoc(), "-f", "markdown", "-o", path, src], check=True, cwd=tmp)
+
+
+def ex_pandoc(path, to):
+    return subprocess.run(
+        [pandoc(), "-f", "docx", "-t", to, path], check=True, capture_output=True
+    ).stdout.decode("utf-8")
+
+
+def ex_mammoth(path):
+    import mammoth
+
+    with open(path, "rb") as f:
+        return mammoth.convert_to_markdown(f).value
+
+
+WORD_EXTRACTORS = {
+    "pandoc-markdown": lambda p: ex_pandoc(p, "markdown"),
+    "pandoc-gfm": lambda p: ex_pandoc(p, "gfm"),
+    "pandoc-commonmark": lambda p: ex_pandoc(p, "commonmark"),
+    "pandoc-plain": lambda p: ex_pandoc(p, "plain"),
+    "mammoth": ex_mammoth,
+}
+
+
+def versions():
+    from importlib.metadata import version
+
+    v = subprocess.run([pandoc(), "--version"], capture_output=True, text=True).stdout.split("\n")[0]
+    return ["pypandoc_binary %s (%s)" % (version("pypandoc_binary"), v), "mammoth %s" % version("mammoth")]
