@@ -125,6 +125,9 @@ pub fn reanalyze_owned(
 ) -> Analysis {
     // The reading text after the edit: the old one with the edit's lines
     // blanked again, or the text itself while it holds no markup.
+    // Where the lines blanked again start (above the edit's line when a
+    // line's reading reads the lines below it).
+    let mut reblanked = edit.start;
     let reading = match prev.reading {
         Some(mut r) if r.len() == prev_len(edit, new_src) => {
             // Room grows by a sixty-fourth of the text, not by doubling it
@@ -138,7 +141,7 @@ pub fn reanalyze_owned(
                 edit.start..edit.old_end,
                 &new_src[edit.start..edit.new_end],
             );
-            syntax::markup::reblank(&mut r, new_src, edit.start..edit.new_end);
+            reblanked = syntax::markup::reblank(&mut r, new_src, edit.start..edit.new_end);
             Some(r)
         }
         Some(_) => syntax::markup::reading(new_src),
@@ -154,7 +157,7 @@ pub fn reanalyze_owned(
     let widened;
     let edit = match reading {
         Some(_) => {
-            widened = whole_lines(edit, new_src);
+            widened = whole_lines(edit, new_src, reblanked);
             &widened
         }
         None => edit,
@@ -247,11 +250,12 @@ pub fn reanalyze_owned(
     }
 }
 
-/// `edit` grown to the whole lines of `new_src` it touches (the same
-/// change, described over more of the text).
-fn whole_lines(edit: &EditSpan, new_src: &str) -> EditSpan {
+/// `edit` grown to the whole lines of `new_src` it touches, and up to the
+/// line at `from` when that is above (the same change, described over more
+/// of the text).
+fn whole_lines(edit: &EditSpan, new_src: &str, from: usize) -> EditSpan {
     let b = new_src.as_bytes();
-    let start = memchr::memrchr(b'\n', &b[..edit.start]).map_or(0, |i| i + 1);
+    let start = memchr::memrchr(b'\n', &b[..edit.start.min(from)]).map_or(0, |i| i + 1);
     let new_end = memchr::memchr(b'\n', &b[edit.new_end..]).map_or(b.len(), |i| edit.new_end + i);
     EditSpan {
         start,

@@ -63,6 +63,9 @@ fn fixtures() -> Vec<(String, String)> {
         "A-RES-80-11/docx/pandoc-markdown",
         "A-RES-80-6/docx/mammoth",
         "A-RES-80-6/docx/pandoc-plain",
+        // A web page as lynx reads it: notes wrapped onto indented lines,
+        // known by the arrow on their last line.
+        "A-RES-80-20/html/lynx",
     ] {
         let p = format!(
             "{}/../tests/extraction/out/{lab}.txt",

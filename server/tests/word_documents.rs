@@ -1,4 +1,5 @@
-//! Text converted from a Word document (.docx), as drafters get it: pandoc to
+//! Text converted from a Word document (.docx), as drafters get it (and from
+//! the web page made of it, read as text by html2text, w3m and lynx): pandoc to
 //! its Markdown, to GitHub Markdown, to CommonMark (no footnote syntax: notes
 //! as `[1]`) and to plain text (notes as `[1]` too), and mammoth to Markdown
 //! (every punctuation mark escaped, references as links after an HTML
@@ -236,4 +237,66 @@ fn mammoth_links_anchors_and_notes() {
         a.doc.blocks[a.doc.footnote_defs[0].block].kind,
         BlockKind::FootnoteDef
     );
+}
+
+const BROWSERS: [&str; 3] = ["html2text", "w3m", "lynx"];
+
+/// The Word document as a web page (pandoc's HTML: notes as a numbered list
+/// after a rule, each ending with a back-link arrow), read as text by
+/// html2text, w3m and lynx (superscripts as `^1`, lines wrapped at 80
+/// columns, lynx indenting every line): the source's diagnostics and its
+/// footnotes. Not lynx on 80/34: the lab's source joins two preambular
+/// paragraphs (`... multilateralism, Convinced that ...`) that the real
+/// text sets apart, and lynx wraps `Convinced` to a line's start, where it
+/// starts a paragraph.
+#[test]
+fn every_lab_source_as_a_web_page() {
+    for name in &sources() {
+        let src = source(name);
+        let want = findings(&src);
+        let notes = run(&src).doc.footnote_defs.len();
+        for browser in BROWSERS {
+            let text = lab_text(name, "html", browser);
+            assert_eq!(findings(&text), want, "{name} {browser}");
+            if !(name == "A-RES-80-34" && browser == "lynx") {
+                assert_eq!(
+                    run(&text).doc.footnote_defs.len(),
+                    notes,
+                    "{name} {browser}"
+                );
+            }
+        }
+    }
+}
+
+/// By hand, what a text browser gives: `^N` references (also at a line's
+/// start, and with the digits wrapped away), notes wrapped onto indented
+/// lines with the arrow on the last, a rule of box-drawing lines; and what
+/// a line break may leave that is no footnote: `resolution` then `1 (I),`,
+/// a symbol broken after its `/` (`C-SS-4/` then `DEC.3`), and no thousands
+/// after a year (`1995,2`).
+#[test]
+fn a_text_browser_page_by_hand() {
+    let src = "   The General Assembly,\n\n\
+               \x20  Recalling the first resolution, resolution\n\
+               \x20  1 (I), and its resolution 79/1,^1\n\n\
+               \x20  Noting decision C-SS-4/\n\
+               \x20  DEC.3 of the Conference, the treaty^\n\
+               \x20  2 and the reports of 1995,^3\n\n\
+               \x20  1. Decides to remain seized of the matter.\n\n\
+               ━━━━━━━━━━━━━━━━━━━━\n\n\
+               \x20  1. United Nations, Treaty Series, vol. 610,\n\
+               \x20     No. 8843.↩︎\n\
+               \x20  2. A/79/1.↩︎\n\
+               \x20  3. A/50/377.↩︎\n";
+    let a = run(src);
+    assert_eq!(diagnostics(src, &a), Vec::<String>::new());
+    let defs: Vec<u32> = a.doc.footnote_defs.iter().map(|d| d.number).collect();
+    assert_eq!(defs, [1, 2, 3]);
+    let refs: Vec<u32> = a.doc.footnote_refs.iter().map(|r| r.number).collect();
+    assert_eq!(refs, [1, 2, 3]);
+    // Without its arrow, a wrapped first item is no note.
+    let src = src.replace("No. 8843.↩︎", "No. 8843.");
+    let a = run(&src);
+    assert!(!(a.doc.footnote_defs.iter()).any(|d| d.number == 1));
 }

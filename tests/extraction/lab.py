@@ -56,7 +56,9 @@ PDF = os.path.join(HERE, "pdf")
 #                symbol, and the job number alone at the foot.
 #   docx:        not a PDF: a Word document (word.py), converted to text by
 #                pandoc and mammoth (its own extractors, WORD_EXTRACTORS).
-VARIANTS = ["separate", "oneline", "sectiontop", "compact", "docx"]
+#   html:        the Word document as pandoc's web page, read as text by
+#                html2text, w3m and lynx (WEB_EXTRACTORS).
+VARIANTS = ["separate", "oneline", "sectiontop", "compact", "docx", "html"]
 
 # Compendia: several sources typeset one after another in one document.
 COMPENDIA = {
@@ -751,8 +753,8 @@ def run(name, members, keep_pdf, variants, extractors):
         with open(os.path.join(OUT, name, "source.txt"), "w", encoding="utf-8") as f:
             f.write("\n\n".join(texts) + "\n")
     for variant in variants:
-        if variant == "docx":
-            run_docx(name, members, keep_pdf, extractors)
+        if variant in ("docx", "html"):
+            run_docx(name, members, keep_pdf, extractors, variant)
             continue
         set_page_style(variant)
         pages = layout(resolutions, variant)
@@ -772,8 +774,9 @@ def run(name, members, keep_pdf, variants, extractors):
         print("%s %s: %d pages" % (name, variant, len(pages)), flush=True)
 
 
-def run_docx(name, members, keep_pdf, extractors):
-    """The Word route (word.py): the sources as one .docx, converted to text."""
+def run_docx(name, members, keep_pdf, extractors, variant):
+    """The Word route (word.py): the sources as one .docx, converted to text
+    (`docx`), or as the web page pandoc makes of it, read as text (`html`)."""
     import word
 
     resolutions = []
@@ -783,17 +786,21 @@ def run_docx(name, members, keep_pdf, extractors):
     with tempfile.TemporaryDirectory() as tmp:
         docx = os.path.join(tmp, "%s.docx" % name)
         word.make_docx(resolutions, docx, markup)
-        outdir = os.path.join(OUT, name, "docx")
+        source, table = docx, word.WORD_EXTRACTORS
+        if variant == "html":
+            source, table = os.path.join(tmp, "%s.html" % name), word.WEB_EXTRACTORS
+            word.make_html(docx, source)
+        outdir = os.path.join(OUT, name, variant)
         os.makedirs(outdir, exist_ok=True)
-        for ex, fn in word.WORD_EXTRACTORS.items():
+        for ex, fn in table.items():
             if ex not in extractors:
                 continue
             with open(os.path.join(outdir, ex + ".txt"), "w", encoding="utf-8") as f:
-                f.write(clean(fn(docx)))
+                f.write(clean(fn(source)))
         if keep_pdf:
             os.makedirs(PDF, exist_ok=True)
-            shutil.copy(docx, os.path.join(PDF, os.path.basename(docx)))
-    print("%s docx" % name, flush=True)
+            shutil.copy(source, os.path.join(PDF, os.path.basename(source)))
+    print("%s %s" % (name, variant), flush=True)
 
 
 def main(argv):
@@ -807,7 +814,8 @@ def main(argv):
     # are left as they are).
     import word
 
-    variants, extractors = VARIANTS, list(EXTRACTORS) + list(word.WORD_EXTRACTORS)
+    variants = VARIANTS
+    extractors = list(EXTRACTORS) + list(word.WORD_EXTRACTORS) + list(word.WEB_EXTRACTORS)
     for a in argv:
         if a.startswith("--variants="):
             variants = a[len("--variants="):].split(",")

@@ -23,7 +23,7 @@ PAGE_BREAK = '```{=openxml}\n<w:p><w:r><w:br w:type="page"/></w:r></w:p>\n```'
 # welcomes`, `Strongly condemns`).
 LEADING_ADVERBS = {
     "Also", "Further", "Again", "Strongly", "Once", "Firmly", "Deeply", "Furthermore",
-    "Urgently", "Repeatedly", "Reiterating", "Fully",
+    "Urgently", "Repeatedly", "Fully",
 }
 
 
@@ -146,8 +146,39 @@ WORD_EXTRACTORS = {
 }
 
 
+def make_html(docx, path):
+    """The Word document as a web page (pandoc's standalone HTML: footnotes
+    as a numbered list after a rule, each with a back-link arrow)."""
+    subprocess.run([pandoc(), "-f", "docx", "-t", "html", "-s", "-o", path, docx], check=True,
+                   capture_output=True)
+
+
+def ex_html2text(path):
+    import html2text
+
+    with open(path, encoding="utf-8") as f:
+        return html2text.html2text(f.read())
+
+
+def ex_browser(path, *cmd):
+    return subprocess.run([*cmd, path], check=True, capture_output=True).stdout.decode("utf-8")
+
+
+# A web page read as text: html2text (Markdown-like, as LLM and scraping
+# pipelines use it), and the text browsers' dumps (superscripts as `^1`,
+# lines wrapped at 80 columns, lynx indenting every line).
+WEB_EXTRACTORS = {
+    "html2text": ex_html2text,
+    "w3m": lambda p: ex_browser(p, "w3m", "-dump", "-cols", "80", "-T", "text/html"),
+    "lynx": lambda p: ex_browser(p, "lynx", "-dump", "-nolist", "-width=80", "-display_charset=utf-8"),
+}
+
+
 def versions():
     from importlib.metadata import version
 
     v = subprocess.run([pandoc(), "--version"], capture_output=True, text=True).stdout.split("\n")[0]
-    return ["pypandoc_binary %s (%s)" % (version("pypandoc_binary"), v), "mammoth %s" % version("mammoth")]
+    w3m = subprocess.run(["w3m", "-version"], capture_output=True, text=True).stdout.split(",")[0]
+    lynx = subprocess.run(["lynx", "-version"], capture_output=True, text=True).stdout.split("\n")[0]
+    return ["pypandoc_binary %s (%s)" % (version("pypandoc_binary"), v), "mammoth %s" % version("mammoth"),
+            "html2text %s" % version("html2text"), w3m.strip(), lynx.strip()]

@@ -27,28 +27,47 @@ pub fn reading(src: &str) -> Option<String> {
     out.extend_from_slice(src.as_bytes());
     let mut any = false;
     for r in line_ranges(src, 0..src.len()) {
-        any |= blank_line(&src.as_bytes()[r.clone()], &mut out[r]);
+        let below = &src.as_bytes()[r.end..];
+        any |= blank_line(&src.as_bytes()[r.clone()], below, &mut out[r]);
     }
-    // Only ASCII markup bytes were replaced by ASCII: still UTF-8.
-    any.then(|| String::from_utf8(out).expect("ASCII for ASCII keeps UTF-8"))
+    // Only ASCII markup bytes, and whole back-link arrows, were replaced by
+    // ASCII: still UTF-8.
+    any.then(|| String::from_utf8(out).expect("ASCII for ASCII or whole characters"))
 }
 
 /// After an edit: `reading` holds the old reading text with the edit's
 /// new text (`src[new]`) spliced in where the old one was; the lines of
-/// `src` that `new` touches are blanked again.
-pub fn reblank(reading: &mut String, src: &str, new: Range<usize>) {
+/// `src` that `new` touches, and the few above it whose reading reads them,
+/// are blanked again. Returns where the first line blanked again starts.
+pub fn reblank(reading: &mut String, src: &str, new: Range<usize>) -> usize {
     debug_assert_eq!(reading.len(), src.len());
+    // A note's first line reads the lines below it (`back_linked_note`):
+    // the lines above the edit, up to a note's length, are blanked again.
+    let b = src.as_bytes();
+    let mut from = new.start.min(b.len());
+    for _ in 0..=NOTE_LINES {
+        match memchr::memrchr(b'\n', &b[..from]) {
+            Some(i) => from = i,
+            None => {
+                from = 0;
+                break;
+            }
+        }
+    }
+    let from = if from == 0 { 0 } else { from + 1 };
+    let from = from.min(new.start);
     // Line by line, in place: each line is replaced by its blanked self, of
     // the same length, so nothing after it moves and only the line is
     // checked for UTF-8 (ASCII markup becomes ASCII spaces).
     let mut line = Vec::new();
-    for r in line_ranges(src, new) {
+    for r in line_ranges(src, from..new.end) {
         line.clear();
         line.extend_from_slice(&src.as_bytes()[r.clone()]);
-        blank_line(&src.as_bytes()[r.clone()], &mut line);
-        let text = std::str::from_utf8(&line).expect("ASCII for ASCII keeps UTF-8");
+        blank_line(&src.as_bytes()[r.clone()], &b[r.end..], &mut line);
+        let text = std::str::from_utf8(&line).expect("ASCII for ASCII or whole characters");
         reading.replace_range(r, text);
     }
+    from
 }
 
 /// Whether the lines of `src` that `range` touches hold markup to blank (an
@@ -60,7 +79,7 @@ pub fn lines_hold_markup(src: &str, range: Range<usize>) -> bool {
         may_hold_markup(&b[r.clone()]) && {
             scratch.clear();
             scratch.extend_from_slice(&b[r.clone()]);
-            blank_line(&b[r], &mut scratch)
+            blank_line(&b[r.clone()], &b[r.end..], &mut scratch)
         }
     })
 }
@@ -74,6 +93,10 @@ pub fn may_hold_markup(b: &[u8]) -> bool {
         || memchr::memmem::find(b, b"<a ").is_some()
         || memchr::memmem::find(b, b"<span").is_some()
         || memchr::memmem::find(b, b"<!--").is_some()
+        || memchr::memmem::find(b, "\u{21a9}".as_bytes()).is_some()
+        || memchr::memmem::find(b, "\u{2191}".as_bytes()).is_some()
+        || memchr::memmem::find(b, "\u{2501}\u{2501}\u{2501}".as_bytes()).is_some()
+        || memchr::memmem::find(b, "\u{2500}\u{2500}\u{2500}".as_bytes()).is_some()
         || b.first() == Some(&b'>')
         || memchr::memmem::find(b, b"\n>").is_some()
         || memchr::memmem::find(b, b"\n- ").is_some()
@@ -98,7 +121,7 @@ fn line_ranges(src: &str, range: Range<usize>) -> Vec<Range<usize>> {
 
 /// Blanks the markup of one line (`line` as written) into `out` (the same
 /// length, holding the line as written); whether anything was blanked.
-fn blank_line(line: &[u8], out: &mut [u8]) -> bool {
+fn blank_line(line: &[u8], below: &[u8], out: &mut [u8]) -> bool {
     let indent = line
         .iter()
         .take_while(|&&c| c == b' ' || c == b'\t')
@@ -106,6 +129,17 @@ fn blank_line(line: &[u8], out: &mut [u8]) -> bool {
     let t = &line[indent..];
     // A code fence: the line is markup.
     if t.starts_with(b"```") || t.starts_with(b"~~~") {
+        out[indent..].fill(b' ');
+        return true;
+    }
+    // A rule drawn with box-drawing lines (w3m's `<hr>`: `━━━━`).
+    if t.len() >= 9
+        && std::str::from_utf8(t).is_ok_and(|t| {
+            t.trim_end()
+                .chars()
+                .all(|c| matches!(c, '\u{2500}' | '\u{2501}' | '\u{2015}'))
+        })
+    {
         out[indent..].fill(b' ');
         return true;
     }
@@ -149,6 +183,7 @@ fn blank_line(line: &[u8], out: &mut [u8]) -> bool {
         }
     }
     any |= escapes(line, out);
+    any |= back_linked_note(t, below, &mut out[indent..]);
     for (open, inner) in spans {
         any |= split_before_opener(line, out, indent, open, inner);
     }
@@ -323,6 +358,63 @@ fn wrapped_close(line: &[u8], start: usize, len: usize) -> bool {
     true
 }
 
+/// How many lines a note of a web page's footnote list may wrap onto.
+const NOTE_LINES: usize = 12;
+
+/// The length of the back-link arrow that ends `t` (trailing spaces
+/// aside), and where it starts.
+fn back_link(t: &[u8]) -> Option<usize> {
+    const ARROWS: [&str; 3] = ["\u{21a9}\u{fe0e}", "\u{21a9}", "\u{2191}"];
+    let end = t.len()
+        - t.iter()
+            .rev()
+            .take_while(|&&c| c == b' ' || c == b'\r')
+            .count();
+    let arrow = ARROWS.iter().find(|a| t[..end].ends_with(a.as_bytes()))?;
+    Some(end - arrow.len())
+}
+
+/// A note as a web page's footnote list gives it (pandoc's HTML through
+/// html2text, w3m or lynx, a browser's copy): `1. A/80/342.↩︎`, a numbered
+/// item that ends, on its line or on one of the indented lines that wrap it
+/// (`below`), with a back-link arrow. The arrow goes, and the number loses
+/// its period, so that the item reads as a note `1 A/80/342.` (`t` and `out`
+/// start at the line's text).
+fn back_linked_note(t: &[u8], below: &[u8], out: &mut [u8]) -> bool {
+    if let Some(at) = back_link(t) {
+        out[at..t.len()].fill(b' ');
+    }
+    let arrow_here = back_link(t).is_some();
+    let digits = t.iter().take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=3).contains(&digits) || !t[digits..].starts_with(b". ") {
+        return arrow_here;
+    }
+    let wrapped_to_arrow = || {
+        // The lines below that wrap the item: indented, not blank, not the
+        // next item.
+        let mut rest = below.strip_prefix(b"\n").unwrap_or(below);
+        for _ in 0..NOTE_LINES {
+            let end = memchr::memchr(b'\n', rest).unwrap_or(rest.len());
+            let l = &rest[..end];
+            let text = l.trim_ascii_start();
+            let item = text.iter().take_while(|c| c.is_ascii_digit()).count();
+            if text.is_empty() || text.len() == l.len() || text[item..].starts_with(b". ") {
+                return false;
+            }
+            if back_link(l).is_some() {
+                return true;
+            }
+            rest = rest.get(end + 1..).unwrap_or_default();
+        }
+        false
+    };
+    if arrow_here || wrapped_to_arrow() {
+        out[digits] = b' ';
+        return true;
+    }
+    false
+}
+
 /// Inline HTML (`<a id="footnote-ref-12"></a>`, `<span id="page-2-0"></span>`,
 /// `<img ...>`, `<!-- image -->`) and links (`[text](target)`: the text
 /// stays; an image's or a footnote's back-link, `[↑](#footnote-ref-12)`,
@@ -431,14 +523,17 @@ fn escapes(line: &[u8], out: &mut [u8]) -> bool {
             let text_follows = line
                 .get(i + 2)
                 .is_some_and(|&b| b.is_ascii_alphanumeric() || b >= 0x80);
-            if after_text && text_follows && line[i + 1] != b'\\' {
+            // The start of the word the escape is in.
+            let start = out[..i]
+                .iter()
+                .rposition(|&b| b == b' ' || b == b'\t')
+                .map_or(0, |p| p + 1);
+            if after_text && text_follows && line[i + 1] != b'\\' && out[start..i].is_ascii() {
                 // Inside a word (mammoth's `Secretary\-General`,
                 // `A/80/L\.9`): the word's start moves right by one, so
-                // that it stays whole; the blank is put before it.
-                let start = out[..i]
-                    .iter()
-                    .rposition(|&b| b == b' ' || b == b'\t')
-                    .map_or(0, |p| p + 1);
+                // that it stays whole; the blank is put before it. (Only
+                // over ASCII: a range on the word must start on a character
+                // of the text as written.)
                 out.copy_within(start..i, start + 1);
                 out[start] = b' ';
             } else if after_text && !matches!(line[i + 1], b'\\' | b'(' | b'[' | b'{') {
@@ -503,6 +598,9 @@ mod tests {
         assert_eq!(read("\\(A/80/L\\.9\\)"), "  (A/80/L.9) ");
         assert_eq!(read("2\\.2 billion"), " 2.2 billion");
         assert_eq!(read("a \\\\ b"), "a  \\ b");
+        // A word not all ASCII is not moved (a range on it must start on a
+        // character of the text as written): the mark moves instead.
+        assert_eq!(read("\u{1ee8b}\\:x"), "\u{1ee8b}: x");
     }
 
     /// pandoc wraps emphasis onto the next line: its delimiters are
@@ -553,6 +651,27 @@ mod tests {
         ] {
             assert_eq!(read(s), s);
         }
+    }
+
+    /// A web page's note read as text: the arrow goes, the number loses its
+    /// period; a wrapped note's first line knows it by the arrow below. A
+    /// rule of box-drawing lines is blank.
+    #[test]
+    fn back_linked_notes_and_drawn_rules() {
+        assert_eq!(
+            read("  1. A/80/342.\u{21a9}\u{fe0e}"),
+            "  1  A/80/342.      "
+        );
+        assert_eq!(
+            read("  9. S/PRST/2013/2; see\n     (S/INF/68).\u{21a9}"),
+            "  9  S/PRST/2013/2; see\n     (S/INF/68).   "
+        );
+        assert_eq!(read("━━━━━━"), " ".repeat(18));
+        // Not: an item with no arrow on it or on its own lines below (the
+        // next item's arrow is not its own).
+        let s = "  1. United Nations,\n     No. 8843.\n  2. A/79/1.\u{21a9}";
+        assert!(read(s).starts_with("  1. United Nations,\n"));
+        assert_eq!(read("1. Decides to act."), "1. Decides to act.");
     }
 
     #[test]

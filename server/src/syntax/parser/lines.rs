@@ -258,6 +258,16 @@ pub fn pasted_footnote(t: &str) -> Option<(u32, usize)> {
     if first == "per" || first.starts_with("per ") {
         return None;
     }
+    // `1 (I), adopted ...`: a resolution's number and session, a line
+    // having broken after `resolution`.
+    if first.starts_with('(')
+        && first[1..]
+            .split(')')
+            .next()
+            .is_some_and(|r| !r.is_empty() && r.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')))
+    {
+        return None;
+    }
     Some((c[1].parse().ok()?, c.get(1)?.len()))
 }
 
@@ -491,7 +501,7 @@ pub fn final_char(t: &str) -> Option<(usize, char)> {
     let mut s = t.trim_end();
     // Most lines end in a letter or punctuation that nothing below removes.
     if let Some(&c) = s.as_bytes().last() {
-        if c.is_ascii() && !c.is_ascii_digit() && c != b']' && c != b'"' && c != b'>' {
+        if c.is_ascii() && !c.is_ascii_digit() && !matches!(c, b']' | b'"' | b'>' | b'^') {
             return Some((s.len() - 1, char::from(c)));
         }
     }
@@ -515,6 +525,14 @@ pub fn final_char(t: &str) -> Option<(usize, char)> {
                 }
             }
         }
+        // `^5` (a text browser's superscript)
+        let digits = s.trim_end_matches(|c: char| c.is_ascii_digit());
+        if digits.len() < s.len() && s.len() - digits.len() <= 3 {
+            if let Some(head) = digits.strip_suffix('^') {
+                s = head.trim_end();
+                continue;
+            }
+        }
         // superscript digits
         let sup =
             s.trim_end_matches(|c: char| super::footnote_refs::superscript_value(c).is_some());
@@ -528,16 +546,20 @@ pub fn final_char(t: &str) -> Option<(usize, char)> {
         if (1..=3).contains(&nd) {
             let spaced = digits.len() != digits.trim_end().len();
             let d = digits.trim_end();
-            // `2022, 1` and `2024,4` end a paragraph; `1,000` does not.
+            // `2022, 1` and `2024,4` end a paragraph; `1,000` does not
+            // (but `2024/25;117` and `1995,105` do: no thousands there).
             if let Some(head) = d.strip_suffix([',', ';', '.', ':']) {
-                let after_digit = head.ends_with(|c: char| c.is_ascii_digit());
-                if spaced || !after_digit || nd != 3 {
+                let run = head.bytes().rev().take_while(u8::is_ascii_digit).count();
+                let thousands = d.ends_with(',') && (1..=3).contains(&run);
+                if spaced || !thousands || nd != 3 {
                     s = d;
                     continue;
                 }
             }
         }
-        s = s.trim_end_matches([']', '”', '"', '’']).trim_end();
+        // (`^`: a text browser's superscript whose digits a line break
+        // moved onto the next line.)
+        s = s.trim_end_matches([']', '”', '"', '’', '^']).trim_end();
         if s.len() == before {
             break;
         }

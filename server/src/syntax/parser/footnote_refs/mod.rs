@@ -429,6 +429,36 @@ fn draft_refs(tok: &str, start: usize, block: usize, out: &mut Vec<Candidate>) -
     found
 }
 
+/// `^N` references in a token, as text browsers (w3m, lynx) write a
+/// superscript: `Court^1`, `Nations,^2` (strong; after a digit, `10^6`,
+/// medium); whether the token had one.
+fn caret_refs(tok: &str, start: usize, block: usize, out: &mut Vec<Candidate>) -> bool {
+    let mut found = false;
+    for (p, _) in tok.match_indices('^') {
+        let digits = tok[p + 1..].bytes().take_while(u8::is_ascii_digit).count();
+        if !(1..=3).contains(&digits) {
+            continue;
+        }
+        let Ok(number) = tok[p + 1..p + 1 + digits].parse() else {
+            continue;
+        };
+        // (At the token's start when a line broke before it.)
+        let strength = if p > 0 && tok.as_bytes()[p - 1].is_ascii_digit() {
+            Strength::Medium
+        } else {
+            Strength::Strong
+        };
+        out.push(Candidate {
+            number,
+            range: start + p..start + p + 1 + digits,
+            block,
+            strength,
+        });
+        found = true;
+    }
+    found
+}
+
 /// `<sup>N</sup>` references in a token (strong; the range is the digits,
 /// `<sup>4,5</sup>` holds two); whether the token had one.
 fn sup_refs(tok: &str, start: usize, block: usize, out: &mut Vec<Candidate>) -> bool {
@@ -632,6 +662,9 @@ fn token_candidates<'a>(
     if tok.contains("<sup>") && sup_refs(tok, start, block, out) {
         return;
     }
+    if tok.contains('^') && caret_refs(tok, start, block, out) {
+        return;
+    }
     let mut push = |n: Option<u32>, range: Range<usize>, strength: Strength| {
         if let Some(number) = n {
             out.push(Candidate {
@@ -749,6 +782,11 @@ fn token_candidates<'a>(
         );
         return;
     }
+    // The rest of a symbol that a line broke after its `/` (`C-SS-4/` then
+    // `DEC.3`, as w3m wraps).
+    if prev_word().is_some_and(|w| w.ends_with('/')) {
+        return;
+    }
     let last = head.chars().next_back().unwrap_or(' ');
     let before = &head[..head.len() - last.len_utf8()];
     let before_last = before.chars().next_back();
@@ -766,8 +804,11 @@ fn token_candidates<'a>(
             Strength::Strong
         }
         ',' | ';' | ':' => {
-            if last == ',' && before_last.is_some_and(|c| c.is_ascii_digit()) && digits.len() == 3 {
-                return; // thousands
+            // Thousands (`1,000`, `250,000`): 1 to 3 digits before the
+            // comma; not after a year (`1995,105`).
+            let run = before.bytes().rev().take_while(u8::is_ascii_digit).count();
+            if last == ',' && (1..=3).contains(&run) && digits.len() == 3 {
+                return;
             }
             if before.is_empty() {
                 Strength::Strong
