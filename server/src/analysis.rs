@@ -164,7 +164,6 @@ pub fn reanalyze_owned(
     };
     let new_src = reading.as_deref().unwrap_or(new_src);
     let old_organ = prev.doc.organ.clone();
-    let old_notes = footnotes::Input::of(&prev.doc);
     let (doc, parse_cache) = syntax::reparse((prev.doc, prev.parse_cache), new_src, edit);
     // A list that lost its origins (taken out by a caller) cannot be
     // walked: every check runs again then.
@@ -179,15 +178,9 @@ pub fn reanalyze_owned(
     // The citations of `doc`, re-using the old ones when the re-parse says
     // which blocks changed.
     let (citations, citations_same, respliced, old_symbols) = match parse_cache.changed() {
-        Some(changed) if doc.organ == old_organ => citations::recognise_after(
-            prev.citations,
-            &old_notes.refs,
-            new_src,
-            &doc,
-            changed,
-            edit,
-            config,
-        ),
+        Some(changed) if doc.organ == old_organ => {
+            citations::recognise_after(prev.citations, new_src, &doc, changed, edit, config)
+        }
         _ => (
             citations::recognise(new_src, &doc, config),
             false,
@@ -216,7 +209,11 @@ pub fn reanalyze_owned(
         None => Together::All,
     };
     let run = Rerun {
-        footnotes: !(intact && old_notes.same_after(edit, &doc)),
+        // After a full parse (no account of what changed) they run again.
+        footnotes: !(intact
+            && parse_cache
+                .changed()
+                .is_some_and(|c| footnotes::same_after(&c.footnotes, edit, &doc))),
         cited: respliced.map_or(0..citations.len(), |r| r.at..r.new_end),
         together,
     };

@@ -18,14 +18,14 @@ fn same_after(after: &str, old: &str, new: &str) -> (bool, bool) {
     let changed = cache.changed().cloned().expect("an incremental re-parse");
     let (_, citations_same, _, _) = citations::recognise_after(
         prev.citations.clone(),
-        &old_notes.refs,
         &text,
         &doc,
         &changed,
         &edit,
         &config,
     );
-    let footnotes_same = old_notes.same_after(&edit, &doc);
+    let footnotes_same = footnotes::same_after(&changed.footnotes, &edit, &doc);
+    assert_eq!(footnotes_same, old_notes.same_after(&edit, &doc));
     let inc = reanalyze_owned(prev, &text, &edit, &config, catalog);
     assert_eq!(
         inc.diagnostics,
@@ -207,6 +207,85 @@ fn only_an_edit_to_what_they_read_runs_the_footnote_and_citation_checks_again() 
             "{old:?} -> {new:?} after {after:?}"
         );
     }
+}
+
+/// Whether the footnotes only moved, told from what the re-parse made anew
+/// (`footnotes::same_after` on `Changed::footnotes`), is what comparing the
+/// whole lists tells (`Input`), over random keystrokes and pastes in a
+/// text of one resolution, one of three and a draft with `[^N]` footnotes;
+/// and each re-parse equals a full parse. Fails when the window of
+/// references, definitions or counts the re-parse reports is off.
+#[test]
+fn whether_the_footnotes_only_moved_is_told_from_what_the_reparse_made_anew() {
+    let draft = include_str!("../../../tests/fixtures/drafts/ga-draft-footnotes.reso");
+    let three = format!("{SEED}\n{SEED}\n{SEED}");
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    let mut rnd = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let pieces = [
+        " ",
+        "1",
+        "x",
+        "\n",
+        "\n\n",
+        ",",
+        "2",
+        "[^2]",
+        "[^1]: Note.\n",
+        "12",
+        ";",
+        "resolution 60/1",
+    ];
+    let (mut same, mut differ) = (0, 0);
+    for text in [SEED, three.as_str(), draft] {
+        let mut text = text.to_string();
+        let mut state = syntax::parse_resumable(&text);
+        for i in 0..150 {
+            // Most keystrokes near the footnotes (a number, a `[^N]`).
+            let mut at = rnd(text.len() + 1);
+            if i % 2 == 0 {
+                let digits: Vec<usize> = text
+                    .match_indices(|c: char| c.is_ascii_digit() || c == '^')
+                    .map(|(k, _)| k)
+                    .collect();
+                at = digits[rnd(digits.len())] + rnd(2);
+            }
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            let mut new = text.clone();
+            if rnd(3) == 0 {
+                let mut end = (at + 1 + rnd(3)).min(text.len());
+                while !text.is_char_boundary(end) {
+                    end += 1;
+                }
+                new.replace_range(at..end, "");
+            } else {
+                new.insert_str(at, pieces[rnd(pieces.len())]);
+            }
+            let Some(edit) = EditSpan::between(&text, &new) else {
+                continue;
+            };
+            let whole = footnotes::Input::of(&state.0);
+            state = syntax::reparse(state, &new, &edit);
+            if let Some(c) = state.1.changed() {
+                let told = footnotes::same_after(&c.footnotes, &edit, &state.0);
+                assert_eq!(told, whole.same_after(&edit, &state.0), "{edit:?}");
+                if told {
+                    same += 1;
+                } else {
+                    differ += 1;
+                }
+            }
+            assert_eq!(state.0, syntax::parse_resumable(&new).0, "{edit:?}");
+            text = new;
+        }
+    }
+    assert!(same > 50 && differ > 20, "{same} the same, {differ} not");
 }
 
 /// A Markdown text whose reading breaks a line where a paragraph was

@@ -115,16 +115,48 @@ impl BlockChecks {
             Some((i, s)) if *i <= changed.blocks.start => (*i, s.clone()),
             _ => (0, State::default()),
         };
-        let old_kept = kept.split_off(kept.partition_point(|(i, _)| *i < start));
-        let mut out = BlockChecks { kept };
+        // The old states from the restart on stay in place while the walk
+        // keeps its own apart: where it meets the old walk, its states
+        // replace the old ones before the meeting point, and those after it
+        // stand (moved only when the block numbers moved), so that a
+        // keystroke does not copy the states of the rest of the document.
+        let from = kept.partition_point(|(i, _)| *i < start);
         let old = Old {
             changed,
             until,
-            kept: old_kept,
+            kept: &kept[from..],
         };
+        let mut fresh = BlockChecks::default();
         let mut walked = Vec::new();
-        let met = walk(src, doc, start, state, &mut out, &mut walked, Some(old));
-        (out, walked, Some(Resumed { from: start, met }))
+        let met = walk(src, doc, start, state, &mut fresh, &mut walked, Some(old));
+        match met {
+            // Block numbers did not move: the later states are kept as they
+            // are (they hold blocks of the meeting state or later ones, all
+            // kept).
+            Some((_, k)) if changed.block_delta == 0 => {
+                let walked_states = fresh.kept.len();
+                kept.splice(from..from + k, fresh.kept);
+                debug_assert!(kept[from + walked_states..]
+                    .iter()
+                    .all(|(_, s)| s.all_blocks(|x| changed.new_index(x).is_some())));
+            }
+            Some((_, k)) => {
+                let later = kept.split_off(from + k);
+                kept.truncate(from);
+                kept.extend(fresh.kept);
+                meet(&mut kept, changed, later);
+            }
+            None => {
+                kept.truncate(from);
+                kept.extend(fresh.kept);
+            }
+        }
+        let met = met.map(|(at, _)| at);
+        (
+            BlockChecks { kept },
+            walked,
+            Some(Resumed { from: start, met }),
+        )
     }
 }
 
@@ -133,11 +165,12 @@ struct Old<'a> {
     changed: &'a Changed,
     /// New block index from which the walk may meet the old one.
     until: usize,
-    kept: Vec<(usize, State)>,
+    kept: &'a [(usize, State)],
 }
 
 /// Walks from block `start` in state `st`; with `old`, until it meets the
-/// old walk: returns the old block where it did.
+/// old walk: returns the old block where it did and the index in `old.kept`
+/// of the state it met.
 fn walk(
     src: &str,
     doc: &Document,
@@ -146,7 +179,7 @@ fn walk(
     out: &mut BlockChecks,
     walked: &mut Walked,
     old: Option<Old<'_>>,
-) -> Option<usize> {
+) -> Option<(usize, usize)> {
     let n = doc.blocks.len();
     // The old kept states past the changed blocks, as the walk reaches them.
     let mut next_old = 0;
@@ -163,10 +196,7 @@ fn walk(
                     *j == at && s.mapped(|j| c.new_index(j)).as_ref() == Some(&st)
                 });
                 if same {
-                    if let Some(o) = old {
-                        meet(out, o, next_old);
-                    }
-                    return Some(at);
+                    return Some((at, next_old));
                 }
             }
         }
@@ -187,27 +217,71 @@ fn walk(
     None
 }
 
-/// Takes the old walk's kept states from its `k`th on, moved by the edit.
-fn meet(out: &mut BlockChecks, old: Old<'_>, k: usize) {
-    let c = old.changed;
+/// Takes the old walk's kept states from the meeting point on (`later`),
+/// moved by an edit that moved block numbers.
+fn meet(kept: &mut Vec<(usize, State)>, c: &Changed, later: Vec<(usize, State)>) {
     let to_new = |j: usize| j.wrapping_add_signed(c.block_delta);
     // Every later state maps (it holds blocks of the meeting state or later
     // ones); one that did not would only be dropped, not wrong.
-    if c.block_delta == 0 {
-        // Block numbers did not move: the states are kept as they are.
-        let maps = |x: usize| c.new_index(x).is_some();
-        out.kept.extend(
-            old.kept
-                .into_iter()
-                .skip(k)
-                .filter(|(_, s)| s.all_blocks(maps)),
-        );
-        return;
-    }
-    out.kept.extend(
-        old.kept
+    kept.extend(
+        later
             .into_iter()
-            .skip(k)
             .filter_map(|(j, s)| Some((to_new(j), s.mapped(|x| c.new_index(x))?))),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::{parse_resumable, reparse, EditSpan};
+
+    /// Keystrokes inside words (the block numbers stay) keep the old walk's
+    /// states after the meeting point in place: after each, the kept states
+    /// are a fresh walk's. Fails when the walk's own states go in at the
+    /// wrong place among the old ones.
+    #[test]
+    fn states_kept_in_place_across_keystrokes_are_a_fresh_walk_s() {
+        let seed = include_str!("../../../tests/fixtures/A-RES-66-184.txt");
+        let mut text = format!("{seed}\n{seed}\n{seed}");
+        let (mut doc, mut cache) = parse_resumable(&text);
+        let (mut checks, _) = BlockChecks::run(&text, &doc);
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut rnd = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let inside: Vec<usize> = (1..text.len() - 1)
+            .filter(|&i| {
+                let b = text.as_bytes();
+                b[i - 1].is_ascii_lowercase() && b[i].is_ascii_lowercase()
+            })
+            .collect();
+        let mut compared = 0;
+        for i in 0..300 {
+            // Typed at a few places in turn, then deleted.
+            let at = inside[rnd(inside.len())];
+            let mut new = text.clone();
+            if i % 2 == 0 {
+                new.insert(at, 'x');
+            } else {
+                new.remove(at);
+            }
+            let edit = EditSpan::between(&text, &new).expect("an edit");
+            (doc, cache) = reparse((doc, cache), &new, &edit);
+            let (next, _, _) = checks.after(&new, &doc, cache.changed());
+            let (fresh, _) = BlockChecks::run(&new, &doc);
+            checks = match cache.changed() {
+                Some(c) if c.block_delta == 0 => {
+                    assert_eq!(next.kept, fresh.kept, "{edit:?}");
+                    compared += 1;
+                    next
+                }
+                _ => fresh,
+            };
+            text = new;
+        }
+        assert!(compared > 200, "{compared} compared");
+    }
 }

@@ -120,8 +120,7 @@ pub fn recognise(src: &str, doc: &Document, config: &Config) -> Vec<Citation> {
 /// As [`recognise`], for a document that a re-parse made from the one whose
 /// citations are `prev`: only the units of text around the blocks the
 /// re-parse changed are read again, the others' citations are kept (moved
-/// by the edit) in place. `old_refs` are the old document's footnote
-/// references. Equal to `recognise(src, doc, config)`.
+/// by the edit) in place. Equal to `recognise(src, doc, config)`.
 ///
 /// The flag says whether the citations read again are the old ones moved by
 /// `edit` (the same for every check: see [`same_for_checks`]), so that the
@@ -131,7 +130,6 @@ pub fn recognise(src: &str, doc: &Document, config: &Config) -> Vec<Citation> {
 /// old ones there cited (their symbols; none without the third part).
 pub(crate) fn recognise_after(
     mut prev: Vec<Citation>,
-    old_refs: &[FootnoteRef],
     src: &str,
     doc: &Document,
     changed: &Changed,
@@ -145,7 +143,7 @@ pub(crate) fn recognise_after(
     // footnote references changed (references are numbered across the
     // document), grown to whole units.
     let (mut lo, mut hi) = (changed.blocks.start, changed.blocks.end);
-    for r in refs_changed(old_refs, &doc.footnote_refs, changed) {
+    for r in refs_changed(&doc.footnote_refs, changed) {
         lo = lo.min(r);
         hi = hi.max(r + 1);
     }
@@ -301,9 +299,15 @@ pub(crate) fn same_for_checks<'a>(
 }
 
 /// New block indices of footnote references that differ between the old and
-/// the new document, outside the blocks the re-parse changed (the old ones
-/// after them compared as moved by the edit).
-fn refs_changed(old: &[FootnoteRef], new: &[FootnoteRef], changed: &Changed) -> Vec<usize> {
+/// the new document (`new`), outside the blocks the re-parse changed (the
+/// old ones after them compared as moved by the edit). Only the references
+/// the re-parse resolved again are compared, with the old ones they
+/// replaced (`Changed::footnotes`): the others are the old ones, kept or
+/// moved, and the blocks that hold them whole resolutions, none of which
+/// holds one of those.
+fn refs_changed(new: &[FootnoteRef], changed: &Changed) -> Vec<usize> {
+    let old = &changed.footnotes.old_refs[..];
+    let new = new.get(changed.footnotes.new_refs.clone()).unwrap_or(new);
     let (start, end) = (changed.blocks.start, changed.blocks.end);
     let old_end = changed.old_index(end);
     let moved = |r: &FootnoteRef| FootnoteRef {

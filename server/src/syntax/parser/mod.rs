@@ -29,7 +29,9 @@ use walk_state::{Checkpoint, FnMode, Prev, ResolutionStart, State};
 use std::ops::Range;
 
 use self::footnote_refs::{Candidate, Strength};
-pub use self::incremental::{reparse, reparse_region, Changed, EditSpan, ParseCache};
+pub use self::incremental::{
+    reparse, reparse_region, Changed, EditSpan, FootnotesChanged, ParseCache,
+};
 use self::incremental::{OldRefs, Resync};
 use self::lines::{Line, SubStyle};
 use crate::syntax::model::*;
@@ -2313,10 +2315,13 @@ impl<'a> Parser<'a> {
         let draft_form_defs = old.as_ref().and_then(|o| o.draft_form_defs);
         // Footnotes restart at 1 in each resolution of the document.
         let mut footnote_counts = Vec::with_capacity(self.res_first_block.len());
-        let refs = if self.res_starts.is_empty() {
+        // After a re-parse: the references made anew and the old ones they
+        // replaced (all of them but after `refs_after_reparse`).
+        let (refs, footnotes_changed) = if self.res_starts.is_empty() {
             let refs = footnote_refs::resolve(&kept, &self.defs);
             footnote_counts.push((self.defs.len(), refs.len()));
-            refs
+            let changed = old.map(|o| incremental::FootnotesChanged::whole(o, refs.len(), 1));
+            (refs, changed)
         } else {
             debug_assert!(self.res_first_block.iter().enumerate().all(|(k, &b)| {
                 self.blocks[b].resolution as usize == k
@@ -2332,20 +2337,24 @@ impl<'a> Parser<'a> {
             if numbered_across(&self.res_first_block, &kept, &self.defs) {
                 let refs = footnote_refs::resolve(&kept, &self.defs);
                 footnote_counts.push((self.defs.len(), refs.len()));
-                refs
+                let changed = old.map(|o| incremental::FootnotesChanged::whole(o, refs.len(), 1));
+                (refs, changed)
             } else {
-                match old
-                    .filter(|o| o.resolutions == n && o.counts.len() == n && span.start < span.end)
-                {
-                    Some(o) => incremental::refs_after_reparse(
-                        &self.res_first_block,
-                        &kept,
-                        &self.defs,
-                        span.clone(),
-                        o,
-                        &mut footnote_counts,
-                    ),
-                    None => {
+                match old {
+                    Some(o)
+                        if o.resolutions == n && o.counts.len() == n && span.start < span.end =>
+                    {
+                        let (refs, changed) = incremental::refs_after_reparse(
+                            &self.res_first_block,
+                            &kept,
+                            &self.defs,
+                            span.clone(),
+                            o,
+                            &mut footnote_counts,
+                        );
+                        (refs, Some(changed))
+                    }
+                    old => {
                         let mut refs = Vec::new();
                         let (mut cands, mut defs) = (&kept[..], &self.defs[..]);
                         for k in 0..n {
@@ -2361,7 +2370,9 @@ impl<'a> Parser<'a> {
                             footnote_counts.push((nd, refs.len() - refs_before));
                             (cands, defs) = (&cands[nc..], &defs[nd..]);
                         }
-                        refs
+                        let changed =
+                            old.map(|o| incremental::FootnotesChanged::whole(o, refs.len(), n));
+                        (refs, changed)
                     }
                 }
             }
@@ -2399,6 +2410,7 @@ impl<'a> Parser<'a> {
             body_counts: self.body_counts,
             draft_form_defs,
             changed: None,
+            footnotes_changed,
         };
         (doc, cache)
     }
