@@ -8,7 +8,7 @@
 
 mod support;
 
-use support::{diagnostics, lab_text, run};
+use support::{diagnostics, lab_sources, lab_text, run};
 
 /// Every lab source, on every page style, in both readings: only the true
 /// defects of the sources are reported (A/RES/80/24's three wrong dates and
@@ -16,18 +16,7 @@ use support::{diagnostics, lab_text, run};
 /// planted list without markers, the draft's misspelt opener and wrong date).
 #[test]
 fn every_lab_source_in_both_pdf_js_readings() {
-    let dir = format!("{}/../tests/extraction/sources", env!("CARGO_MANIFEST_DIR"));
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap()
-        .flatten()
-        .filter_map(|e| {
-            e.file_name()
-                .to_str()?
-                .strip_suffix(".txt")
-                .map(String::from)
-        })
-        .collect();
-    names.sort();
+    let names = lab_sources();
     assert_eq!(names.len(), 27);
     for name in &names {
         let want = match name.as_str() {

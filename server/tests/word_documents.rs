@@ -10,7 +10,7 @@
 mod support;
 
 use reso::syntax::BlockKind;
-use support::{diagnostics, lab_text, run};
+use support::{diagnostics, lab_sources, lab_text, run};
 
 const CONVERTERS: [&str; 5] = [
     "pandoc-markdown",
@@ -19,22 +19,6 @@ const CONVERTERS: [&str; 5] = [
     "pandoc-plain",
     "mammoth",
 ];
-
-fn sources() -> Vec<String> {
-    let dir = format!("{}/../tests/extraction/sources", env!("CARGO_MANIFEST_DIR"));
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap()
-        .flatten()
-        .filter_map(|e| {
-            e.file_name()
-                .to_str()?
-                .strip_suffix(".txt")
-                .map(String::from)
-        })
-        .collect();
-    names.sort();
-    names
-}
 
 fn source(name: &str) -> String {
     let path = format!(
@@ -59,7 +43,7 @@ fn findings(src: &str) -> Vec<String> {
 /// footnotes.
 #[test]
 fn every_lab_source_converted_from_word() {
-    let names = sources();
+    let names = lab_sources();
     assert_eq!(names.len(), 27);
     for name in &names {
         let src = source(name);
@@ -251,7 +235,7 @@ const BROWSERS: [&str; 3] = ["html2text", "w3m", "lynx"];
 /// starts a paragraph.
 #[test]
 fn every_lab_source_as_a_web_page() {
-    for name in &sources() {
+    for name in &lab_sources() {
         let src = source(name);
         let want = findings(&src);
         let notes = run(&src).doc.footnote_defs.len();

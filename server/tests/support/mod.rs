@@ -25,6 +25,24 @@ pub fn lab_text(source: &str, style: &str, extractor: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
+/// The names of the extraction lab's sources (`tests/extraction/sources`),
+/// sorted.
+pub fn lab_sources() -> Vec<String> {
+    let dir = format!("{}/../tests/extraction/sources", env!("CARGO_MANIFEST_DIR"));
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
+        .flatten()
+        .filter_map(|e| {
+            e.file_name()
+                .to_str()?
+                .strip_suffix(".txt")
+                .map(String::from)
+        })
+        .collect();
+    names.sort();
+    names
+}
+
 /// The analysis of `src` with the default settings and the built-in
 /// catalogue.
 pub fn run(src: &str) -> Analysis {
