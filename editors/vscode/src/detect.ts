@@ -51,6 +51,15 @@ export const FIRST_LINE =
 const firstLine = new RegExp(FIRST_LINE);
 const chapeau = new RegExp(`^\\s*${OPEN}The\\s+${ORGAN}${CLOSE}\\s*,${CLOSE}\\s*$`);
 
+/**
+ * A line that is only a picture, an image's placeholder or a table's rule, as a
+ * converted Word document or web page starts (`![](media/image1.png){width=...}`,
+ * `<img ...>`, `<table>`, `[rId9]`, `|---|---|`): passed over when looking for the
+ * first line.
+ */
+const MARKUP_ONLY =
+  /^\s*(?:!\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?|(?:<[^>]*>\s*)+|\[[^\]]*\]|[-+=|:\s]+)\s*$/;
+
 /** How many lines from the top a chapeau may stand (after a title, a symbol block). */
 export const CHAPEAU_WITHIN = 40;
 
@@ -70,9 +79,16 @@ export function looksLikeResolution(lines: (i: number) => string | undefined): b
   for (let i = 0; i < CHAPEAU_WITHIN; i++) {
     const line = lines(i);
     if (line === undefined) break;
-    if (first === undefined && line.trim() !== "" && line.trim() !== "\uFEFF") {
+    if (
+      first === undefined &&
+      line.trim() !== "" &&
+      line.trim() !== "\uFEFF" &&
+      !MARKUP_ONLY.test(line)
+    ) {
       first = line;
-      if (isFirstLine(line)) return true;
+      // A table's cells (`| United Nations | A/RES/80/5 |`, `<td>United
+      // Nations</td>`) read as one line.
+      if (isFirstLine(line.replace(/<[^>]*>|\|/g, " "))) return true;
     }
     if (chapeau.test(line)) return true;
   }

@@ -113,13 +113,27 @@ end
 --- Whether a text is a UN resolution: its first non-blank line starts a UN text,
 --- or a chapeau stands alone on one of its first CHAPEAU_WITHIN lines.
 --- `lines` is a list of the text's first lines.
+--- A line that is only a picture, an image's placeholder or a table's rule, as a
+--- converted Word document or web page starts (`![](media/image1.png){width=...}`,
+--- `<img ...>`, `<table>`, `[rId9]`, `|---|---|`): passed over when looking for the
+--- first line.
+local function markup_only(l)
+  return l:match("^!%[[^%]]*%]%([^%)]*%)$") ~= nil
+    or l:match("^!%[[^%]]*%]%([^%)]*%)%b{}$") ~= nil
+    or (l:match("^<") ~= nil and l:gsub("<[^>]*>", ""):match("^%s*$") ~= nil)
+    or l:match("^%[[^%]]*%]$") ~= nil
+    or l:match("^[%s%-%+=|:]+$") ~= nil
+end
+
 function M.looks_like_resolution(lines)
   local seen_text = false
   for i = 1, math.min(#lines, M.CHAPEAU_WITHIN) do
     local l = normalize(lines[i])
-    if not seen_text and l ~= "" then
+    if not seen_text and l ~= "" and not markup_only(l) then
       seen_text = true
-      if M.is_first_line(lines[i]) then
+      -- A table's cells (`| United Nations | A/RES/80/5 |`, `<td>United
+      -- Nations</td>`) read as one line.
+      if M.is_first_line((lines[i]:gsub("<[^>]*>", " "):gsub("|", " "))) then
         return true
       end
     end
