@@ -66,11 +66,14 @@ test("every real text in tests/fixtures, tests/corpus and tests/extraction is re
   assert.deepEqual(missed.map((f) => path.relative(repo, f)), []);
   // Most are recognised by their first non-blank line alone (VS Code's firstLine
   // sees line 1 only; a .txt starting with a blank line needs the extension's check).
-  const byFirst = texts.filter((f) => {
+  // Not the lab's converted Word documents and web pages: they start with the
+  // emblem's picture, and the extension's check (above) reads past it.
+  const pasted = texts.filter((f) => !/[\\/](docx|html)[\\/]/.test(f));
+  const byFirst = pasted.filter((f) => {
     const first = fs.readFileSync(f, "utf8").split(/\r?\n/).find((l) => l.trim() !== "");
     return first !== undefined && isFirstLine(first);
   });
-  assert.ok(byFirst.length >= texts.length * 0.95, `${texts.length - byFirst.length} texts need the chapeau`);
+  assert.ok(byFirst.length >= pasted.length * 0.95, `${pasted.length - byFirst.length} texts need the chapeau`);
 });
 
 test("text that is not a resolution is not taken for one", () => {
