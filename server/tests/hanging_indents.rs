@@ -27,7 +27,7 @@ fn pdftotext_layout_reads_like_its_source() {
         let count = |k: BlockKind| a.doc.blocks.iter().filter(|b| b.kind == k).count();
         assert_eq!(
             (count(BlockKind::Preambular), count(BlockKind::Operative)),
-            (10, 36),
+            (11, 36),
             "{style}"
         );
     }

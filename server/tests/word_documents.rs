@@ -229,10 +229,7 @@ const BROWSERS: [&str; 3] = ["html2text", "w3m", "lynx"];
 /// after a rule, each ending with a back-link arrow), read as text by
 /// html2text, w3m and lynx (superscripts as `^1`, lines wrapped at 80
 /// columns, lynx indenting every line): the source's diagnostics and its
-/// footnotes. Not lynx on 80/34: the lab's source joins two preambular
-/// paragraphs (`... multilateralism, Convinced that ...`) that the real
-/// text sets apart, and lynx wraps `Convinced` to a line's start, where it
-/// starts a paragraph.
+/// footnotes.
 #[test]
 fn every_lab_source_as_a_web_page() {
     for name in &lab_sources() {
@@ -242,13 +239,11 @@ fn every_lab_source_as_a_web_page() {
         for browser in BROWSERS {
             let text = lab_text(name, "html", browser);
             assert_eq!(findings(&text), want, "{name} {browser}");
-            if !(name == "A-RES-80-34" && browser == "lynx") {
-                assert_eq!(
-                    run(&text).doc.footnote_defs.len(),
-                    notes,
-                    "{name} {browser}"
-                );
-            }
+            assert_eq!(
+                run(&text).doc.footnote_defs.len(),
+                notes,
+                "{name} {browser}"
+            );
         }
     }
 }

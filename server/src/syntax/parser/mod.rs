@@ -1722,10 +1722,12 @@ impl<'a> Parser<'a> {
                 )
             })
             .filter_map(|b| {
+                // Its last line with text: a number set out after its text
+                // (`number_orphan`) ends the block on a line of its own.
                 let blk = &self.blocks[b];
-                let last = blk.lines.last()?;
-                let has_text = last.start < at && blk.text_start(&last) < last.end;
-                has_text.then_some((last.start, b))
+                let mut with_text = blk.lines.iter().rev().take(4);
+                let last = with_text.find(|r| blk.text_start(r) < r.end)?;
+                (last.start < at).then_some((last.start, b))
             })
             .max()
             .map(|(_, b)| b)
