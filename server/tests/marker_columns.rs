@@ -501,3 +501,76 @@ fn an_inner_list_set_out_while_the_outer_lists_markers_wait() {
     assert_eq!(text_of("(ii)", 0), "Inviting");
     assert_eq!(text_of("(c)", 0), "Taking");
 }
+
+/// pdfminer.six on a page without space between paragraphs: the texts of
+/// OPs 4 to 7 come first, then their numbers in a column out of order
+/// (`6.` `7.` `5.` `4.`, with the first sub-paragraph markers among them).
+/// Each number goes to the text whose turn it is, counting from the highest
+/// number before them (3: the texts of `2.` and `3.`, set out before
+/// `1. Calls upon`, came after it).
+#[test]
+fn numbers_in_a_column_read_out_of_order() {
+    let src = lab("A-RES-80-12/compact/pdfminer.txt");
+    let a = run(&src);
+    let ops = operative(&a);
+    let of = |opener: &str| {
+        ops.iter()
+            .filter(|o| o.ends_with(opener))
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(of("Also invites"), ["4. Also invites"], "{ops:#?}");
+    assert_eq!(of("Takes note of"), ["6. Takes note of"], "{ops:#?}");
+    assert_eq!(of("Requests"), ["7. Requests"], "{ops:#?}");
+    let d = diagnostics(&src, &a);
+    let at = |line: &str| d.iter().any(|d| d.starts_with(line));
+    assert!(
+        !(at("111:") || at("113:") || at("117:") || at("118:1 ")),
+        "each of the four gets its number: {d:#?}"
+    );
+}
+
+/// The same by hand: texts without numbers, then their numbers read out of
+/// order. A number beyond the waiting texts' count takes none of them, and
+/// the text left without a number is still reported.
+#[test]
+fn a_column_out_of_order_numbers_only_the_texts_waiting() {
+    let text = |column: &str| {
+        format!(
+            "The General Assembly,\n\n\
+             Recalling its resolution 79/1,\n\n\
+             1. Decides to consider the matter;\n\
+             Requests the Secretary-General to report;\n\
+             Encourages Member States to cooperate;\n\
+             Invites the Council to consider the report;\n\n\
+             {column}\n\n\
+             5. Decides to remain seized of the matter.\n"
+        )
+    };
+    let src = text("3.\n\n4.\n2.");
+    let a = run(&src);
+    assert_eq!(
+        operative(&a),
+        [
+            "1. Decides",
+            "2. Requests",
+            "3. Encourages",
+            "4. Invites",
+            "5. Decides to remain seized"
+        ],
+        "{:#?}",
+        diagnostics(&src, &a)
+    );
+    assert_eq!(diagnostics(&src, &a), Vec::<String>::new());
+
+    // No `4.`: the text of 4 is reported, and so is the `6.` no text waits for.
+    let src = text("3.\n\n6.\n2.");
+    let a = run(&src);
+    let d = diagnostics(&src, &a);
+    assert!(d.iter().any(|d| d.starts_with("8:1 structure")), "{d:#?}");
+    assert!(
+        d.iter()
+            .any(|d| d.starts_with("12:1 numbering operative paragraph numbered 6")),
+        "{d:#?}"
+    );
+}

@@ -1492,19 +1492,21 @@ impl<'a> Parser<'a> {
         self.open(b, rest);
     }
 
-    /// The last paragraph number before block `o`, a few blocks back at
-    /// most, in this resolution.
+    /// The highest paragraph number before block `o`, a few blocks back at
+    /// most, in this resolution: the count so far. (The last one is not:
+    /// numbers set out before their texts (`2.` `3.` then `1. Calls ...`
+    /// and the texts of 2 and 3) come before a lower one.)
     fn number_before(&self, o: usize) -> Option<u32> {
-        (o.saturating_sub(64)..o).rev().find_map(|b| {
-            match self.blocks[b].marker.as_deref().map(|m| &m.kind) {
-                Some(MarkerKind::Number { n, .. })
-                    if self.blocks[b].resolution == self.st.resolution =>
-                {
-                    Some(*n)
-                }
-                _ => None,
-            }
-        })
+        (o.saturating_sub(64)..o)
+            .rev()
+            .take_while(|&b| self.blocks[b].resolution == self.st.resolution)
+            .filter_map(
+                |b| match self.blocks[b].marker.as_deref().map(|m| &m.kind) {
+                    Some(MarkerKind::Number { n, .. }) => Some(*n),
+                    _ => None,
+                },
+            )
+            .max()
     }
 
     /// Number `n` alone on line `i` given to the first operative paragraph
@@ -1537,11 +1539,33 @@ impl<'a> Parser<'a> {
         if !column {
             return false;
         }
-        let before = self.number_before(o);
-        if suffix.is_some() || before.map_or(1, |p| p + 1) != n {
+        // The waiting paragraphs count up from the number before the first:
+        // the number goes to the one whose turn it is, so a column that an
+        // extraction read out of order (pdfminer.six: `6.` `7.` `5.` `4.`)
+        // still numbers each text. No number may sit between them.
+        let next = self.number_before(o).map_or(1, |p| p + 1);
+        let Some(k) = n.checked_sub(next).map(|k| k as usize) else {
+            return false;
+        };
+        if suffix.is_some() || k >= self.st.w.orphans.len() {
             return false;
         }
-        self.st.w.orphans.remove(0);
+        let o = self.st.w.orphans[k];
+        let numbered_between = (self.st.w.orphans[0] + 1..o).any(|b| {
+            self.blocks[b].kind == BlockKind::Operative
+                && self.is_number_alone(b)
+                && !self.st.w.orphans.contains(&b)
+        });
+        if self.blocks[o].marker.is_some() || numbered_between {
+            return false;
+        }
+        // Those before it that got their numbers leave the list.
+        if k == 0 {
+            self.st.w.orphans.remove(0);
+            while (self.st.w.orphans.first()).is_some_and(|&b| self.blocks[b].marker.is_some()) {
+                self.st.w.orphans.remove(0);
+            }
+        }
         let r = self.lines[i].range();
         self.add_line(o, r);
         let t = self.trimmed_range(i);
