@@ -58,7 +58,7 @@ PDF = os.path.join(HERE, "pdf")
 #                pandoc and mammoth (its own extractors, WORD_EXTRACTORS).
 #   html:        the Word document as pandoc's web page, read as text by
 #                html2text, w3m and lynx (WEB_EXTRACTORS).
-VARIANTS = ["separate", "oneline", "sectiontop", "compact", "docx", "html"]
+VARIANTS = ["separate", "oneline", "sectiontop", "compact", "docx", "html", "writer"]
 
 # Compendia: several sources typeset one after another in one document.
 COMPENDIA = {
@@ -753,7 +753,7 @@ def run(name, members, keep_pdf, variants, extractors):
         with open(os.path.join(OUT, name, "source.txt"), "w", encoding="utf-8") as f:
             f.write("\n\n".join(texts) + "\n")
     for variant in variants:
-        if variant in ("docx", "html"):
+        if variant in ("docx", "html", "writer"):
             run_docx(name, members, keep_pdf, extractors, variant)
             continue
         set_page_style(variant)
@@ -776,7 +776,9 @@ def run(name, members, keep_pdf, variants, extractors):
 
 def run_docx(name, members, keep_pdf, extractors, variant):
     """The Word route (word.py): the sources as one .docx, converted to text
-    (`docx`), or as the web page pandoc makes of it, read as text (`html`)."""
+    (`docx`), or as the web page pandoc makes of it, read as text (`html`),
+    or as the PDF a word processor (LibreOffice Writer) prints of it, read
+    by the PDF extractors (`writer`)."""
     import word
 
     resolutions = []
@@ -790,6 +792,8 @@ def run_docx(name, members, keep_pdf, extractors, variant):
         if variant == "html":
             source, table = os.path.join(tmp, "%s.html" % name), word.WEB_EXTRACTORS
             word.make_html(docx, source)
+        if variant == "writer":
+            source, table = word.make_writer_pdf(docx, tmp), EXTRACTORS
         outdir = os.path.join(OUT, name, variant)
         os.makedirs(outdir, exist_ok=True)
         for ex, fn in table.items():

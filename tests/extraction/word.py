@@ -153,6 +153,16 @@ def make_html(docx, path):
                    capture_output=True)
 
 
+def make_writer_pdf(docx, outdir):
+    """The PDF LibreOffice Writer prints of the Word document (as Word's
+    "Save as PDF" would: footnotes at the page's foot under a drawn rule, no
+    running head or foot, the page turning with nothing printed to show it).
+    Returns its path."""
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", outdir, docx],
+                   check=True, capture_output=True)
+    return os.path.splitext(docx)[0] + ".pdf"
+
+
 def ex_html2text(path):
     import html2text
 
@@ -181,4 +191,5 @@ def versions():
     w3m = subprocess.run(["w3m", "-version"], capture_output=True, text=True).stdout.split(",")[0]
     lynx = subprocess.run(["lynx", "-version"], capture_output=True, text=True).stdout.split("\n")[0]
     return ["pypandoc_binary %s (%s)" % (version("pypandoc_binary"), v), "mammoth %s" % version("mammoth"),
-            "html2text %s" % version("html2text"), w3m.strip(), lynx.strip()]
+            "html2text %s" % version("html2text"), w3m.strip(), lynx.strip(),
+            subprocess.run(["soffice", "--version"], capture_output=True, text=True).stdout.strip()]

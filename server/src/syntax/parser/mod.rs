@@ -904,6 +904,11 @@ impl<'a> Parser<'a> {
                         }
                     }
                     if let Some(b) = block {
+                        if let Some(p) = self.resumed_paragraph(i, b) {
+                            self.st.fn_mode = FnMode::None;
+                            self.resume(p, i);
+                            return i + 1;
+                        }
                         self.extend_footnote(b, i);
                         return i + 1;
                     }
@@ -936,6 +941,11 @@ impl<'a> Parser<'a> {
                     }
                 }
                 if !ends {
+                    if let Some(p) = self.resumed_paragraph(i, block) {
+                        self.st.fn_mode = FnMode::None;
+                        self.resume(p, i);
+                        return i + 1;
+                    }
                     self.extend_footnote(block, i);
                     return i + 1;
                 }
@@ -1152,8 +1162,9 @@ impl<'a> Parser<'a> {
         let Some((_, len)) = lines::pasted_footnote(t) else {
             return false;
         };
-        self.vocab.line_opener(t[len..].trim_start()).is_none()
-            && self.below(i + 1, n, false) != Below::Paragraph
+        let text = t[len..].trim_start();
+        self.vocab.line_opener(text).is_none()
+            && (self.below(i + 1, n, false) != Below::Paragraph || note_like(text))
     }
 
     /// Whether number `n` alone on line `i` starts a page's footnotes set
@@ -1229,7 +1240,9 @@ impl<'a> Parser<'a> {
         match self.below(first + 1, n, set_apart || run > 0) {
             Below::Next => true,
             Below::Foot => finished || set_apart,
-            Below::Paragraph => false,
+            // A page with no foot printed: the next page's paragraph, or the
+            // rest of the one the page broke, follows a note's one line.
+            Below::Paragraph => run == 0 && note_like(text),
         }
     }
 
@@ -1366,6 +1379,31 @@ impl<'a> Parser<'a> {
         self.st.max_def = self.st.max_def.max(n);
         self.st.prev = Prev::Footnote;
         b
+    }
+
+    /// The paragraph that line `i` goes on with, after footnote `b`, when a
+    /// page turned with nothing printed to show it (a word processor's PDF
+    /// with no running head or foot, whose footnote rule is a drawing): the
+    /// line starts in lower case after a blank line, the footnote's text
+    /// ends with its full stop, and the paragraph before the footnotes is
+    /// unfinished (no final punctuation, or a comma).
+    fn resumed_paragraph(&self, i: usize, b: usize) -> Option<usize> {
+        if !self.trimmed(i).starts_with(char::is_lowercase) {
+            return None;
+        }
+        let last = self.blocks[b].lines.last()?;
+        if !self.src[last].trim_end().ends_with('.') {
+            return None;
+        }
+        let p = self.unfinished_before(b, true)?;
+        (self.blocks[p].resolution == self.st.resolution).then_some(p)
+    }
+
+    /// Line `i` goes on with paragraph `p`, across the footnotes between.
+    fn resume(&mut self, p: usize, i: usize) {
+        self.st.cur = Some(p);
+        self.st.cur_has_text = true;
+        self.append(p, i);
     }
 
     /// Line `i`, under a column of footnote numbers: it goes on with the
@@ -2681,6 +2719,19 @@ fn gallop<T>(s: &[T], before: impl Fn(&T) -> bool) -> usize {
     let lo = hi / 2;
     let hi = hi.min(s.len());
     lo + s[lo..hi].partition_point(before)
+}
+
+/// Whether a footnote's text after its number reads as a whole note on one
+/// line, where no page foot or rule sets the page's footnotes apart (a word
+/// processor's PDF without running head or foot): it starts with a capital
+/// or a symbol's letter and ends with a full stop, as notes do (`United
+/// Nations, Treaty Series, vol. 2187, No. 38544.`, `A/80/344.`), and a
+/// paragraph's wrapped line seldom does.
+fn note_like(text: &str) -> bool {
+    let text = text.trim();
+    text.starts_with(|c: char| c.is_ascii_uppercase())
+        && text.ends_with('.')
+        && !text.ends_with("..")
 }
 
 /// Page furniture below a page's footnotes. A footnote's text may be a
