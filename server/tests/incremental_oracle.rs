@@ -66,6 +66,11 @@ fn fixtures() -> Vec<(String, String)> {
         // A web page as lynx reads it: notes wrapped onto indented lines,
         // known by the arrow on their last line.
         "A-RES-80-20/html/lynx",
+        // A word processor's PDF with no page foot printed: notes right
+        // before the next paragraph, or inside the one the page broke
+        // (pypdf's `5 United ...`, PDFium's `5` then ` United ...`).
+        "A-RES-80-6/writer/pypdf",
+        "A-RES-80-6/writer/pdfium",
     ] {
         let p = format!(
             "{}/../tests/extraction/out/{lab}.txt",
@@ -696,6 +701,23 @@ fn edits_below_a_paragraph_end_set_above_it_equal_a_full_parse() {
             line == b"session,1"
         });
     assert!(region > 30, "{region}");
+}
+
+/// A word processor's PDF with no page foot printed (PDFium: `5` then
+/// ` United Nations, ...`, then the rest of the paragraph the page broke):
+/// whether a line in lower case after a note goes on with that paragraph is
+/// decided by the paragraph's last line above the note. Edits on the lines
+/// from the note down (a new finished line `x;` above the note among them)
+/// re-parse as a full parse does.
+#[test]
+fn edits_around_notes_with_no_page_foot_equal_a_full_parse() {
+    let region = edits_below_lines_equal_a_full_parse("A-RES-80-6/writer/pdfium", 4, 5, |b| {
+        let mut lines = b.split(|&c| c == b'\n');
+        let here = lines.next().unwrap_or(b);
+        let next = lines.next().unwrap_or_default();
+        !here.is_empty() && (1..=2).contains(&next.len()) && next.iter().all(u8::is_ascii_digit)
+    });
+    assert!(region > 20, "{region}");
 }
 
 /// Edits at the start of each of the `reach` lines below every line of the

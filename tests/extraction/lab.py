@@ -58,6 +58,8 @@ PDF = os.path.join(HERE, "pdf")
 #                pandoc and mammoth (its own extractors, WORD_EXTRACTORS).
 #   html:        the Word document as pandoc's web page, read as text by
 #                html2text, w3m and lynx (WEB_EXTRACTORS).
+#   writer:      the Word document printed as PDF by LibreOffice Writer (no
+#                running head or foot), read by the PDF extractors.
 VARIANTS = ["separate", "oneline", "sectiontop", "compact", "docx", "html", "writer"]
 
 # Compendia: several sources typeset one after another in one document.

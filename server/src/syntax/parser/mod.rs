@@ -904,12 +904,9 @@ impl<'a> Parser<'a> {
                         }
                     }
                     if let Some(b) = block {
-                        if let Some(p) = self.resumed_paragraph(i, b) {
-                            self.st.fn_mode = FnMode::None;
-                            self.resume(p, i);
-                            return i + 1;
+                        if !self.resumes_paragraph(i, b) {
+                            self.extend_footnote(b, i);
                         }
-                        self.extend_footnote(b, i);
                         return i + 1;
                     }
                 }
@@ -941,12 +938,9 @@ impl<'a> Parser<'a> {
                     }
                 }
                 if !ends {
-                    if let Some(p) = self.resumed_paragraph(i, block) {
-                        self.st.fn_mode = FnMode::None;
-                        self.resume(p, i);
-                        return i + 1;
+                    if !self.resumes_paragraph(i, block) {
+                        self.extend_footnote(block, i);
                     }
-                    self.extend_footnote(block, i);
                     return i + 1;
                 }
                 self.st.fn_mode = FnMode::None;
@@ -1381,29 +1375,29 @@ impl<'a> Parser<'a> {
         b
     }
 
-    /// The paragraph that line `i` goes on with, after footnote `b`, when a
+    /// Whether line `i`, after footnote `b`, goes on with the paragraph
+    /// before the footnotes (and then it does, and the footnotes end): a
     /// page turned with nothing printed to show it (a word processor's PDF
-    /// with no running head or foot, whose footnote rule is a drawing): the
-    /// line starts in lower case after a blank line, the footnote's text
-    /// ends with its full stop, and the paragraph before the footnotes is
-    /// unfinished (no final punctuation, or a comma).
-    fn resumed_paragraph(&self, i: usize, b: usize) -> Option<usize> {
-        if !self.trimmed(i).starts_with(char::is_lowercase) {
-            return None;
+    /// with no running head or foot, whose footnote rule is a drawing). The
+    /// line starts in lower case, the footnote's text ends with its full
+    /// stop, and the paragraph is unfinished (no final punctuation, or a
+    /// comma); else the line is the footnote's own.
+    fn resumes_paragraph(&mut self, i: usize, b: usize) -> bool {
+        let finished_note =
+            || (self.blocks[b].lines.last()).is_some_and(|r| self.src[r].trim_end().ends_with('.'));
+        if !self.trimmed(i).starts_with(char::is_lowercase) || !finished_note() {
+            return false;
         }
-        let last = self.blocks[b].lines.last()?;
-        if !self.src[last].trim_end().ends_with('.') {
-            return None;
-        }
-        let p = self.unfinished_before(b, true)?;
-        (self.blocks[p].resolution == self.st.resolution).then_some(p)
-    }
-
-    /// Line `i` goes on with paragraph `p`, across the footnotes between.
-    fn resume(&mut self, p: usize, i: usize) {
+        let Some(p) = (self.unfinished_before(b, true))
+            .filter(|&p| self.blocks[p].resolution == self.st.resolution)
+        else {
+            return false;
+        };
+        self.st.fn_mode = FnMode::None;
         self.st.cur = Some(p);
         self.st.cur_has_text = true;
         self.append(p, i);
+        true
     }
 
     /// Line `i`, under a column of footnote numbers: it goes on with the
