@@ -86,3 +86,20 @@ fn what_is_no_note_and_what_goes_on_with_one() {
     let text: String = note.text.iter().map(|r| &src[r.clone()]).collect();
     assert!(text.ends_with("see also A/79/1."), "{text}");
 }
+
+/// Under a rule, the last footnote's number again on a line of its own (a
+/// page of the lab's `writer` style as one extractor reads it): no second
+/// footnote, and no panic (the column's count once went below zero).
+#[test]
+fn the_last_footnote_number_again_under_the_rule() {
+    let src = "The General Assembly,\n\n\
+               Recalling its resolution 79/1,1\n\n\
+               1. Decides to remain seized of the matter.\n\
+               __________________\n\
+               1\n\
+               1\n\
+               A/79/1.\n";
+    let a = run(src);
+    let defs: Vec<u32> = a.doc.footnote_defs.iter().map(|d| d.number).collect();
+    assert_eq!(defs, [1]);
+}

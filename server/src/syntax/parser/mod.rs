@@ -1110,6 +1110,11 @@ impl<'a> Parser<'a> {
             let bit = 1u16.checked_shl(last - 1 - n).unwrap_or(0);
             return (skipped & bit != 0).then_some((n, skipped & !bit));
         }
+        if n == last {
+            // The last footnote's number again (a raised reference set on its
+            // own line among the notes): no footnote of its own.
+            return None;
+        }
         let shift = n - last;
         if shift as usize > FOOTNOTE_LOOKAHEAD
             || self.number_wrapped(i)
