@@ -28,14 +28,16 @@ const CLOSE = "(?:\\*{1,2}|_{1,2})?";
 /**
  * The first line of a UN text, as a JavaScript regular expression without flags
  * (how VS Code compiles `firstLine`). Each alternative is a whole line, except the
- * heading `Resolution adopted by the General Assembly on ...`:
+ * heading `Resolution adopted by the General Assembly on ...` and the header row:
  *
  * - `United Nations`, alone or with the symbol (`United Nations S/RES/1454 (2002)`);
  * - a document symbol alone (`A/RES/80/6`, `S/RES/1454 (2002)`, `A/C.2/66/L.51`);
  * - `Resolution 687 (1991)` (Security Council), with its date or not;
  * - `Resolution adopted by the General Assembly ...`;
  * - a chapeau: `The General Assembly,`, `The Security Council,` ...;
- * - an organ alone, as a heading: `Economic and Social Council`.
+ * - an organ alone, as a heading: `Economic and Social Council`;
+ * - the header's table row read as one line, `United Nations A/RES/80/5 General
+ *   Assembly Distr.: General ...` (a word processor's PDF through pymupdf4llm).
  *
  * Markdown around the line (`**A/RES/80/6**`, `## United Nations`, `_The Security
  * Council,_`) is allowed: reso reads Markdown drafts too.
@@ -46,7 +48,8 @@ export const FIRST_LINE =
   `|Resolution\\s+\\d{1,4}\\s*${YEAR}(?:\\s+of\\s+\\d{1,2}\\s+[A-Z][a-z]+\\s+\\d{4})?` +
   `|The\\s+${ORGAN}${CLOSE}\\s*,` +
   `|${ORGAN})${CLOSE}\\s*$` +
-  `|^\\s*${OPEN}Resolution\\s+adopted\\s+by\\s+the\\s+${ORGAN}\\b`;
+  `|^\\s*${OPEN}Resolution\\s+adopted\\s+by\\s+the\\s+${ORGAN}\\b` +
+  `|^\\s*${OPEN}United\\s+Nations\\s+${SYMBOL}(?:\\s+${YEAR})?\\s+${ORGAN}\\b`;
 
 const firstLine = new RegExp(FIRST_LINE);
 const chapeau = new RegExp(`^\\s*${OPEN}The\\s+${ORGAN}${CLOSE}\\s*,${CLOSE}\\s*$`);

@@ -95,6 +95,17 @@ function M.is_first_line(line)
   if after and is_symbol_year(after) then
     return true
   end
+  -- The header's table row read as one line: `United Nations A/RES/80/5 General
+  -- Assembly Distr.: General ...` (a word processor's PDF through pymupdf4llm).
+  local sym, row = (after or ""):match("^(%S+) (.+)$")
+  if sym and is_symbol(sym) then
+    row = row:gsub("^%(%d%d%d%d%) ", "")
+    for _, o in ipairs(ORGANS) do
+      if row:sub(1, #o) == o and not row:sub(#o + 1, #o + 1):match("[%w_]") then
+        return true
+      end
+    end
+  end
   local number, date = l:match("^Resolution (%d+) ?%(%d%d%d%d%)(.*)$")
   if number and #number <= 4 and (date == "" or date:match("^ of %d%d? %u%l+ %d%d%d%d$")) then
     return true
