@@ -81,6 +81,16 @@ local function is_chapeau(l)
   return o ~= nil and organ[o] == true
 end
 
+--- Whether `s` starts with an organ's name, as a whole word.
+local function starts_with_organ(s)
+  for _, o in ipairs(ORGANS) do
+    if s:sub(1, #o) == o and not s:sub(#o + 1, #o + 1):match("[%w_]") then
+      return true
+    end
+  end
+  return false
+end
+
 --- Whether one line (without its line break) is how a UN text starts.
 function M.is_first_line(line)
   local l = normalize(line)
@@ -100,10 +110,8 @@ function M.is_first_line(line)
   local sym, row = (after or ""):match("^(%S+) (.+)$")
   if sym and is_symbol(sym) then
     row = row:gsub("^%(%d%d%d%d%) ", "")
-    for _, o in ipairs(ORGANS) do
-      if row:sub(1, #o) == o and not row:sub(#o + 1, #o + 1):match("[%w_]") then
-        return true
-      end
+    if starts_with_organ(row) then
+      return true
     end
   end
   local number, date = l:match("^Resolution (%d+) ?%(%d%d%d%d%)(.*)$")
@@ -111,14 +119,7 @@ function M.is_first_line(line)
     return true
   end
   local adopted = l:match("^Resolution adopted by the (.+)$")
-  if adopted then
-    for _, o in ipairs(ORGANS) do
-      if adopted:sub(1, #o) == o and not adopted:sub(#o + 1, #o + 1):match("[%w_]") then
-        return true
-      end
-    end
-  end
-  return false
+  return adopted ~= nil and starts_with_organ(adopted)
 end
 
 --- Whether a text is a UN resolution: its first non-blank line starts a UN text,
