@@ -720,6 +720,46 @@ fn edits_around_notes_with_no_page_foot_equal_a_full_parse() {
     assert!(region > 20, "{region}");
 }
 
+/// A note of several lines set inside the text (80/11 printed by a word
+/// processor, read by pypdf): whether `1 Including ...` is the note is
+/// decided by its reference on a line above (`peace,1`) and by the full
+/// stop that ends it below. Edits on the lines above and below (the
+/// reference deleted among them) re-parse as a full parse does.
+#[test]
+fn edits_around_a_note_found_by_its_reference_equal_a_full_parse() {
+    let name = "A-RES-80-11/writer/pypdf";
+    let region = edits_near_lines_equal_a_full_parse(name, &lab(name), 6, 5, 1, |b| {
+        b.starts_with(b"1 Including ")
+    });
+    assert!(region > 20, "{region}");
+}
+
+/// A document of three resolutions that numbers its notes across at each
+/// page's foot (the lab's compendium printed by a word processor, read by
+/// pypdf; its first three resolutions): whether `6 See ...` and `19
+/// Including ...` are notes depends on the count the resolutions before
+/// left. Edits around each resolution's first note, and around the first
+/// resolution's last, re-parse as a full parse does.
+#[test]
+fn edits_in_a_document_numbering_notes_across_equal_a_full_parse() {
+    let name = "compendium-all/writer/pypdf";
+    let whole = lab(name);
+    // Up to the fourth resolution's heading.
+    let cut = whole
+        .match_indices("United Nations A/RES/")
+        .nth(2)
+        .unwrap()
+        .0;
+    let text = &whole[..cut];
+    // (Edits above the first resolution's last note change the count.)
+    let region = edits_near_lines_equal_a_full_parse(name, text, 3, 3, 3, |b| {
+        b.starts_with(b"5 A/81/150.")
+            || b.starts_with(b"6 See resolution 2200")
+            || b.starts_with(b"19 Including ")
+    });
+    assert!(region > 20, "{region}");
+}
+
 /// Edits at the start of each of the `reach` lines below every line of the
 /// lab text `name` that `is_footnote_line` picks (given the text from the
 /// line's start; at least `min` of them): each incremental re-parse must
@@ -730,12 +770,30 @@ fn edits_below_lines_equal_a_full_parse(
     min: usize,
     is_footnote_line: impl Fn(&[u8]) -> bool,
 ) -> usize {
+    edits_near_lines_equal_a_full_parse(name, &lab(name), 0, reach, min, is_footnote_line)
+}
+
+/// The extraction lab's text `name` (`<source>/<style>/<extractor>`).
+fn lab(name: &str) -> String {
     let path = format!(
         "{}/../tests/extraction/out/{name}.txt",
         env!("CARGO_MANIFEST_DIR")
     );
-    let text = std::fs::read_to_string(&path).unwrap();
-    let base_parse = parse_resumable(&text);
+    std::fs::read_to_string(&path).unwrap()
+}
+
+/// As `edits_below_lines_equal_a_full_parse`, on the `above` lines above
+/// each picked line too, with one more edit: the line's last character
+/// deleted (a reference glued to its end).
+fn edits_near_lines_equal_a_full_parse(
+    name: &str,
+    text: &str,
+    above: usize,
+    reach: usize,
+    min: usize,
+    is_footnote_line: impl Fn(&[u8]) -> bool,
+) -> usize {
+    let base_parse = parse_resumable(text);
     let starts: Vec<usize> = std::iter::once(0)
         .chain(text.match_indices('\n').map(|(i, _)| i + 1))
         .filter(|&i| i < text.len())
@@ -746,15 +804,22 @@ fn edits_below_lines_equal_a_full_parse(
     assert!(footnote_lines.len() >= min, "{}", footnote_lines.len());
     let mut region = 0;
     for &k in &footnote_lines {
-        for (j, &at) in starts.iter().enumerate().take(k + 1 + reach).skip(k + 1) {
+        let lines = starts.iter().enumerate().take(k + 1 + reach);
+        for (j, &at) in lines
+            .skip(k + 1 - above.min(k + 1))
+            .filter(|&(j, _)| j != k)
+        {
+            let end = at + text[at..].find('\n').unwrap_or(text.len() - at);
+            let last = text[..end].chars().next_back().map_or(0, char::len_utf8);
             for (a, b, ins) in [
                 (at, at, "x"),
                 (at, at, "\n"),
                 (at, at, "Recalls "),
                 (at, at, "x;\n"),
+                (end - last.min(end - at), end, ""),
             ] {
                 let next = format!("{}{}{}", &text[..a], ins, &text[b..]);
-                let Some(span) = EditSpan::between(&text, &next) else {
+                let Some(span) = EditSpan::between(text, &next) else {
                     continue;
                 };
                 let full = parse_resumable(&next).0;

@@ -103,3 +103,119 @@ fn the_last_footnote_number_again_under_the_rule() {
     let defs: Vec<u32> = a.doc.footnote_defs.iter().map(|d| d.number).collect();
     assert_eq!(defs, [1]);
 }
+
+/// Two resolutions of one document (a Main Committee's report with its
+/// draft resolutions, printed by a word processor) that number their notes
+/// across the document at each page's foot: the second resolution's notes
+/// are 3 and 4, after the first's 1 and 2. Each is a note, each reference
+/// finds its note, and nothing is reported.
+#[test]
+fn notes_numbered_across_the_resolutions_of_a_document() {
+    let src = compendium_numbered_across("79/3,3 and 79/4,4", "3 A/79/3.\n4 A/79/4.");
+    let a = run(&src);
+    assert_eq!(diagnostics(&src, &a), Vec::<String>::new(), "{src}");
+    let defs: Vec<u32> = a.doc.footnote_defs.iter().map(|d| d.number).collect();
+    assert_eq!(defs, [1, 2, 3, 4]);
+    let refs: Vec<u32> = a.doc.footnote_refs.iter().map(|r| r.number).collect();
+    assert_eq!(refs, [1, 2, 3, 4]);
+}
+
+/// The negative cases. A second resolution whose notes skip one reports the
+/// gap from where the count left off (footnote 4), not from 1. And its first
+/// note must come next: `5 A/79/5.` after the first resolution's 2 is no note.
+#[test]
+fn a_gap_in_a_document_numbered_across() {
+    let src = compendium_numbered_across("79/3,3 and the Rome Statute,5", "3 A/79/3.\n\n5 A/79/5.");
+    let a = run(&src);
+    assert_eq!(
+        diagnostics(&src, &a),
+        ["14:55 footnote-order footnote 4 is missing: footnote numbers jump to 5"],
+        "{src}"
+    );
+
+    let src = compendium_numbered_across("79/5,5", "5 A/79/5.");
+    let a = run(&src);
+    let defs: Vec<u32> = a.doc.footnote_defs.iter().map(|d| d.number).collect();
+    assert_eq!(defs, [1, 2]);
+    // (The line reads as the paragraph's, which then ends with a full stop.)
+    assert_eq!(
+        diagnostics(&src, &a),
+        ["15:9 terminator a preambular paragraph should end with `,`, not `.`"]
+    );
+}
+
+/// A two-resolution document whose first resolution has notes 1 and 2; the
+/// second recalls `refs` and has the notes `notes` under its paragraph.
+fn compendium_numbered_across(refs: &str, notes: &str) -> String {
+    format!(
+        "United Nations A/RES/80/1\n\
+         General Assembly Distr.: General\n\
+         80/1. Cooperation between the United Nations and the Court\n\
+         The General Assembly,\n\
+         Recalling its resolutions 79/1,1 and 79/2,2\n\
+         1 A/79/1.\n\
+         2 A/79/2.\n\
+         Welcoming the support given by civil society to the Court,\n\
+         1. Decides to remain seized of the matter.\n\
+         United Nations A/RES/80/2\n\
+         General Assembly Distr.: General\n\
+         80/2. International Day of Peace\n\
+         The General Assembly,\n\
+         Recalling its resolutions {refs}\n\
+         {notes}\n\
+         Welcoming the work of the Peacebuilding Commission,\n\
+         1. Decides to remain seized of the matter.\n"
+    )
+}
+
+/// A note of several lines that the page set inside a paragraph (80/11 as
+/// pypdf and PDFium read LibreOffice's PDF of it): its first line is no
+/// whole note, but its number comes next and its reference stands above on
+/// the page, so it is the note, and the paragraph reads on after it.
+#[test]
+fn a_note_of_several_lines_after_its_reference() {
+    for one in [
+        "1 Including General Assembly resolution 60/180 and Security Council ",
+        "1\n Including General Assembly resolution 60/180 and Security Council ",
+    ] {
+        let src = format!(
+            "The General Assembly,\n\
+             Recalling the relevant provisions adopted at the Summit of the Future, and\n\
+             reaffirming all its resolutions on peacebuilding and sustaining peace,1\n\
+             Recognizing further that conflict prevention should be nationally led and\n\
+             owned, and reaffirming that Member States bear the primary responsibility\n\
+             {one}\n\
+             resolution 1645 (2005), Assembly resolution 65/7 and Council resolution\n\
+             2282 (2016).\n\
+             for preventing conflict and building peace in their countries,\n\
+             1. Decides to remain seized of the matter.\n"
+        );
+        let a = run(&src);
+        assert_eq!(diagnostics(&src, &a), Vec::<String>::new(), "{src}");
+        let defs: Vec<u32> = a.doc.footnote_defs.iter().map(|d| d.number).collect();
+        assert_eq!(defs, [1], "{src}");
+        let note: String = a.doc.footnote_defs[0]
+            .text
+            .iter()
+            .map(|r| &src[r.clone()])
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(note.ends_with("2282 (2016)."), "{note}");
+    }
+}
+
+/// Without its reference above, the same line is the paragraph's text (a
+/// number that starts a wrapped line is body text unless evidence says
+/// otherwise), and the reference's absence is what reso reports.
+#[test]
+fn no_reference_above_no_note() {
+    let src = "The General Assembly,\n\
+               Recalling its resolutions on peacebuilding and sustaining peace,\n\
+               1. Notes that the Peacebuilding Fund supported projects in\n\
+               1 Member State in its first year and in more of them\n\
+               since then;\n\
+               2. Decides to remain seized of the matter.\n";
+    let a = run(src);
+    assert!(a.doc.footnote_defs.is_empty());
+    assert_eq!(diagnostics(src, &a), Vec::<String>::new());
+}

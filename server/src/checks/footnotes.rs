@@ -88,8 +88,22 @@ impl Input {
 /// The footnote checks of each resolution of the document on its own
 /// (footnotes restart at 1 in each).
 pub fn check(doc: &Document, config: &Config, out: &mut Vec<Diagnostic>) {
+    // The highest footnote the resolutions before defined.
+    let mut before = 0;
     for (defs, refs) in per_resolution(doc) {
-        check_resolution(defs, refs, config, out);
+        let (lowest, highest) = defs.iter().fold((u32::MAX, 0), |(lo, hi), d| {
+            (lo.min(d.number), hi.max(d.number))
+        });
+        // A resolution whose notes go on from those before (a document
+        // that numbers its notes across its resolutions at each page's
+        // foot) counts from there; any other from 1.
+        let first = if before > 0 && lowest > before && lowest != u32::MAX {
+            before + 1
+        } else {
+            1
+        };
+        check_resolution(defs, refs, first, config, out);
+        before = before.max(highest);
     }
 }
 
@@ -120,9 +134,11 @@ fn per_resolution(doc: &Document) -> impl Iterator<Item = (&[FootnoteDef], &[Foo
         })
 }
 
+/// The checks of one resolution's footnotes, numbered from `first`.
 fn check_resolution(
     footnote_defs: &[FootnoteDef],
     footnote_refs: &[FootnoteRef],
+    first: u32,
     config: &Config,
     out: &mut Vec<Diagnostic>,
 ) {
@@ -200,7 +216,7 @@ fn check_resolution(
     let Some(&max) = all.iter().next_back() else {
         return;
     };
-    let mut n = 1;
+    let mut n = first;
     while n < max {
         if !all.contains(&n) {
             let gap_start = n;

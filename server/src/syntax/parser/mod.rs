@@ -41,6 +41,10 @@ use crate::syntax::vocabulary::Vocabulary;
 /// is looked for (`Parser::below`).
 pub(crate) const FOOTNOTE_LOOKAHEAD: usize = 6;
 
+/// How many lines above a note set inside the text its reference is looked
+/// for (`Parser::referenced_above`): a page.
+const REFERENCE_LOOKBACK: usize = 60;
+
 /// How far below a footnote number set out of turn the numbers it skips are
 /// looked for (`Parser::alone_further_down`): a page's footnotes.
 pub(crate) const COLUMN_LOOKAHEAD: usize = 40;
@@ -405,8 +409,13 @@ impl<'a> Parser<'a> {
     fn next_resolution(&mut self, rs: ResolutionStart) -> usize {
         let k = self.st.resolution + 1;
         self.close_paragraph();
+        let carried = match self.st.max_def {
+            0 => self.st.fn_carried,
+            n => n,
+        };
         self.st = State {
             resolution: k,
+            fn_carried: carried,
             ..State::new()
         };
         self.res_first_block.truncate(k as usize);
@@ -866,7 +875,7 @@ impl<'a> Parser<'a> {
                     // A column of footnote numbers whose texts follow it
                     // (pdftotext sets a page's footnotes out so).
                     let column = bare_number(t).and_then(|n| match block {
-                        None if n == 1 || n == self.st.max_def + 1 => Some((n, 0)),
+                        None if n == 1 || self.next_note(n) => Some((n, 0)),
                         None => None,
                         Some(_) => self.column_number(i, n, last, skipped),
                     });
@@ -958,7 +967,7 @@ impl<'a> Parser<'a> {
             if next.is_some_and(|j| {
                 let tj = self.trimmed(j);
                 self.footnote_line(tj).is_some()
-                    || bare_number(tj).is_some_and(|n| n == 1 || n == self.st.max_def + 1)
+                    || bare_number(tj).is_some_and(|n| n == 1 || self.next_note(n))
             }) {
                 self.st.fn_mode = FnMode::Rule {
                     block: None,
@@ -1163,7 +1172,44 @@ impl<'a> Parser<'a> {
         };
         let text = t[len..].trim_start();
         self.vocab.line_opener(text).is_none()
-            && (self.below(i + 1, n, false) != Below::Paragraph || note_like(text))
+            && (self.below(i + 1, n, false) != Below::Paragraph
+                || note_like(text)
+                || (!text.starts_with(char::is_lowercase)
+                    && self.note_ends_below(i)
+                    && self.referenced_above(i, n)))
+    }
+
+    /// Whether the lines from line `i` on end with a full stop before a
+    /// blank line or a paragraph's start, within `FOOTNOTE_LOOKAHEAD` lines:
+    /// a note does (a wrapped line of body text seldom does before the next
+    /// paragraph).
+    fn note_ends_below(&self, i: usize) -> bool {
+        for j in i..i + FOOTNOTE_LOOKAHEAD {
+            match self.lines.get(j) {
+                Some(l) if !l.blank => {}
+                _ => return false,
+            }
+            if j > i && self.starts_paragraph(j) && !self.number_wrapped(j) {
+                return false;
+            }
+            if self.trimmed(j).ends_with('.') {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether a line above line `i`, in its run of lines without a blank
+    /// one and within `REFERENCE_LOOKBACK` lines, refers to footnote `n`
+    /// (a strong or medium candidate): a note of several lines that a page
+    /// with no foot printed set inside the text (a word processor's PDF)
+    /// follows its reference on the same page. (No checkpoint lies inside
+    /// such a run, so a re-parse after an edit there decides this again.)
+    fn referenced_above(&self, i: usize, n: u32) -> bool {
+        (i.saturating_sub(REFERENCE_LOOKBACK)..i)
+            .rev()
+            .take_while(|&j| !self.lines[j].blank)
+            .any(|j| footnote_refs::line_refers_to(self.trimmed(j), n))
     }
 
     /// Whether number `n` alone on line `i` starts a page's footnotes set
@@ -1241,7 +1287,11 @@ impl<'a> Parser<'a> {
             Below::Foot => finished || set_apart,
             // A page with no foot printed: the next page's paragraph, or the
             // rest of the one the page broke, follows a note's one line.
-            Below::Paragraph => run == 0 && note_like(text),
+            Below::Paragraph => {
+                run == 0
+                    && (note_like(text)
+                        || (self.note_ends_below(first) && self.referenced_above(i, n)))
+            }
         }
     }
 
@@ -1269,7 +1319,7 @@ impl<'a> Parser<'a> {
     /// setting the page's footnotes apart: it is the next footnote, and the
     /// line above is text (or a draft's `*` note) outside any footnote.
     fn may_start_unruled(&self, i: usize, n: u32) -> bool {
-        n == self.st.max_def + 1
+        self.next_note(n)
             && i > 0
             && !self.lines[i - 1].blank
             && self.after_text_or_star_note()
@@ -1280,7 +1330,7 @@ impl<'a> Parser<'a> {
     /// of a page's footnotes: the next footnote, after a paragraph's text or
     /// the meeting line (the block before the blank lines' one).
     fn alone_after_text(&self, i: usize, n: u32) -> bool {
-        n == self.st.max_def + 1
+        self.next_note(n)
             && i > 1
             && self.lines[i - 1].blank
             && matches!(self.st.fn_mode, FnMode::None)
@@ -1345,10 +1395,18 @@ impl<'a> Parser<'a> {
                     .is_some_and(|b| b.kind == BlockKind::StarNote))
     }
 
-    /// The first footnote of a pasted text is footnote 1: a line `30 From the
-    /// account ...` in a form is not a footnote.
+    /// The first footnote of a pasted text is footnote 1 (or the one after
+    /// the resolutions before, when they number notes across): a line `30
+    /// From the account ...` in a form is not a footnote.
     fn plausible_first_footnote(&self, n: u32) -> bool {
-        self.st.max_def > 0 || n == 1
+        self.st.max_def > 0 || self.next_note(n)
+    }
+
+    /// Whether footnote `n` comes next: after this resolution's highest,
+    /// or, before its first, after the highest of the resolutions before
+    /// (notes numbered across the document) as well as 1.
+    fn next_note(&self, n: u32) -> bool {
+        n == self.st.max_def + 1 || (self.st.max_def == 0 && n == self.st.fn_carried + 1)
     }
 
     fn furniture(&mut self, i: usize) {
@@ -1376,6 +1434,9 @@ impl<'a> Parser<'a> {
             text: std::iter::once(r.start + text_off..r.end).collect(),
         });
         self.st.max_def = self.st.max_def.max(n);
+        // (The count carried from the resolutions before matters no more:
+        // a state past here equals the old one's once this note is met.)
+        self.st.fn_carried = 0;
         self.st.prev = Prev::Footnote;
         b
     }
@@ -1571,7 +1632,7 @@ impl<'a> Parser<'a> {
                 || lines::is_rule(tj)
                 || lines::is_furniture(tj)
                 || lines::is_meeting_line(tj)
-                || bare_number(tj).is_some_and(|m| m == self.st.max_def + 1)
+                || bare_number(tj).is_some_and(|m| self.next_note(m))
         });
         if !column {
             return false;

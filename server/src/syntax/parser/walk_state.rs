@@ -51,7 +51,14 @@ pub(super) struct State {
     /// The last sub-paragraph ordinal at each level (1-4) under `holder`.
     pub(super) sub_last: [u32; 5],
     pub(super) fn_mode: FnMode,
+    /// The highest footnote number defined in this resolution (0: none yet).
     pub(super) max_def: u32,
+    /// Until this resolution defines a footnote: the highest one the
+    /// resolutions before it defined. A document may number its notes
+    /// across its resolutions (a Main Committee's report with its draft
+    /// resolutions: the second one's first note is 14 when the first's last
+    /// is 13), so that number comes next as well as 1.
+    pub(super) fn_carried: u32,
     /// The largest number met alone on a line inside a paragraph (a raised
     /// reference that an extraction set on a line of its own).
     pub(super) max_alone_ref: u32,
@@ -82,6 +89,7 @@ impl State {
             sub_last: [0; 5],
             fn_mode: FnMode::None,
             max_def: 0,
+            fn_carried: 0,
             max_alone_ref: 0,
             prev: Prev::Start,
             annex_count: 0,

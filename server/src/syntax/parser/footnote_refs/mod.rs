@@ -253,6 +253,36 @@ pub(super) fn candidates_into(src: &str, b: &Block, bi: usize, cands: &mut Vec<C
     }
 }
 
+/// Whether `line` holds a strong or medium candidate numbered `n` (the
+/// words of the line alone are read): the walk asks it of the lines above a
+/// line that starts with footnote `n`, to tell the note from body text.
+pub(super) fn line_refers_to(line: &str, n: u32) -> bool {
+    let bytes = line.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while let Some(p) = next_pasted_hit(bytes, i) {
+        let (ts, te) = token_bounds(line, p);
+        let before = line[..ts].split_whitespace().next_back();
+        token_candidates(
+            &line[ts..te],
+            ts,
+            || before,
+            |k| line[te..].split_whitespace().nth(k),
+            0,
+            &mut found,
+        );
+        if found
+            .iter()
+            .any(|c| c.number == n && c.strength >= Strength::Medium)
+        {
+            return true;
+        }
+        found.clear();
+        i = te;
+    }
+    false
+}
+
 /// The lines of a block as the tokeniser sees them: the marker cut off.
 struct BlockLines<'a> {
     src: &'a str,

@@ -265,7 +265,10 @@ impl<'c> Sequence<'c> {
     }
 
     fn resolve(mut self) -> Vec<FootnoteRef> {
-        let mut highest = 0u32;
+        // The sequence starts at the first definition: a resolution of a
+        // document that numbers its notes across starts at 14, not 1.
+        let first = self.defined.iter().position(|&d| d).unwrap_or(1) as u32;
+        let mut highest = first.saturating_sub(1);
         let mut refs = Vec::new();
         let cands = self.cands;
         for (i, c) in cands.iter().enumerate() {

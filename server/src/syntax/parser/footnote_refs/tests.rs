@@ -511,7 +511,9 @@ mod sequence_oracle {
 
     fn naive(cands: &[Candidate], defined: &[u32]) -> Vec<usize> {
         let def = |n: u32| defined.contains(&n);
-        let mut highest = 0;
+        // The sequence starts at the first definition (a resolution of a
+        // document that numbers its notes across starts above 1).
+        let mut highest = defined.iter().min().map_or(0, |&m| m - 1);
         let mut out = Vec::new();
         for (i, c) in cands.iter().enumerate() {
             let is_ref = c.strength == Strength::Strong || {
