@@ -219,3 +219,33 @@ fn no_reference_above_no_note() {
     assert!(a.doc.footnote_defs.is_empty());
     assert_eq!(diagnostics(src, &a), Vec::<String>::new());
 }
+
+/// The same page as pdf.js reads it line by line: the raised reference on
+/// a line of its own (`1`), the note's number alone with its text under it,
+/// and a blank line after the note's last line, before the rest of the
+/// paragraph the page broke. The reference above makes it the note,
+/// although the line before the number is unfinished.
+#[test]
+fn a_note_of_several_lines_after_its_reference_alone_on_a_line() {
+    let src = "The General Assembly,\n\
+               Recalling the relevant provisions adopted at the Summit of the Future, and\n\
+               reaffirming all its resolutions on peacebuilding and sustaining peace,\n\
+               1\n\
+               Recognizing further that conflict prevention should be nationally led and\n\
+               owned, and reaffirming that Member States bear the primary responsibility\n\
+               1 \n\
+               Including General Assembly resolution 60/180 and Security Council\n\
+               resolution 1645 (2005), Assembly resolution 65/7 and Council resolution\n\
+               2282 (2016).\n\
+               \n\
+               for preventing conflict and building peace in their countries,\n\
+               1. Decides to remain seized of the matter.\n";
+    let a = run(src);
+    assert_eq!(diagnostics(src, &a), Vec::<String>::new());
+    let defs: Vec<u32> = a.doc.footnote_defs.iter().map(|d| d.number).collect();
+    assert_eq!(defs, [1]);
+    let refs: Vec<usize> = (a.doc.footnote_refs.iter())
+        .map(|r| reso::analysis::line_col(src, r.range.start).0)
+        .collect();
+    assert_eq!(refs, [4]);
+}

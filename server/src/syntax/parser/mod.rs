@@ -1284,7 +1284,11 @@ impl<'a> Parser<'a> {
         // than the next may come first.
         match self.below(first + 1, n, set_apart || run > 0) {
             Below::Next => true,
-            Below::Foot => finished || set_apart,
+            Below::Foot => {
+                finished
+                    || set_apart
+                    || (self.note_ends_below(first) && self.referenced_above(i, n))
+            }
             // A page with no foot printed: the next page's paragraph, or the
             // rest of the one the page broke, follows a note's one line.
             Below::Paragraph => {

@@ -254,9 +254,13 @@ pub(super) fn candidates_into(src: &str, b: &Block, bi: usize, cands: &mut Vec<C
 }
 
 /// Whether `line` holds a strong or medium candidate numbered `n` (the
-/// words of the line alone are read): the walk asks it of the lines above a
+/// words of the line alone are read; a line of numbers alone is a raised
+/// reference set on its own line): the walk asks it of the lines above a
 /// line that starts with footnote `n`, to tell the note from body text.
 pub(super) fn line_refers_to(line: &str, n: u32) -> bool {
+    if super::lines::footnote_numbers_alone(line) {
+        return line.split_whitespace().any(|w| w.parse() == Ok(n));
+    }
     let bytes = line.as_bytes();
     let mut found = Vec::new();
     let mut i = 0;

@@ -141,11 +141,12 @@ fn op_number_by_regex(t: &str) -> Option<(usize, u32, Option<String>)> {
 
 fn furniture_by_regex(t: &str) -> bool {
     if let Some(c) =
-        regex!(r"^[-–]\s?\d{1,3}\s?[-–](?:\s+(.+)|$)|^(.+?)\s+[-–]\s?\d{1,3}\s?[-–]$").captures(t)
+        regex!(r"^[-–]\s?\d{1,3}\s?[-–](?:\s+(.*)|$)|^(.*?)\s+[-–]\s?\d{1,3}\s?[-–]$").captures(t)
     {
+        // (Only whitespace beside the page number: nothing else is there.)
         return match c.get(1).or(c.get(2)) {
             None => true,
-            Some(rest) => piece_by_regex(rest.as_str()),
+            Some(rest) => rest.as_str().is_empty() || piece_by_regex(rest.as_str()),
         };
     }
     piece_by_regex(t)
