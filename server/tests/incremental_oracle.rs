@@ -71,6 +71,9 @@ fn fixtures() -> Vec<(String, String)> {
         // (pypdf's `5 United ...`, PDFium's `5` then ` United ...`).
         "A-RES-80-6/writer/pypdf",
         "A-RES-80-6/writer/pdfium",
+        // pdftotext on those pages: a note's text above its number, and
+        // the paragraph the page broke resumed after the numbers.
+        "A-RES-80-10/writer/pdftotext",
     ] {
         let p = format!(
             "{}/../tests/extraction/out/{lab}.txt",
@@ -730,6 +733,20 @@ fn edits_around_a_note_found_by_its_reference_equal_a_full_parse() {
     let name = "A-RES-80-11/writer/pypdf";
     let region = edits_near_lines_equal_a_full_parse(name, &lab(name), 6, 5, 1, |b| {
         b.starts_with(b"1 Including ")
+    });
+    assert!(region > 20, "{region}");
+}
+
+/// `pdftotext` on a word processor's pages sets a note of several lines
+/// above its number (80/10: `Report of the ...` three lines, then `8` or
+/// `10`): whether the text is the note is decided by the number and blank
+/// line below it and by the reference above. Edits on the lines around
+/// each such text re-parse as a full parse does.
+#[test]
+fn edits_around_a_note_set_above_its_number_equal_a_full_parse() {
+    let name = "A-RES-80-10/writer/pdftotext";
+    let region = edits_near_lines_equal_a_full_parse(name, &lab(name), 3, 7, 2, |b| {
+        b.starts_with(b"Report of the ")
     });
     assert!(region > 20, "{region}");
 }

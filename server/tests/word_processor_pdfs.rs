@@ -249,3 +249,120 @@ fn a_note_of_several_lines_after_its_reference_alone_on_a_line() {
         .collect();
     assert_eq!(refs, [4]);
 }
+
+/// `pdftotext` on the same pages sets a note of several lines above its
+/// number: after a paragraph's finished line (the reference above is a
+/// bare number, `Rights, 1 the`, as `pdftotext` spaces it), and inside a
+/// column (`7`'s text, then `2` `3` and the text of 3). Each text goes to
+/// its number, and nothing is reported.
+#[test]
+fn pdftotext_sets_a_note_above_its_number() {
+    let src = "The General Assembly,\n\
+               Reaffirming the International Covenant on Civil and Political Rights, 1 the\n\
+               Convention on the Rights of the Child2 and the Durban Declaration3 and\n\
+               the Programme of Action of the International Conference,\n\
+               Report of the International Conference on Population and Development,\n\
+               Cairo, 5–13 September 1994 (United Nations publication, Sales\n\
+               No. E.95.XIII.18), chap. I, resolution 1, annex.\n\
+               1\n\
+               \n\
+               Report of the Fourth World Conference on Women, Beijing, 4–15 September\n\
+               1995, chap. I, resolution 1, annexes I and II.\n\
+               2\n\
+               \n\
+               3\n\
+               \n\
+               See A/CONF.189/12 and A/CONF.189/12/Corr.1, chap. I.\n\
+               \n\
+               \n\
+               Stressing the importance of the empowerment of Indigenous women,\n\
+               1. Decides to remain seized of the matter.\n";
+    let a = run(src);
+    assert_eq!(diagnostics(src, &a), Vec::<String>::new());
+    let notes: Vec<(u32, String)> = (a.doc.footnote_defs.iter())
+        .map(|d| {
+            let text: String = d.text.iter().map(|r| &src[r.clone()]).collect();
+            (d.number, text.split(',').next().unwrap_or("").to_string())
+        })
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            (
+                1,
+                "Report of the International Conference on Population and Development".into()
+            ),
+            (2, "Report of the Fourth World Conference on Women".into()),
+            (3, "See A/CONF.189/12 and A/CONF.189/12/Corr.1".into()),
+        ]
+    );
+}
+
+/// Inside the paragraph the page broke: the note's text, its number, the
+/// page's end, and the paragraph's rest in lower case. And the negative
+/// case: a paragraph's last line that ends with a full stop above the
+/// page's first note number, whose own text follows it, stays the
+/// paragraph's (the rest after the number is no paragraph's rest).
+#[test]
+fn pdftotext_sets_a_note_above_its_number_inside_a_paragraph() {
+    let src = "The General Assembly,\n\
+               Recalling its resolutions on peacebuilding and sustaining peace,1\n\
+               Recognizing that conflict prevention should be nationally led and\n\
+               owned, and reaffirming that Member States bear the primary responsibility\n\
+               Including General Assembly resolution 60/180 and Security Council\n\
+               resolution 2282 (2016).\n\
+               1\n\
+               \n\
+               \n\
+               for preventing conflict and building peace in their countries,\n\
+               1. Decides to remain seized of the matter.\n";
+    let a = run(src);
+    assert_eq!(diagnostics(src, &a), Vec::<String>::new());
+    assert_eq!(a.doc.footnote_defs.len(), 1);
+
+    let src = "The General Assembly,\n\
+               Having considered the report of the Ad Hoc Committee,1\n\
+               1. Decides to include in the provisional agenda of its eighty-second session the item entitled\n\
+               “Implementation of the Declaration of the Indian Ocean as a Zone of Peace”.\n\
+               1\n\
+               \n\
+               Official Records of the General Assembly, Eightieth Session, Supplement No. 29 (A/80/29).\n";
+    let a = run(src);
+    assert_eq!(diagnostics(src, &a), Vec::<String>::new());
+    let note = &a.doc.footnote_defs[0];
+    let text: String = note.text.iter().map(|r| &src[r.clone()]).collect();
+    assert!(text.starts_with("Official Records"), "{text}");
+}
+
+/// A page's first note number alone under a blank line, after a
+/// sub-paragraph whose text `pdftotext` set under its marker after a blank
+/// line (`(ii)`, blank, the text, blank, `4`): the note's number, not a
+/// raised reference inside the sub-paragraph.
+#[test]
+fn pdftotext_sets_a_note_number_after_a_sub_paragraph_set_apart() {
+    let src = "The General Assembly,\n\
+               Recalling the Programme of Action,1\n\
+               1. Requests the Commission to consider at its sixty-fifth session:\n\
+               (a)\n\
+               \n\
+               The follow-up to the Doha Political Declaration;2\n\
+               \n\
+               (b)\n\
+               \n\
+               Ways to strengthen participation through regional meetings;\n\
+               \n\
+               1\n\
+               \n\
+               Resolution 69/313, annex.\n\
+               \n\
+               2\n\
+               \n\
+               A/81/150.\n\
+               \n\
+               \n\
+               2. Decides to remain seized of the matter.\n";
+    let a = run(src);
+    assert_eq!(diagnostics(src, &a), Vec::<String>::new());
+    let defs: Vec<u32> = a.doc.footnote_defs.iter().map(|d| d.number).collect();
+    assert_eq!(defs, [1, 2]);
+}

@@ -893,7 +893,16 @@ impl<'a> Parser<'a> {
                         return i + 1;
                     }
                     if !self.st.w.fn_waiting.is_empty() && self.footnote_line(t).is_none() {
-                        self.column_text(i);
+                        // After the page's end (pdftotext's blank lines), a
+                        // line in lower case goes on with the paragraph the
+                        // page broke, though a number still waits (its text
+                        // came before the column).
+                        let resumed = self.lines[i - 1].blank
+                            && (self.st.w.fn_last_text)
+                                .is_some_and(|b| self.resumes_paragraph(i, b));
+                        if !resumed {
+                            self.column_text(i);
+                        }
                         return i + 1;
                     }
                     if let Some((n, _, draft)) = self.footnote_line(t) {
@@ -913,6 +922,12 @@ impl<'a> Parser<'a> {
                         }
                     }
                     if let Some(b) = block {
+                        // The next note's text set before its number.
+                        if let Some((j, m)) = self.text_before_number(i, b) {
+                            if m == last + 1 {
+                                return self.note_text_above_number(i, j, m);
+                            }
+                        }
                         if !self.resumes_paragraph(i, b) {
                             self.extend_footnote(b, i);
                         }
@@ -998,6 +1013,23 @@ impl<'a> Parser<'a> {
                 skipped: 0,
             };
             return self.body_line(i);
+        }
+        // A page's first note whose text pdftotext set above its number:
+        // after a paragraph's finished line (the layout is evidence enough
+        // for a weak reference: `Development, 1 and the`), or inside the
+        // paragraph the page broke, whose rest follows the number.
+        if self.after_text_or_star_note() {
+            let found = self.text_before_number(i, usize::MAX);
+            if let Some((j, n)) = found.filter(|_| !self.starts_paragraph(i)) {
+                let evidence = if lines::ends_finished(self.trimmed(i - 1)) {
+                    self.referenced_above_at_least(i, n, Strength::Weak)
+                } else {
+                    self.lower_case_below(j + 1) && self.referenced_above(i, n)
+                };
+                if self.next_note(n) && evidence {
+                    return self.note_text_above_number(i, j, n);
+                }
+            }
         }
         if let Some((n, _, draft)) = self.footnote_line(t) {
             if draft
@@ -1199,6 +1231,80 @@ impl<'a> Parser<'a> {
         false
     }
 
+    /// Whether the lines from line `i` (to line `j`) are a note's text that
+    /// pdftotext set above its number (`Report of ... annexes I and II.`,
+    /// then `8`, then `9` and the next text), and that number: they start
+    /// with neither lower case nor a paragraph's start, end with a full
+    /// stop within `FOOTNOTE_LOOKAHEAD` lines, and a number alone follows,
+    /// then a blank line, the next number alone or the end. After note
+    /// `after` (a block, or `usize::MAX`), that note must be finished.
+    fn text_before_number(&self, i: usize, after: usize) -> Option<(usize, u32)> {
+        let t = self.trimmed(i);
+        if t.starts_with(char::is_lowercase) || bare_number(t).is_some() {
+            return None;
+        }
+        // The cheap tests first: this runs on body lines.
+        let j = (i..i + FOOTNOTE_LOOKAHEAD - 1).find(|&j| {
+            self.lines.get(j).is_none_or(|l| l.blank) || self.trimmed(j).ends_with('.')
+        })?;
+        if self.lines.get(j).is_none_or(|l| l.blank) {
+            return None;
+        }
+        self.lines.get(j + 1).filter(|l| !l.blank)?;
+        let n = bare_number(self.trimmed(j + 1))?;
+        let after_number = match self.lines.get(j + 2) {
+            None => true,
+            Some(l) if l.blank => true,
+            Some(_) => bare_number(self.trimmed(j + 2)) == Some(n + 1),
+        };
+        let one_text = (i + 1..=j).all(|k| !self.starts_paragraph(k));
+        let after_finished = after >= self.blocks.len() || self.note_finished(after);
+        (after_number && one_text && after_finished).then_some((j, n))
+    }
+
+    /// Whether the text of note `b` (a block) so far ends with a full stop
+    /// (its number may come after it: `note_text_above_number`). The note
+    /// is among the last few definitions.
+    fn note_finished(&self, b: usize) -> bool {
+        (self.defs.iter().rev().find(|d| d.block == b))
+            .and_then(|d| d.text.iter().rev().find(|r| !r.is_empty()))
+            .is_some_and(|r| self.src[r.clone()].trim_end().ends_with('.'))
+    }
+
+    /// Whether the first line after line `k` that is not blank (within
+    /// three lines) starts in lower case: the rest of a broken paragraph.
+    fn lower_case_below(&self, k: usize) -> bool {
+        (k + 1..k + 4)
+            .map_while(|j| self.lines.get(j).map(|l| (j, l.blank)))
+            .find(|&(_, blank)| !blank)
+            .is_some_and(|(j, _)| self.trimmed(j).starts_with(char::is_lowercase))
+    }
+
+    /// Footnote `n` of the text on lines `i..=j` and the number alone on
+    /// line `j + 1` (`text_before_number`): one block, the number last.
+    /// The walk goes on under the page's rule, where the next numbers and
+    /// their texts follow in turn.
+    fn note_text_above_number(&mut self, i: usize, j: usize, n: u32) -> usize {
+        let b = self.push_line(BlockKind::FootnoteDef, i);
+        for k in i + 1..=j + 1 {
+            let r = self.lines[k].range();
+            self.add_line(b, r);
+        }
+        let text = (i..=j).map(|k| self.trimmed_range(k)).collect();
+        self.record_def(FootnoteDef {
+            number: n,
+            number_range: self.trimmed_range(j + 1),
+            block: b,
+            text,
+        });
+        self.st.fn_mode = FnMode::Rule {
+            block: Some(b),
+            last: n,
+            skipped: 0,
+        };
+        j + 2
+    }
+
     /// Whether a line above line `i`, in its run of lines without a blank
     /// one and within `REFERENCE_LOOKBACK` lines, refers to footnote `n`
     /// (a strong or medium candidate): a note of several lines that a page
@@ -1206,10 +1312,15 @@ impl<'a> Parser<'a> {
     /// follows its reference on the same page. (No checkpoint lies inside
     /// such a run, so a re-parse after an edit there decides this again.)
     fn referenced_above(&self, i: usize, n: u32) -> bool {
+        self.referenced_above_at_least(i, n, Strength::Medium)
+    }
+
+    /// As `referenced_above`, with candidates at least `min` strong.
+    fn referenced_above_at_least(&self, i: usize, n: u32, min: Strength) -> bool {
         (i.saturating_sub(REFERENCE_LOOKBACK)..i)
             .rev()
             .take_while(|&j| !self.lines[j].blank)
-            .any(|j| footnote_refs::line_refers_to(self.trimmed(j), n))
+            .any(|j| footnote_refs::line_refers_to(self.trimmed(j), n, min))
     }
 
     /// Whether number `n` alone on line `i` starts a page's footnotes set
@@ -1339,7 +1450,12 @@ impl<'a> Parser<'a> {
             && self.lines[i - 1].blank
             && matches!(self.st.fn_mode, FnMode::None)
             && self.st.prev == Prev::Blank
-            && (self.blocks.len().checked_sub(2)).is_some_and(|b| {
+            && self.st.cur_has_text
+            // (The blank lines' blocks are skipped: a paragraph whose text
+            // came under its marker after a blank line has two.)
+            && ((self.blocks.len().saturating_sub(4)..self.blocks.len()).rev())
+                .find(|&b| self.blocks[b].kind != BlockKind::Blank)
+                .is_some_and(|b| {
                 matches!(
                     self.blocks[b].kind,
                     BlockKind::Preambular
@@ -1431,18 +1547,23 @@ impl<'a> Parser<'a> {
             (len, len + (rest.len() - rest.trim_start().len()))
         };
         let b = self.push_line(BlockKind::FootnoteDef, i);
-        self.defs.push(FootnoteDef {
+        self.record_def(FootnoteDef {
             number: n,
             number_range: r.start..r.start + num_len,
             block: b,
             text: std::iter::once(r.start + text_off..r.end).collect(),
         });
-        self.st.max_def = self.st.max_def.max(n);
+        b
+    }
+
+    /// Keeps definition `d` and what the walk carries of it.
+    fn record_def(&mut self, d: FootnoteDef) {
+        self.st.max_def = self.st.max_def.max(d.number);
         // (The count carried from the resolutions before matters no more:
         // a state past here equals the old one's once this note is met.)
         self.st.fn_carried = 0;
         self.st.prev = Prev::Footnote;
-        b
+        self.defs.push(d);
     }
 
     /// Whether line `i`, after footnote `b`, goes on with the paragraph
@@ -1453,9 +1574,7 @@ impl<'a> Parser<'a> {
     /// stop, and the paragraph is unfinished (no final punctuation, or a
     /// comma); else the line is the footnote's own.
     fn resumes_paragraph(&mut self, i: usize, b: usize) -> bool {
-        let finished_note =
-            || (self.blocks[b].lines.last()).is_some_and(|r| self.src[r].trim_end().ends_with('.'));
-        if !self.trimmed(i).starts_with(char::is_lowercase) || !finished_note() {
+        if !self.trimmed(i).starts_with(char::is_lowercase) || !self.note_finished(b) {
             return false;
         }
         let Some(p) = (self.unfinished_before(b, true))

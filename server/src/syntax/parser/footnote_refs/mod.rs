@@ -253,11 +253,11 @@ pub(super) fn candidates_into(src: &str, b: &Block, bi: usize, cands: &mut Vec<C
     }
 }
 
-/// Whether `line` holds a strong or medium candidate numbered `n` (the
+/// Whether `line` holds a candidate numbered `n` at least `min` strong (the
 /// words of the line alone are read; a line of numbers alone is a raised
 /// reference set on its own line): the walk asks it of the lines above a
 /// line that starts with footnote `n`, to tell the note from body text.
-pub(super) fn line_refers_to(line: &str, n: u32) -> bool {
+pub(super) fn line_refers_to(line: &str, n: u32, min: Strength) -> bool {
     if super::lines::footnote_numbers_alone(line) {
         return line.split_whitespace().any(|w| w.parse() == Ok(n));
     }
@@ -275,10 +275,7 @@ pub(super) fn line_refers_to(line: &str, n: u32) -> bool {
             0,
             &mut found,
         );
-        if found
-            .iter()
-            .any(|c| c.number == n && c.strength >= Strength::Medium)
-        {
+        if found.iter().any(|c| c.number == n && c.strength >= min) {
             return true;
         }
         found.clear();
