@@ -86,7 +86,7 @@ impl Input {
 }
 
 /// The footnote checks of each resolution of the document on its own
-/// (footnotes restart at 1 in each).
+/// (footnotes restart at 1 in each, or go on from the resolutions before).
 pub fn check(doc: &Document, config: &Config, out: &mut Vec<Diagnostic>) {
     // The highest footnote the resolutions before defined.
     let mut before = 0;

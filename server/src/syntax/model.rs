@@ -361,7 +361,7 @@ pub struct Document {
     pub footnote_defs: Vec<FootnoteDef>,
     pub footnote_refs: Vec<FootnoteRef>,
     /// How many footnote definitions and references each resolution holds,
-    /// in order (footnotes restart at 1 in each): resolution `k`'s are those
+    /// in order (each resolution has its own footnotes): resolution `k`'s are those
     /// after the ones the resolutions before it hold.
     pub footnote_counts: Vec<(usize, usize)>,
     /// `true` when the first line ends in `\r\n`: the draft's line-ending style.

@@ -2560,7 +2560,8 @@ impl<'a> Parser<'a> {
         }
         // Read before `old` goes to the references.
         let draft_form_defs = old.as_ref().and_then(|o| o.draft_form_defs);
-        // Footnotes restart at 1 in each resolution of the document.
+        // Each resolution of the document has its own footnotes (from 1, or
+        // going on from the resolutions before).
         let mut footnote_counts = Vec::with_capacity(self.res_first_block.len());
         // After a re-parse: the references made anew and the old ones they
         // replaced (all of them but after `refs_after_reparse`).
