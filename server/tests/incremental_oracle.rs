@@ -74,6 +74,9 @@ fn fixtures() -> Vec<(String, String)> {
         // pdftotext on those pages: a note's text above its number, and
         // the paragraph the page broke resumed after the numbers.
         "A-RES-80-10/writer/pdftotext",
+        // pdfminer.six on those pages: a paragraph's first line above its
+        // number or marker alone.
+        "A-RES-80-11/writer/pdfminer",
     ] {
         let p = format!(
             "{}/../tests/extraction/out/{lab}.txt",
@@ -926,4 +929,28 @@ fn references_of_the_resolutions_an_edit_misses_are_kept_moved() {
         region >= ends.len(),
         "{name}: the edits are re-parsed in place"
     );
+}
+
+/// pdfminer.six sets a paragraph's first line above its number or marker
+/// alone and the rest below it (`Decides to proclaim ... Day`, `1.`, `of
+/// the World's ...`): whether the line is the paragraph's is decided by the
+/// marker and the two lines below it, and a section heading above the line
+/// by all of them. Edits on the six lines above each marker alone and the
+/// three below re-parse as a full parse does.
+#[test]
+fn edits_around_a_marker_between_a_first_line_and_the_rest_equal_a_full_parse() {
+    let name = "A-RES-80-11/writer/pdfminer";
+    let marker_alone = |b: &[u8]| {
+        let line = b.split(|&c| c == b'\n').next().unwrap_or(b);
+        let t = std::str::from_utf8(line).unwrap_or("").trim();
+        let number = t.strip_suffix('.').is_some_and(|n| {
+            !n.is_empty() && n.len() <= 3 && n.bytes().all(|c| c.is_ascii_digit())
+        });
+        let sub = (t.strip_prefix('(').and_then(|t| t.strip_suffix(')'))).is_some_and(|l| {
+            !l.is_empty() && l.len() <= 4 && l.bytes().all(|c| c.is_ascii_lowercase())
+        });
+        number || sub
+    };
+    let region = edits_near_lines_equal_a_full_parse(name, &lab(name), 6, 3, 20, marker_alone);
+    assert!(region > 200, "{region}");
 }

@@ -520,6 +520,16 @@ pub fn reparse_region(
                 || (la - j <= tail && lines::tail_with_ref(t))
         })
         .unwrap_or(la);
+    // A marker alone among the edit's lines (with their margin: the lines
+    // after it that decide it), as the edit left it or found it, may have
+    // a paragraph's first line above it, and a section heading above that.
+    let marker_edited = cache.facts[la..lb].iter().any(|f| f.op_number)
+        || (middle.iter()).any(|l| !l.blank && lines::marker_alone(new_src[l.range()].trim()));
+    let from = if marker_edited {
+        from.min(la.saturating_sub(super::ABOVE_MARKER_REACH))
+    } else {
+        from
+    };
     let ci = cache
         .checkpoints
         .partition_point(|c| c.line <= from)

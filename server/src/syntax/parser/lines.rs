@@ -136,6 +136,14 @@ pub enum SubStyle {
     Dot,
 }
 
+/// A trimmed line that is a paragraph number or a sub-paragraph marker in
+/// brackets and nothing else (`1.`, `[2 bis.`, `(a)`).
+pub fn marker_alone(t: &str) -> bool {
+    let alone = |len: usize| t[len..].trim().is_empty();
+    op_number(t).is_some_and(|(len, _, _)| alone(len))
+        || sub_marker(t).is_some_and(|(len, _, style)| style == SubStyle::Paren && alone(len))
+}
+
 /// `(a)`, `(iv)`, `a.`, `ii.` at the start of a trimmed line: (marker length,
 /// label, style).
 pub fn sub_marker(t: &str) -> Option<(usize, &str, SubStyle)> {

@@ -53,6 +53,10 @@ pub(crate) const COLUMN_LOOKAHEAD: usize = 40;
 /// (`Parser::defined_below`): a page's lines.
 pub(crate) const DEFINED_LOOKAHEAD: usize = 80;
 
+/// How many lines above a marker alone the paragraph's first line, or a
+/// section heading over it, may stand (`Parser::first_line_above_marker`).
+pub(crate) const ABOVE_MARKER_REACH: usize = 6;
+
 /// How many lines below the first a paragraph whose last line pdftotext set
 /// above it may run (`Parser::displaced_tail`).
 pub(crate) const TAIL_REACH: usize = 12;
@@ -2037,38 +2041,7 @@ impl<'a> Parser<'a> {
     }
 
     fn sub_paragraph(&mut self, i: usize, len: usize, label: &str, style: SubStyle) {
-        let (base, roman_level) = match style {
-            SubStyle::Paren => (1u8, 2u8),
-            SubStyle::Dot => (3, 4),
-        };
-        let letter = lines::letter_value(label);
-        // Of single letters only `i`, `v` and `x` start a numeral list in
-        // practice: `(c)` after `(a)` is a letter.
-        let roman = lines::roman_value(label)
-            .filter(|_| label.len() > 1 || matches!(label, "i" | "v" | "x"));
-        let (level, ordinal) = match (letter, roman) {
-            (Some(l), Some(r)) => {
-                // `(i)` after `(h)` is a letter, unless the text before it
-                // introduces a list (`... by:`); otherwise a numeral.
-                let introduced = self
-                    .st
-                    .cur
-                    .filter(|_| self.st.cur_has_text)
-                    .is_some_and(|c| {
-                        self.blocks[c].lines.last().is_some_and(|r| {
-                            matches!(lines::final_char(self.src[r].trim()), Some((_, ':')))
-                        })
-                    });
-                if self.st.sub_last[base as usize] + 1 == l && l > 1 && !introduced {
-                    (base, l)
-                } else {
-                    (roman_level, r)
-                }
-            }
-            (Some(l), None) => (base, l),
-            (None, Some(r)) => (roman_level, r),
-            (None, None) => (base, 0),
-        };
+        let (level, ordinal) = self.sub_level(label, style);
         // After a number alone: a list that starts here is its own; one
         // that goes on with the holder's, or that the holder introduced
         // with a colon and has not begun, means the number's text comes
@@ -2105,6 +2078,42 @@ impl<'a> Parser<'a> {
         self.open(b, rest);
     }
 
+    /// A sub-paragraph marker's level and ordinal, read in the list so far.
+    fn sub_level(&self, label: &str, style: SubStyle) -> (u8, u32) {
+        let (base, roman_level) = match style {
+            SubStyle::Paren => (1u8, 2u8),
+            SubStyle::Dot => (3, 4),
+        };
+        let letter = lines::letter_value(label);
+        // Of single letters only `i`, `v` and `x` start a numeral list in
+        // practice: `(c)` after `(a)` is a letter.
+        let roman = lines::roman_value(label)
+            .filter(|_| label.len() > 1 || matches!(label, "i" | "v" | "x"));
+        match (letter, roman) {
+            (Some(l), Some(r)) => {
+                // `(i)` after `(h)` is a letter, unless the text before it
+                // introduces a list (`... by:`); otherwise a numeral.
+                let introduced = self
+                    .st
+                    .cur
+                    .filter(|_| self.st.cur_has_text)
+                    .is_some_and(|c| {
+                        self.blocks[c].lines.last().is_some_and(|r| {
+                            matches!(lines::final_char(self.src[r].trim()), Some((_, ':')))
+                        })
+                    });
+                if self.st.sub_last[base as usize] + 1 == l && l > 1 && !introduced {
+                    (base, l)
+                } else {
+                    (roman_level, r)
+                }
+            }
+            (Some(l), None) => (base, l),
+            (None, Some(r)) => (roman_level, r),
+            (None, None) => (base, 0),
+        }
+    }
+
     fn text_line(&mut self, i: usize, at_block_start: bool) {
         let t = self.trimmed(i);
         if let Some(j) = self.displaced_tail(i, t) {
@@ -2123,6 +2132,12 @@ impl<'a> Parser<'a> {
             }
             self.st.skip_to = j + 1;
             return;
+        }
+        if at_block_start {
+            if let Some(j) = self.first_line_above_marker(i, t) {
+                self.marker_after_first_line(i, j, t);
+                return;
+            }
         }
         // Numbers alone on their line are superscript footnote references an
         // extraction set apart (pdfplumber): it joins the open paragraph
@@ -2372,6 +2387,111 @@ impl<'a> Parser<'a> {
         self.open(b, t);
     }
 
+    /// pdfminer.six sets a paragraph's marker in a box of its own between
+    /// the paragraph's first line and the rest (`Decides to proclaim ...
+    /// Day`, `1.`, `of the World's ...`; `Assisting Member States ... to`,
+    /// `(i)`, `promote, develop ...`). Is line `i` (`t`, trimmed), which
+    /// starts a block after a finished paragraph, such a first line? Its
+    /// text is unfinished (or ends with a comma); the next line, or the one
+    /// after a blank line, is a marker alone that comes next in its count
+    /// (a number only under an operative verb); and the line after the
+    /// marker, or after a blank line, goes on in lower case. Returns the
+    /// marker's line.
+    fn first_line_above_marker(&self, i: usize, t: &str) -> Option<usize> {
+        if !matches!(self.st.part, Part::Preamble | Part::Operative)
+            || !self.st.w.pending.is_empty()
+            || !(self.st.cur.is_none() || self.st.cur_has_text)
+            || self.st.annex_title_pending
+            || matches!(lines::final_char(t), None | Some((_, ';' | '.' | ':')))
+        {
+            return None;
+        }
+        // The next line with text, past one blank line at most.
+        let next = |l: usize| match self.lines.get(l) {
+            Some(x) if x.blank => (self.lines.get(l + 1))
+                .is_some_and(|y| !y.blank)
+                .then_some(l + 1),
+            Some(_) => Some(l),
+            None => None,
+        };
+        let j = next(i + 1)?;
+        let k = next(j + 1)?;
+        // After a line that stops mid-phrase (`Reaffirms ... the mandate
+        // of the`), the rest may start with a capital, a digit or a quote
+        // (`Peacebuilding Commission, and ...`, `27 chemical weapons ...`),
+        // but opens nothing. (A number's first line then has an opener: a
+        // section heading may stand above the number of a paragraph set
+        // out before its text.)
+        let tj = self.trimmed(j);
+        let tk = self.trimmed(k);
+        let mid_phrase = || {
+            !lines::ends_finished(t)
+                && (lines::op_number(tj).is_none() || self.line_opener(i, 0).is_some())
+                && self.line_opener(k, 0).is_none()
+                && lines::op_number(tk).is_none()
+                && lines::sub_marker(tk).is_none()
+                && !lines::is_furniture(tk)
+        };
+        if !(tk.starts_with(char::is_lowercase) || mid_phrase()) {
+            return None;
+        }
+        if let Some((len, n, suffix)) = lines::op_number(tj) {
+            // The number the count comes to next (`2 bis` after 2), under a
+            // first line that starts with a capital (an opener, or one
+            // misspelt): the paragraph before may have lost its end to the
+            // page's scramble.
+            let expected = self.number_before(self.blocks.len()).map_or(1, |p| p + 1);
+            let next = if suffix.is_some() { n + 1 } else { n };
+            let fits = tj[len..].trim().is_empty()
+                && next == expected
+                && t.starts_with(char::is_uppercase);
+            return fits.then_some(j);
+        }
+        // A list's item after a paragraph ended as a list's items end, or
+        // under an opener.
+        let (len, label, style) = lines::sub_marker(tj)?;
+        if style != SubStyle::Paren
+            || !tj[len..].trim().is_empty()
+            || self.st.holder.is_none()
+            || !(self.st.cur_finished || self.line_opener(i, 0).is_some())
+        {
+            return None;
+        }
+        let (level, ordinal) = self.sub_level(label, style);
+        (ordinal == self.st.sub_last[level as usize] + 1).then_some(j)
+    }
+
+    /// Reads marker line `j` (`first_line_above_marker`) as it would be
+    /// read, then gives its paragraph line `i` (`t`) as its first: the
+    /// lines after the marker go on with it.
+    fn marker_after_first_line(&mut self, i: usize, j: usize, t: &str) {
+        let tj = self.trimmed(j);
+        let number = lines::op_number(tj);
+        if let Some((len, n, suffix)) = number.clone() {
+            self.numbered(j, len, n, suffix);
+        } else if let Some((len, label, style)) = lines::sub_marker(tj) {
+            self.sub_paragraph(j, len, label, style);
+        }
+        let b = self.blocks.len() - 1;
+        let blk = &mut self.blocks[b];
+        debug_assert_eq!(blk.lines.first(), Some(self.lines[j].range()));
+        let marker = blk.marker_range();
+        blk.lines = [self.lines[i].range(), self.lines[j].range()]
+            .into_iter()
+            .collect();
+        if let (Some(m), Some(mk)) = (marker, blk.marker.as_mut()) {
+            mk.rel = blk.lines.rel(m);
+        }
+        if number.is_some() {
+            self.holds(b);
+        }
+        self.open(b, t);
+        // The paragraph goes on after its marker, whatever its first line
+        // ended with.
+        self.st.cur_finished = false;
+        self.st.skip_to = j + 1;
+    }
+
     /// Is line `i` (`t`, trimmed) the last line of the paragraph that
     /// starts two lines below, which pdftotext set above it (`session,1`,
     /// then a blank line, then `Having considered ... eighty-fifth` and
@@ -2459,7 +2579,11 @@ impl<'a> Parser<'a> {
         }
         match self.st.part {
             Part::Operative | Part::Annex(_) => true,
-            Part::Preamble => next.is_some_and(|j| lines::op_number(self.trimmed(j)).is_some()),
+            Part::Preamble => next.is_some_and(|j| {
+                lines::op_number(self.trimmed(j)).is_some()
+                    || (self.first_line_above_marker(j, self.trimmed(j)))
+                        .is_some_and(|m| lines::op_number(self.trimmed(m)).is_some())
+            }),
             _ => false,
         }
     }

@@ -1,0 +1,227 @@
+//! pdfminer.six reads a page as boxes of text and sets them in its own
+//! order. A hanging paragraph number (`1.`, `(a)`) is a box of its own, and
+//! so is the paragraph's first line, which starts at the indent: the text
+//! comes out as the first line, the number alone, then the paragraph's
+//! other lines (`Decides to proclaim ... Day`, `1.`, `of the World's
+//! Indigenous Women and Girls;`). The number belongs to the paragraph whose
+//! first line stands above it when it is the next in its count and the
+//! lines below it go on with that line.
+
+mod support;
+
+use reso::syntax::model::{BlockKind, MarkerKind};
+use support::{diagnostics, run};
+
+/// Each numbered paragraph and sub-paragraph: its marker as written, the
+/// 1-based line of its first line, and the first word of its text.
+fn paragraphs(src: &str) -> Vec<(String, usize, String)> {
+    let a = run(src);
+    let line = |at: usize| src[..at].matches('\n').count() + 1;
+    (a.doc.blocks.iter())
+        .filter(|b| matches!(b.kind, BlockKind::Operative | BlockKind::SubParagraph))
+        .filter_map(|b| {
+            let m = b.marker_range()?;
+            let first_word = (b.lines.iter())
+                .find_map(|r| src[b.text_start(&r)..r.end].split_whitespace().next())
+                .unwrap_or("")
+                .to_string();
+            Some((src[m].to_string(), line(b.span().start), first_word))
+        })
+        .collect()
+}
+
+fn expect(list: &[(&str, usize, &str)]) -> Vec<(String, usize, String)> {
+    (list.iter())
+        .map(|&(m, l, o)| (m.to_string(), l, o.to_string()))
+        .collect()
+}
+
+/// A/RES/80/10 and 80/11 as pdfminer.six reads the lab's Writer PDFs: the
+/// first line above its number, with or without a blank line between, the
+/// rest in lower case or going on after `of the` with a capital, a digit
+/// or a quote; a marker set before its text (`(ii)`) and one in its line
+/// (`(b) May consider`) as well. Every paragraph keeps its number, and
+/// nothing is reported.
+#[test]
+fn a_number_between_a_paragraphs_first_line_and_the_rest() {
+    let src = "\
+The General Assembly,
+
+Recognizing that 5 September is commemorated in several countries as the
+International Day of Indigenous Women,
+
+Peacebuilding Commission
+
+Reaffirms all relevant resolutions relating to the mandate of the
+
+1.
+Peacebuilding Commission, and also reaffirms the need to strengthen its
+fulfilment by:
+
+Requesting the Peacebuilding Commission to establish a detailed,
+
+(a)
+predictable and flexible annual programme of work;
+
+Requesting the Peacebuilding Commission, in line with its mandate, to
+
+(b)
+serve as a platform to support Member States by:
+
+Assisting Member States in building their national capacities to
+(i)
+promote and implement their nationally owned strategies;
+
+(ii)
+Inviting international financial institutions to engage in relevant
+country-specific discussions;
+
+Decides to proclaim 5 September of each year as the International Day
+
+2.
+of the World\u{2019}s Indigenous Women and Girls;
+
+Reiterates its grave concern that, despite the verified destruction of all
+
+3.
+27 chemical weapons production facilities declared, gaps remain;
+
+Takes note of decision EC-102/DEC.6 of the Executive Council, entitled
+
+4.
+\u{201c}Allowing the convening of Executive Council meetings\u{201d}, of 16 March 2023;
+
+5. Stresses that the cost of all activities should be met by voluntary
+contributions.
+
+51st plenary meeting
+26 November 2025
+";
+    let a = run(src);
+    assert_eq!(diagnostics(src, &a), Vec::<String>::new());
+    assert_eq!(
+        paragraphs(src),
+        expect(&[
+            ("1.", 8, "Reaffirms"),
+            ("(a)", 14, "Requesting"),
+            ("(b)", 19, "Requesting"),
+            ("(i)", 24, "Assisting"),
+            ("(ii)", 28, "Inviting"),
+            ("2.", 32, "Decides"),
+            ("3.", 37, "Reiterates"),
+            ("4.", 42, "Takes"),
+            ("5.", 47, "Stresses"),
+        ])
+    );
+    let heading = a
+        .doc
+        .blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::SectionHeading);
+    assert_eq!(
+        heading.map(|b| &src[b.span()]),
+        Some("Peacebuilding Commission")
+    );
+}
+
+/// The number counts on from the paragraph before whatever that one lost
+/// to the page's scramble (`2 bis` after 2), and under a misspelt opener:
+/// the drafter's own mistake is still reported, at its word.
+#[test]
+fn a_draft_with_bis_paragraphs_and_a_misspelt_opener() {
+    let src = "\
+The General Assembly,
+
+Recalling its resolution 79/1,
+
+1. Welcomes the report of the Secretary-General;
+
+Welcomes the commitments made, and calls upon Member States to implement
+
+2.
+them without delay;
+
+Encourages Member States to strengthen social protection
+
+[2 bis.
+systems, including floors, that are universal and sustainable;]
+
+Encourges Member States to develop, in consultation with [social
+
+3.
+partners and] civil society, national action plans.
+";
+    let a = run(src);
+    assert_eq!(
+        paragraphs(src)
+            .into_iter()
+            .map(|(m, l, _)| (m, l))
+            .collect::<Vec<_>>(),
+        [("1.", 5), ("2.", 7), ("[2 bis.", 12), ("3.", 17)].map(|(m, l)| (m.to_string(), l))
+    );
+    let d = diagnostics(src, &a);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert!(
+        d[0].starts_with("17:1 opener-unknown `Encourges`"),
+        "{d:#?}"
+    );
+}
+
+/// What stays as it was: a section heading above a number set out before
+/// its paragraph's text (pdftotext), a number that is not the next one,
+/// and a marker whose own text follows it.
+#[test]
+fn no_first_line_above_a_marker_that_does_not_fit() {
+    // pdftotext: the heading, the number, the page's foot, then the text.
+    let src = "\
+The General Assembly,
+
+Recalling its resolution 79/1,
+
+Peacebuilding Commission
+1.
+
+25-15400
+
+Reaffirms all relevant resolutions relating to the mandate of the Commission;
+
+2. Decides to remain seized of the matter.
+";
+    let a = run(src);
+    assert_eq!(diagnostics(src, &a), Vec::<String>::new());
+    assert_eq!(
+        paragraphs(src),
+        expect(&[("1.", 6, "Reaffirms"), ("2.", 12, "Decides")])
+    );
+
+    // `4.` after OP 1 is not the paragraph's: the line above stays its
+    // own, and the number is reported where it stands.
+    let src = "\
+The General Assembly,
+
+Recalling its resolution 79/1,
+
+1. Welcomes the report of the Secretary-General;
+
+Decides to proclaim 5 September of each year as the International Day
+
+4.
+of the World\u{2019}s Indigenous Women and Girls;
+";
+    let a = run(src);
+    let numbers: Vec<u32> = (a.doc.blocks.iter())
+        .filter_map(|b| match b.marker.as_deref().map(|m| &m.kind) {
+            Some(MarkerKind::Number { n, .. }) => Some(*n),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(numbers, [1, 4]);
+    assert!((a.doc.blocks.iter())
+        .any(|b| b.marker.is_none() && src[b.span()].starts_with("Decides to proclaim")));
+    let d = diagnostics(src, &a);
+    assert!(
+        d.iter()
+            .any(|d| d.starts_with("9:1 numbering operative paragraph numbered 4: expected 2")),
+        "{d:#?}"
+    );
+}
