@@ -225,3 +225,138 @@ of the World\u{2019}s Indigenous Women and Girls;
         "{d:#?}"
     );
 }
+
+/// A page without space between paragraphs: pdfminer.six sets the numbers
+/// of the page's later paragraphs in a column before (or after) the texts,
+/// in any order, and the first paragraph's number in its line (A/RES/80/12
+/// and 80/11 in the lab's `compact` style). Each text takes the lowest
+/// number waiting, and the count reads in the texts' order: nothing is
+/// reported.
+#[test]
+fn a_column_of_numbers_before_the_texts_in_any_order() {
+    let src = "\
+The General Assembly,
+
+Mindful of the provisions of the Charter of the United Nations, including its Article 26,
+
+2.
+
+3.
+
+1. Calls upon Member States to provide the Secretary-General with a report on their
+military expenditures;
+Recommends the guidelines for objective information on military matters to all Member
+States for implementation;
+Invites Member States to supplement their reports with explanatory remarks;
+
+6.
+
+5.
+
+4. Calls for the Peacebuilding Commission to serve as a platform to enhance system-wide
+coherence;
+Encourages United Nations country teams to improve inter-agency coordination;
+Requests the Secretary-General to further encourage systematic and strategic collaboration
+with international financial institutions at the country level;
+Decides to remain seized of the matter.
+
+7.
+";
+    let a = run(src);
+    assert_eq!(diagnostics(src, &a), Vec::<String>::new());
+    let by_text: Vec<(String, usize)> = paragraphs(src)
+        .into_iter()
+        .map(|(m, _, word)| (m, src.find(&format!("\n{word}")).unwrap_or(0)))
+        .collect();
+    let markers: Vec<&str> = by_text.iter().map(|(m, _)| m.as_str()).collect();
+    assert_eq!(markers, ["2.", "3.", "1.", "6.", "5.", "4.", "7."]);
+    let words: Vec<String> = paragraphs(src).into_iter().map(|(_, _, w)| w).collect();
+    assert_eq!(
+        words,
+        [
+            "Recommends",
+            "Invites",
+            "Calls",
+            "Requests",
+            "Encourages",
+            "Calls",
+            "Decides"
+        ]
+    );
+}
+
+/// The same layout with a number missing: the count is wrong in the
+/// numbers' order and in the texts' order, and is reported where the
+/// numbers stand.
+#[test]
+fn a_wrong_number_in_a_column_is_still_reported() {
+    let src = "\
+The General Assembly,
+
+Mindful of the provisions of the Charter of the United Nations, including its Article 26,
+
+2.
+
+4.
+
+1. Calls upon Member States to provide the Secretary-General with a report on their
+military expenditures;
+Recommends the guidelines for objective information on military matters to all Member
+States for implementation;
+Invites Member States to supplement their reports with explanatory remarks.
+";
+    let a = run(src);
+    let d = diagnostics(src, &a);
+    assert!(
+        d.iter()
+            .any(|d| d.starts_with("7:1 numbering operative paragraph numbered 4: expected 3")),
+        "{d:#?}"
+    );
+}
+
+/// Sub-paragraph markers in a column before an item set in its line, and
+/// the texts of the column's items after it (`(e)` `(f)` `(g) Verification
+/// ...`, then the texts of (e) and (f): A/RES/80/53 through pdfminer.six):
+/// the list reads in its markers' order, and nothing is reported. An item
+/// out of turn in both orders is.
+#[test]
+fn sub_paragraph_markers_set_apart_from_their_texts() {
+    let list = |g: &str| {
+        format!(
+            "\
+The General Assembly,
+
+Recalling its resolution 79/1,
+
+1. Requests the Group to approve its programme of work, taking into account the following
+indicative areas:
+(a) Declarations, including initial and progress declarations;
+(b) Removal of deployed nuclear warheads;
+(e)
+(f)
+{g} Verification of the correctness and completeness of the baseline declarations of nuclear
+material;
+
+Elimination or irreversible conversion of all nuclear-weapon-related facilities;
+Placement of nuclear material and facilities under international safeguards;
+
+(h) Means of delivery of nuclear weapons;
+2. Decides to remain seized of the matter.
+"
+        )
+    };
+    let src = list("(c)")
+        .replace("(e)\n(f)\n", "(d)\n(e)\n")
+        .replace("(h)", "(f)");
+    let a = run(&src);
+    assert_eq!(diagnostics(&src, &a), Vec::<String>::new(), "{src}");
+
+    let src = list("(c)").replace("(h)", "(g)");
+    let a = run(&src);
+    let d = diagnostics(&src, &a);
+    assert!(
+        d.iter()
+            .any(|d| d.starts_with("9:1 sub-numbering sub-paragraph (e): expected (c)")),
+        "{d:#?}"
+    );
+}

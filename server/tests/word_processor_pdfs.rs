@@ -366,3 +366,66 @@ fn pdftotext_sets_a_note_number_after_a_sub_paragraph_set_apart() {
     let defs: Vec<u32> = a.doc.footnote_defs.iter().map(|d| d.number).collect();
     assert_eq!(defs, [1, 2]);
 }
+
+/// `pdftotext` on a declaration's pages (A/RES/80/5's annex): a number
+/// alone, its paragraph's first lines, then the page's first note above its
+/// number, the next note's number alone with its text under it, and the
+/// paragraph's rest after the page's blank lines. The lines under the
+/// marker are the paragraph's, the notes are notes, and nothing is
+/// reported.
+#[test]
+fn pdftotext_sets_a_note_above_its_number_under_a_paragraphs_first_lines() {
+    let src = "\
+Resolution adopted by the General Assembly on 4 November 2025
+80/5. Doha Political Declaration of the World Summit for Social Development
+The General Assembly,
+Recalling its resolution 79/1,
+1. Adopts the Doha Political Declaration annexed to the present resolution.
+52nd plenary meeting
+4 November 2025
+Annex
+Doha Political Declaration
+1.
+We, Heads of State and Government, have gathered in Doha to recommit
+to the Copenhagen Declaration on Social Development and Programme of
+Action of the World Summit for Social Development1 and their
+implementation, and give momentum towards the 2030 Agenda.2
+2.
+We acknowledge the urgent need to address profound social
+challenges, especially poverty, unemployment and social exclusion, that
+Report of the World Summit for Social Development, Copenhagen, 6-12
+March 1995 (United Nations publication, Sales No. E.96.IV.8), chap. I,
+resolution 1, annexes I and II.
+1
+
+2
+
+Resolution 70/1.
+
+
+affect every country. It is our task to address both their underlying and
+structural causes.
+3.
+We recognize that the three core themes of social development are
+interrelated and mutually reinforcing.
+";
+    let a = run(src);
+    assert_eq!(diagnostics(src, &a), Vec::<String>::new());
+    let defs: Vec<u32> = a.doc.footnote_defs.iter().map(|d| d.number).collect();
+    assert_eq!(defs, [1, 2]);
+    let note = &a.doc.blocks[a.doc.footnote_defs[0].block];
+    assert!(src[note.span()].starts_with("Report of the World Summit"));
+    // Paragraph 2 holds its first lines and its rest.
+    let second = (a.doc.blocks.iter())
+        .find(|b| {
+            b.marker_range().is_some_and(|m| src[m].starts_with("2."))
+                && b.part != reso::syntax::Part::Operative
+        })
+        .expect("paragraph 2");
+    let text: Vec<&str> = second.lines.iter().map(|r| &src[r]).collect();
+    assert!(
+        text.iter().any(|l| l.starts_with("We acknowledge"))
+            && text.iter().any(|l| l.starts_with("affect every country")),
+        "{text:#?}"
+    );
+}

@@ -200,7 +200,9 @@ fn walk(
                 }
             }
         }
-        if (i - start).is_multiple_of(EVERY) {
+        // (Not a state that holds text offsets: an edit before them would
+        // move them.)
+        if (i - start).is_multiple_of(EVERY) && st.numbers.settled() {
             out.kept.push((i, st.clone()));
         }
         let b = &doc.blocks[i];
@@ -211,6 +213,7 @@ fn walk(
         terminator::step(src, doc, &mut st.terminator, i, &mut ds);
         walked.extend(ds.drain(..).map(|d| (i, d)));
     }
+    numbering::end(&mut st.numbers, &mut ds);
     numbering::sub_end(src, doc, &mut st.subs, &mut ds);
     terminator::end(src, doc, &mut st.terminator, &mut ds);
     walked.extend(ds.drain(..).map(|d| (n, d)));

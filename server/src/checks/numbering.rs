@@ -4,85 +4,207 @@
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::syntax::parser::lines::{to_letter, to_roman};
+use std::ops::Range;
+
 use crate::syntax::{Block, BlockKind, Document, MarkerKind, Part};
 
 /// Where the operative numbering stands before a block.
+///
+/// The count is read twice: in the order of the numbers (the blocks'), and
+/// in the order of the texts. The two differ only where an extraction set a
+/// page's numbers out apart from their texts (`2.` `3.`, then `1. Calls
+/// ...` and the texts of 2 and 3; or the texts out of their numbers'
+/// order). Where they differ, a stretch (from the first paragraph whose
+/// text comes after a later block, until the readings agree again) is
+/// reported only when it reads in neither order, as the numbers stand.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Numbers {
+    /// The count in the numbers' order.
+    by_marker: Count,
+    /// The count in the texts' order.
+    by_text: Count,
+    /// Numbered paragraphs whose text starts below their number's line and
+    /// after later blocks' starts, in the order of their texts, each
+    /// counted once the walk is past its text.
+    waiting: Vec<Numbered>,
+    /// The diagnostics of each reading in the stretch where they differ.
+    held: Option<(Vec<Diagnostic>, Vec<Diagnostic>)>,
+    /// The resolution of the document these belong to: each restarts.
+    resolution: u16,
+}
+
+/// One reading of the count.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Count {
     /// The part and number (as written) of the last numbered paragraph.
     prev: Option<(Part, u32)>,
     /// An annex whose numbered items do not start at 1 is a list of codes
     /// or extracts, not numbered paragraphs.
     skip_part: Option<Part>,
-    /// The resolution of the document these belong to: each restarts.
-    resolution: u16,
+}
+
+/// A numbered paragraph, as the count reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Numbered {
+    /// Where its text starts.
+    text: usize,
+    part: Part,
+    n: u32,
+    suffix: Option<String>,
+    marker: Range<usize>,
+    /// The count after it (`glued_numbers`).
+    last: u32,
+}
+
+impl Numbers {
+    /// Whether both readings agree, with nothing waiting or held: the state
+    /// then holds no offset in the text.
+    pub fn settled(&self) -> bool {
+        self.waiting.is_empty() && self.held.is_none()
+    }
 }
 
 /// `numbering` for one block.
 pub fn operative(src: &str, b: &Block, st: &mut Numbers, out: &mut Vec<Diagnostic>) {
+    if b.resolution != st.resolution {
+        end(st, out);
+        *st = Numbers {
+            resolution: b.resolution,
+            ..Numbers::default()
+        };
+    }
+    let mut by_marker = Vec::new();
+    let mut by_text = Vec::new();
+    // The paragraphs whose texts came before this block's start.
+    let at = b.span().start;
+    let past = st.waiting.partition_point(|w| w.text < at);
+    for w in st.waiting.drain(..past).collect::<Vec<_>>() {
+        st.by_text.check(&w, &mut by_text);
+    }
+    if let Some(w) = numbered(src, b) {
+        st.by_marker.check(&w, &mut by_marker);
+        let first = b.lines.first().unwrap_or_default();
+        if w.text <= first.end && st.waiting.is_empty() {
+            st.by_text.check(&w, &mut by_text);
+        } else {
+            let k = st.waiting.partition_point(|x| x.text <= w.text);
+            st.waiting.insert(k, w);
+        }
+    }
+    let agree = st.waiting.is_empty() && st.by_marker == st.by_text;
+    match (&mut st.held, agree) {
+        (None, true) => out.append(&mut by_marker),
+        (held, _) => {
+            let (m, t) = held.get_or_insert_with(Default::default);
+            m.append(&mut by_marker);
+            t.append(&mut by_text);
+            if agree {
+                close(st, out);
+            }
+        }
+    }
+}
+
+/// After the last block: the paragraphs still waiting are counted, and a
+/// stretch where the readings differ is closed.
+pub fn end(st: &mut Numbers, out: &mut Vec<Diagnostic>) {
+    let mut by_text = Vec::new();
+    for w in std::mem::take(&mut st.waiting) {
+        st.by_text.check(&w, &mut by_text);
+    }
+    if !by_text.is_empty() || st.held.is_some() {
+        st.held
+            .get_or_insert_with(Default::default)
+            .1
+            .append(&mut by_text);
+    }
+    close(st, out);
+}
+
+/// Ends a stretch where the readings differ: its diagnostics in the
+/// numbers' order stand when the texts' order has some too.
+fn close(st: &mut Numbers, out: &mut Vec<Diagnostic>) {
+    if let Some((mut m, t)) = st.held.take() {
+        if !t.is_empty() {
+            out.append(&mut m);
+        }
+    }
+    st.by_text = st.by_marker.clone();
+}
+
+/// Block `b` as the count reads it, when it is a numbered paragraph.
+fn numbered(src: &str, b: &Block) -> Option<Numbered> {
     let numbered_kind = match b.part {
         Part::Operative => b.kind == BlockKind::Operative,
         Part::Annex(_) => b.kind == BlockKind::AnnexParagraph,
         _ => false,
     };
     if !numbered_kind {
-        return;
+        return None;
     }
-    let (Some(m), Some(range)) = (&b.marker, b.marker_range()) else {
-        return;
+    let (Some(m), Some(marker)) = (&b.marker, b.marker_range()) else {
+        return None;
     };
     let MarkerKind::Number { n, suffix } = &m.kind else {
-        return;
+        return None;
     };
-    if b.resolution != st.resolution {
-        *st = Numbers {
-            resolution: b.resolution,
-            ..Numbers::default()
-        };
-    }
-    let last = match st.prev {
-        Some((part, last)) if part == b.part => last,
-        _ => {
-            if matches!(b.part, Part::Annex(_)) && *n != 1 {
-                st.skip_part = Some(b.part);
+    Some(Numbered {
+        text: text_start(src, b),
+        part: b.part,
+        n: *n,
+        suffix: suffix.clone(),
+        marker,
+        last: glued_numbers(src, b, *n),
+    })
+}
+
+impl Count {
+    /// `numbering` for one paragraph, next in this reading.
+    fn check(&mut self, w: &Numbered, out: &mut Vec<Diagnostic>) {
+        let n = w.n;
+        let last = match self.prev {
+            Some((part, last)) if part == w.part => last,
+            _ => {
+                if matches!(w.part, Part::Annex(_)) && n != 1 {
+                    self.skip_part = Some(w.part);
+                }
+                0
             }
-            0
+        };
+        if self.skip_part == Some(w.part) {
+            return;
         }
-    };
-    if st.skip_part == Some(b.part) {
-        return;
-    }
-    if suffix.is_some() {
-        // `5 bis` keeps its neighbour's number.
-        if *n != last {
+        if let Some(suffix) = &w.suffix {
+            // `5 bis` keeps its neighbour's number.
+            if n != last {
+                out.push(Diagnostic::new(
+                    Code::Numbering,
+                    w.marker.clone(),
+                    format!(
+                        "`{n} {suffix}` should follow paragraph {n}, but follows paragraph {last}"
+                    ),
+                ));
+            }
+            return;
+        }
+        if n != last + 1 {
+            let where_ = match w.part {
+                Part::Annex(_) => " (annex paragraphs restart at 1)",
+                _ => "",
+            };
             out.push(Diagnostic::new(
                 Code::Numbering,
-                range.clone(),
+                w.marker.clone(),
                 format!(
-                    "`{n} {}` should follow paragraph {n}, but follows paragraph {last}",
-                    suffix.as_deref().unwrap_or("")
+                    "operative paragraph numbered {n}: expected {}{where_}",
+                    last + 1
                 ),
             ));
         }
-        return;
+        // Paragraph numbers an extraction glued into this paragraph's text
+        // (`... Development.2 2. We acknowledge ...`) count as written.
+        self.prev = Some((w.part, w.last));
     }
-    if *n != last + 1 {
-        let where_ = match b.part {
-            Part::Annex(_) => " (annex paragraphs restart at 1)",
-            _ => "",
-        };
-        out.push(Diagnostic::new(
-            Code::Numbering,
-            range.clone(),
-            format!(
-                "operative paragraph numbered {n}: expected {}{where_}",
-                last + 1
-            ),
-        ));
-    }
-    // Paragraph numbers an extraction glued into this paragraph's text
-    // (`... Development.2 2. We acknowledge ...`) count as written.
-    st.prev = Some((b.part, glued_numbers(src, b, *n)));
 }
 
 /// The last of the numbers `n + 1`, `n + 2` ... that follow one another in
@@ -221,6 +343,31 @@ fn check_subs(src: &str, subs: &[&Block], out: &mut Vec<Diagnostic>) {
         ));
         return;
     }
+    // In the order of the markers, or else of the texts: an extraction may
+    // set markers out before their texts, and before other items (`(e)`,
+    // then `(d) Requesting ...` and the text of (e)), or the texts out of
+    // their markers' order (`(e)` `(f)` `(g) Verification ...`, then the
+    // texts of (e) and (f)). Only a list that reads in neither order is
+    // reported (as the markers stand).
+    let mut by_marker = Vec::new();
+    sub_sequence(src, subs, &mut by_marker);
+    if by_marker.is_empty() {
+        return;
+    }
+    let mut by_text = subs.to_vec();
+    by_text.sort_by_key(|b| text_start(src, b));
+    if by_text.iter().zip(subs).any(|(a, b)| !std::ptr::eq(*a, *b)) {
+        let mut other = Vec::new();
+        sub_sequence(src, &by_text, &mut other);
+        if other.is_empty() {
+            return;
+        }
+    }
+    out.append(&mut by_marker);
+}
+
+/// `sub-numbering` for the markers of `subs`, in that order.
+fn sub_sequence(src: &str, subs: &[&Block], out: &mut Vec<Diagnostic>) {
     let mut last = [0u32; 5];
     for b in subs {
         let (Some(m), Some(range)) = (&b.marker, b.marker_range()) else {
@@ -247,4 +394,13 @@ fn check_subs(src: &str, subs: &[&Block], out: &mut Vec<Diagnostic>) {
             *deeper = 0;
         }
     }
+}
+
+/// Where block `b`'s text starts: its first line with words after the
+/// marker (not the footnote numbers an extraction set on lines of their
+/// own); the block's start when it has none.
+fn text_start(src: &str, b: &Block) -> usize {
+    (b.lines.iter())
+        .find(|r| src[b.text_start(r)..r.end].contains(char::is_alphabetic))
+        .map_or_else(|| b.span().start, |r| b.text_start(&r))
 }

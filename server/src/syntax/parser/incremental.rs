@@ -583,10 +583,16 @@ pub fn reparse_region(
     };
     // Lines that blocks before the checkpoint had after it (a paragraph
     // the old walk went on extending), by block.
-    // Only the blocks the checkpoint's state holds, and the last one, can
-    // be such (the walk reaches no other block made before it).
+    // Only the blocks the checkpoint's state holds, the last one, and a
+    // paragraph a page's column of markers broke off (the walk gives it the
+    // next line that opens nothing: `Parser::unfinished_before`, a few
+    // blocks back) can be such.
     let mut held: Vec<usize> = cp.state.held_blocks().into_iter().flatten().collect();
     held.extend(cp.blocks.checked_sub(1));
+    held.extend(
+        (cp.blocks.saturating_sub(super::UNFINISHED_REACH)..cp.blocks)
+            .filter(|&b| old.blocks[b].lines.last().is_some_and(|r| r.start >= cut)),
+    );
     held.retain(|&b| b < cp.blocks);
     held.sort_unstable();
     held.dedup();

@@ -53,6 +53,10 @@ pub(crate) const COLUMN_LOOKAHEAD: usize = 40;
 /// (`Parser::defined_below`): a page's lines.
 pub(crate) const DEFINED_LOOKAHEAD: usize = 80;
 
+/// How many blocks back the paragraph a column of markers broke off is
+/// looked for (`Parser::unfinished_before`).
+pub(crate) const UNFINISHED_REACH: usize = 64;
+
 /// How many lines above a marker alone the paragraph's first line, or a
 /// section heading over it, may stand (`Parser::first_line_above_marker`).
 pub(crate) const ABOVE_MARKER_REACH: usize = 6;
@@ -1022,13 +1026,15 @@ impl<'a> Parser<'a> {
         // after a paragraph's finished line (the layout is evidence enough
         // for a weak reference: `Development, 1 and the`), or inside the
         // paragraph the page broke, whose rest follows the number.
-        if self.after_text_or_star_note() {
+        // (Not under a marker alone: the line is its text.)
+        if self.after_text_or_star_note() && (self.st.cur.is_none() || self.st.cur_has_text) {
             let found = self.text_before_number(i, usize::MAX);
             if let Some((j, n)) = found.filter(|_| !self.starts_paragraph(i)) {
                 let evidence = if lines::ends_finished(self.trimmed(i - 1)) {
                     self.referenced_above_at_least(i, n, Strength::Weak)
                 } else {
-                    self.lower_case_below(j + 1) && self.referenced_above(i, n)
+                    (self.lower_case_below(j + 1) || self.next_number_below(j + 1, n + 1))
+                        && self.referenced_above(i, n)
                 };
                 if self.next_note(n) && evidence {
                     return self.note_text_above_number(i, j, n);
@@ -1282,6 +1288,15 @@ impl<'a> Parser<'a> {
             .map_while(|j| self.lines.get(j).map(|l| (j, l.blank)))
             .find(|&(_, blank)| !blank)
             .is_some_and(|(j, _)| self.trimmed(j).starts_with(char::is_lowercase))
+    }
+
+    /// Whether the next line with text below line `k` (within three lines)
+    /// is number `m` alone: the next note's, its text under it.
+    fn next_number_below(&self, k: usize, m: u32) -> bool {
+        (k + 1..k + 4)
+            .map_while(|j| self.lines.get(j).map(|l| (j, l.blank)))
+            .find(|&(_, blank)| !blank)
+            .is_some_and(|(j, _)| bare_number(self.trimmed(j)) == Some(m))
     }
 
     /// Footnote `n` of the text on lines `i..=j` and the number alone on
@@ -1708,6 +1723,9 @@ impl<'a> Parser<'a> {
             rel,
             kind: MarkerKind::Number { n, suffix },
         }));
+        if kind == BlockKind::Operative {
+            self.st.op_last = self.st.op_last.max(n);
+        }
         self.st.lost_markers = false;
         // A number alone holds sub-paragraphs once its text comes, or once
         // a list of its own starts (`sub_paragraph`).
@@ -1803,6 +1821,9 @@ impl<'a> Parser<'a> {
             rel,
             kind: MarkerKind::Number { n, suffix: None },
         }));
+        if kind == BlockKind::Operative {
+            self.st.op_last = self.st.op_last.max(n);
+        }
         self.st.prev = Prev::Text;
         true
     }
@@ -1888,7 +1909,17 @@ impl<'a> Parser<'a> {
         let want_number = opener == Some(OpenerKind::Operative);
         let fits = |b: usize| self.is_number_alone(b) == want_number;
         let k = if want_number {
-            let k = self.st.w.pending.iter().position(|&b| fits(b));
+            // The lowest number first: texts come in their order, and a
+            // column of numbers may not (pdfminer.six: `6.` `5.` above
+            // `4. Calls ...` and the texts of 5 and 6).
+            let number = |b: usize| match self.blocks[b].marker.as_deref().map(|m| &m.kind) {
+                Some(MarkerKind::Number { n, .. }) => *n,
+                _ => u32::MAX,
+            };
+            let k = (self.st.w.pending.iter().enumerate())
+                .filter(|&(_, &b)| fits(b))
+                .min_by_key(|&(k, &b)| (number(b), k))
+                .map(|(k, _)| k);
             // No number waits: an item's marker takes an operative verb
             // (`(a) Decides ...`) only where its list goes on; a marker
             // that repeats the last one (pdftotext sets the marker of a
@@ -1988,14 +2019,17 @@ impl<'a> Parser<'a> {
     /// with a comma (a sentence going on: `... the nuclear-weapon States,`
     /// then `in the Final Document ...`).
     fn unfinished_before(&self, first: usize, lower: bool) -> Option<usize> {
-        for b in (first.saturating_sub(64)..first).rev() {
+        for b in (first.saturating_sub(UNFINISHED_REACH)..first).rev() {
             let blk = &self.blocks[b];
             match blk.kind {
                 BlockKind::Blank
                 | BlockKind::Furniture
                 | BlockKind::FootnoteDef
                 | BlockKind::StarNote => continue,
-                BlockKind::Preambular | BlockKind::Operative | BlockKind::SubParagraph => {
+                BlockKind::Preambular
+                | BlockKind::Operative
+                | BlockKind::SubParagraph
+                | BlockKind::AnnexParagraph => {
                     let last = blk.lines.last()?;
                     let t = self.src[blk.text_start(&last)..last.end].trim();
                     let goes_on = !lines::ends_finished(t) || (lower && t.ends_with(','));
@@ -2440,7 +2474,7 @@ impl<'a> Parser<'a> {
             // first line that starts with a capital (an opener, or one
             // misspelt): the paragraph before may have lost its end to the
             // page's scramble.
-            let expected = self.number_before(self.blocks.len()).map_or(1, |p| p + 1);
+            let expected = self.st.op_last + 1;
             let next = if suffix.is_some() { n + 1 } else { n };
             let fits = tj[len..].trim().is_empty()
                 && next == expected

@@ -59,6 +59,9 @@ pub(super) struct State {
     /// resolutions: the second one's first note is 14 when the first's last
     /// is 13), so that number comes next as well as 1.
     pub(super) fn_carried: u32,
+    /// The highest operative paragraph number of this resolution so far
+    /// (`Parser::first_line_above_marker` expects the next one).
+    pub(super) op_last: u32,
     /// The largest number met alone on a line inside a paragraph (a raised
     /// reference that an extraction set on a line of its own).
     pub(super) max_alone_ref: u32,
@@ -90,6 +93,7 @@ impl State {
             fn_mode: FnMode::None,
             max_def: 0,
             fn_carried: 0,
+            op_last: 0,
             max_alone_ref: 0,
             prev: Prev::Start,
             annex_count: 0,
