@@ -2425,12 +2425,12 @@ impl<'a> Parser<'a> {
     /// the paragraph's first line and the rest (`Decides to proclaim ...
     /// Day`, `1.`, `of the World's ...`; `Assisting Member States ... to`,
     /// `(i)`, `promote, develop ...`). Is line `i` (`t`, trimmed), which
-    /// starts a block after a finished paragraph, such a first line? Its
-    /// text is unfinished (or ends with a comma); the next line, or the one
-    /// after a blank line, is a marker alone that comes next in its count
-    /// (a number only under an operative verb); and the line after the
-    /// marker, or after a blank line, goes on in lower case. Returns the
-    /// marker's line.
+    /// starts a block, such a first line? Its text is unfinished (or ends
+    /// with a comma); the next line, or the one after a blank line, is a
+    /// marker alone that comes next in its count; and the line after the
+    /// marker, or after a blank line, goes on (in lower case, or opening
+    /// nothing after a line that stops mid-phrase). Returns the marker's
+    /// line.
     fn first_line_above_marker(&self, i: usize, t: &str) -> Option<usize> {
         if !matches!(self.st.part, Part::Preamble | Part::Operative)
             || !self.st.w.pending.is_empty()
@@ -2462,11 +2462,18 @@ impl<'a> Parser<'a> {
             !lines::ends_finished(t)
                 && (lines::op_number(tj).is_none() || self.line_opener(i, 0).is_some())
                 && self.line_opener(k, 0).is_none()
-                && lines::op_number(tk).is_none()
-                && lines::sub_marker(tk).is_none()
-                && !lines::is_furniture(tk)
         };
-        if !(tk.starts_with(char::is_lowercase) || mid_phrase()) {
+        // Never what ends a column of numbers (`Parser::number_orphan`
+        // would give the number to a paragraph waiting for one).
+        let text = || {
+            lines::op_number(tk).is_none()
+                && lines::sub_marker(tk).is_none()
+                && bare_number(tk).is_none()
+                && !lines::is_rule(tk)
+                && !lines::is_furniture(tk)
+                && !lines::is_meeting_line(tk)
+        };
+        if !((tk.starts_with(char::is_lowercase) || mid_phrase()) && text()) {
             return None;
         }
         if let Some((len, n, suffix)) = lines::op_number(tj) {
