@@ -74,6 +74,10 @@ fn fixtures() -> Vec<(String, String)> {
         // pdftotext on those pages: a note's text above its number, and
         // the paragraph the page broke resumed after the numbers.
         "A-RES-80-10/writer/pdftotext",
+        // A note the page's end cut, its rest on the next page's foot; a
+        // note's number in the column of a paragraph's number alone.
+        "A-RES-80-24/writer/pdftotext",
+        "A-RES-80-34/writer/pdftotext",
         // pdfminer.six on those pages: a paragraph's first line above its
         // number or marker alone.
         "A-RES-80-11/writer/pdfminer",
@@ -953,4 +957,25 @@ fn edits_around_a_marker_between_a_first_line_and_the_rest_equal_a_full_parse() 
     };
     let region = edits_near_lines_equal_a_full_parse(name, &lab(name), 6, 3, 20, marker_alone);
     assert!(region > 200, "{region}");
+}
+
+/// pdftotext on a word processor's pages: a note's text above its number,
+/// a note the page's end cut whose rest comes on the next page's foot (the
+/// walk extends a note made before the restart), a note's number in the
+/// column of a paragraph's number alone. Edits on the six lines above each
+/// number alone and the three below re-parse as a full parse does.
+#[test]
+fn edits_around_notes_set_apart_from_their_numbers_equal_a_full_parse() {
+    let number_alone = |b: &[u8]| {
+        let line = b.split(|&c| c == b'\n').next().unwrap_or(b);
+        let t = std::str::from_utf8(line).unwrap_or("").trim();
+        !t.is_empty() && t.len() <= 3 && t.bytes().all(|c| c.is_ascii_digit())
+    };
+    for name in [
+        "A-RES-80-24/writer/pdftotext",
+        "A-RES-80-34/writer/pdftotext",
+    ] {
+        let region = edits_near_lines_equal_a_full_parse(name, &lab(name), 6, 3, 20, number_alone);
+        assert!(region > 200, "{name}: {region}");
+    }
 }

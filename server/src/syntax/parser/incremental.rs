@@ -11,7 +11,7 @@ use std::ops::Range;
 use super::footnote_refs::Candidate;
 use super::lines::{self, Line};
 use super::{parse_resumable, Blocks, BodyCounts, Checkpoint, LineFacts, Parser, State};
-use crate::syntax::model::{Block, Document, FootnoteRef, Layout, OpenerKind};
+use crate::syntax::model::{Block, BlockKind, Document, FootnoteRef, Layout, OpenerKind};
 
 /// One edit as byte offsets: `start..old_end` of the old text became
 /// `start..new_end` of the new one.
@@ -604,6 +604,9 @@ pub fn reparse_region(
         "a block the checkpoint does not hold goes on past it"
     );
     let mut removed: Vec<(usize, Vec<Range<usize>>)> = Vec::new();
+    // The same of the texts of notes before the checkpoint (a note the
+    // page's end cut gets its rest on the next page's foot), by definition.
+    let mut removed_text: Vec<(usize, Vec<Range<usize>>)> = Vec::new();
     for i in held {
         let blk = &mut old.blocks[i];
         if blk.lines.last().is_some_and(|r| r.start >= cut) {
@@ -611,6 +614,14 @@ pub fn reparse_region(
             removed.push((i, blk.lines.split_off(keep)));
             dirty[i] = true;
             span.mark(i);
+            if blk.kind == BlockKind::FootnoteDef {
+                for (k, d) in old.footnote_defs.iter_mut().enumerate() {
+                    if d.block == i && d.text.last().is_some_and(|r| r.start >= cut) {
+                        let keep = d.text.partition_point(|r| r.start < cut);
+                        removed_text.push((k, d.text.split_off(keep)));
+                    }
+                }
+            }
         }
     }
     let old_def_count = cp.defs + tail_defs.len();
@@ -731,12 +742,25 @@ pub fn reparse_region(
         // Lines past the meeting point of old blocks of the walked region
         // (a paragraph the old walk went on extending): they go to the block
         // that stands for it now.
+        // Which block stands for it is sure only when the walk made as many
+        // blocks as the old region had (the same one, then, of the same
+        // kind); else the text is parsed whole. (Neither the position from
+        // the region's end nor where the block starts tells it in all
+        // cases: a paragraph split in two, a block made before it.)
         let region = old_cp.blocks - cp.blocks;
         let mut extras: Vec<(usize, Vec<Range<usize>>)> = Vec::new();
         for j in cp.blocks..old_cp.blocks {
             let blk = &p.blocks.kept[j];
             if blk.lines.last().is_some_and(|r| r.start >= old_cut) {
-                extras.push((map(j), blk.lines.iter().filter_map(|r| moved(&r)).collect()));
+                let same = block_delta == 0
+                    && p.blocks
+                        .made
+                        .get(j - cp.blocks)
+                        .is_some_and(|b| b.kind == blk.kind);
+                if !same {
+                    return None;
+                }
+                extras.push((j, blk.lines.iter().filter_map(|r| moved(&r)).collect()));
             }
         }
         // The walked blocks replace the old region's; the old blocks after
@@ -751,6 +775,9 @@ pub fn reparse_region(
         for (i, lines) in removed {
             let extra: Vec<Range<usize>> = lines.iter().filter_map(moved).collect();
             kept[i].lines.extend(extra);
+        }
+        for (k, text) in removed_text {
+            p.defs[k].text.extend(text.iter().filter_map(moved));
         }
         for (target, extra) in extras {
             kept[target].lines.extend(extra);
@@ -776,6 +803,19 @@ pub fn reparse_region(
         }
         let def_delta = p.defs.len() as isize - old_cp.defs as isize;
         let replaced = &tail_defs[..old_cp.defs - cp.defs];
+        // Text past the meeting point of old notes of the walked region
+        // (the rest of a note the page's end cut): to the note that stands
+        // for it now, as the blocks' lines above.
+        for d in replaced {
+            let extra: Vec<Range<usize>> = d.text.iter().filter_map(moved).collect();
+            if extra.is_empty() {
+                continue;
+            }
+            // (Its block got the lines past the meeting point above: it is
+            // the same block now.)
+            let target = p.defs[cp.defs..].iter().position(|n| n.block == d.block)?;
+            p.defs[cp.defs + target].text.extend(extra);
+        }
         defs_window = (replaced_defs(replaced), cp.defs..p.defs.len());
         draft_form_defs = draft_form_defs.and_then(|n| {
             let made = draft_form_count(new_src, &p.defs[cp.defs..], Some)?;

@@ -496,6 +496,19 @@ pub fn normalise_words(t: &str) -> String {
     out
 }
 
+/// Words a sentence does not stop on: a line ending with one goes on.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "its", "of", "on", "or",
+    "that", "the", "their", "to", "under", "with",
+];
+
+/// Does the trimmed line stop on a word a sentence does not end with
+/// (`... the Parties to the`)?
+pub fn ends_on_function_word(t: &str) -> bool {
+    let word = t.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    t.ends_with(char::is_alphabetic) && FUNCTION_WORDS.contains(&word)
+}
+
 /// Does the trimmed line end a paragraph: final punctuation (`,` `;` `.` `:`)
 /// after a trailing footnote reference, closing bracket or quote is removed?
 pub fn ends_finished(t: &str) -> bool {

@@ -874,6 +874,7 @@ impl<'a> Parser<'a> {
                     return i + 1;
                 }
                 let strong = (lines::op_number(t).is_some() && !self.number_wrapped(i))
+                    || self.next_list_item(t)
                     || lines::is_annex(t)
                     || lines::is_meeting_line(t)
                     || lines::chapeau(t).is_some();
@@ -949,6 +950,7 @@ impl<'a> Parser<'a> {
                     || lines::is_furniture(t)
                     || self.is_symbol_and_title(t)
                     || lines::is_rule(t)
+                    || self.next_list_item(t)
                     || (self.starts_paragraph(i) && !self.number_wrapped(i));
                 if let Some((n, _, draft)) = self.footnote_line(t) {
                     // `[^N]:` starts a definition when N can be a footnote
@@ -1027,14 +1029,69 @@ impl<'a> Parser<'a> {
         // for a weak reference: `Development, 1 and the`), or inside the
         // paragraph the page broke, whose rest follows the number.
         // (Not under a marker alone: the line is its text.)
-        if self.after_text_or_star_note() && (self.st.cur.is_none() || self.st.cur_has_text) {
+        // A note's number that pdftotext set in the column of a paragraph's
+        // number alone (`11.`, `13`, then `Recalls:`, then the note's text).
+        if let Some(n) = bare_number(t).filter(|&n| self.note_in_marker_column(n)) {
+            self.footnote_def(i, n);
+            return i + 1;
+        }
+        // The rest of a note the page's end cut, on the next page's foot
+        // above the next note's number.
+        if self.st.prev == Prev::Blank {
+            if let Some((b, j)) = self.text_of_numbered_note(i) {
+                for k in i..=j {
+                    self.extend_footnote(b, k);
+                }
+                return j + 1;
+            }
+            if let Some((b, j, n)) = self.cut_note_rest(i) {
+                for k in i..=j {
+                    self.extend_footnote(b, k);
+                }
+                let nb = self.footnote_def(j + 1, n);
+                self.st.w.fn_waiting.push(nb);
+                self.st.w.fn_last_text = None;
+                self.st.fn_mode = FnMode::Rule {
+                    block: Some(nb),
+                    last: n,
+                    skipped: 0,
+                };
+                return j + 2;
+            }
+        }
+        // Under blank lines after the meeting line, the page's foot holds
+        // nothing else: the text and the next note's number are that note.
+        // After a paragraph's finished text, the next note's text set above
+        // its number under it says so (the first one's reference may be on
+        // the page before).
+        let under_blank = self.under_blank_lines();
+        let after_meeting = under_blank == Some(BlockKind::MeetingLine);
+        if (self.after_text_or_star_note() || under_blank.is_some())
+            && (self.st.cur.is_none() || self.st.cur_has_text)
+        {
             let found = self.text_before_number(i, usize::MAX);
             if let Some((j, n)) = found.filter(|_| !self.starts_paragraph(i)) {
-                let evidence = if lines::ends_finished(self.trimmed(i - 1)) {
+                // Two notes' numbers in turn, the second alone under the
+                // first, are a page's column of notes wherever their
+                // references stand (on the page before, for the first).
+                // Without a reference in the run (it may be on the page
+                // before), the next note's number under this one, or the
+                // paragraph broken on a word such as `the`, says so; the
+                // text then starts at its last line that may start it.
+                let evidence = if after_meeting {
+                    true
+                } else if under_blank.is_some() {
+                    self.next_number_below(j + 1, n + 1)
+                        || self.next_text_above_number(j + 1, n + 1)
+                } else if lines::ends_finished(self.trimmed(i - 1)) {
                     self.referenced_above_at_least(i, n, Strength::Weak)
                 } else {
-                    (self.lower_case_below(j + 1) || self.next_number_below(j + 1, n + 1))
-                        && self.referenced_above(i, n)
+                    let next_below = self.next_number_below(j + 1, n + 1);
+                    (self.lower_case_below(j + 1) || next_below)
+                        && (self.referenced_above(i, n)
+                            || next_below
+                            || lines::ends_on_function_word(self.trimmed(i - 1)))
+                        && !self.later_note_start(i, j)
                 };
                 if self.next_note(n) && evidence {
                     return self.note_text_above_number(i, j, n);
@@ -1247,15 +1304,22 @@ impl<'a> Parser<'a> {
     /// with neither lower case nor a paragraph's start, end with a full
     /// stop within `FOOTNOTE_LOOKAHEAD` lines, and a number alone follows,
     /// then a blank line, the next number alone or the end. After note
-    /// `after` (a block, or `usize::MAX`), that note must be finished.
+    /// `after` (a block, or `usize::MAX`), that note must be finished; the
+    /// text may then also end without its full stop right above the number
+    /// (a note the page's end cut, its rest on the next page's foot).
     fn text_before_number(&self, i: usize, after: usize) -> Option<(usize, u32)> {
         let t = self.trimmed(i);
         if t.starts_with(char::is_lowercase) || bare_number(t).is_some() {
             return None;
         }
+        let in_column = after < self.blocks.len();
         // The cheap tests first: this runs on body lines.
         let j = (i..i + FOOTNOTE_LOOKAHEAD - 1).find(|&j| {
-            self.lines.get(j).is_none_or(|l| l.blank) || self.trimmed(j).ends_with('.')
+            self.lines.get(j).is_none_or(|l| l.blank)
+                || self.trimmed(j).ends_with('.')
+                || (in_column
+                    && (self.lines.get(j + 1))
+                        .is_some_and(|l| !l.blank && bare_number(self.trimmed(j + 1)).is_some()))
         })?;
         if self.lines.get(j).is_none_or(|l| l.blank) {
             return None;
@@ -1270,6 +1334,24 @@ impl<'a> Parser<'a> {
         let one_text = (i + 1..=j).all(|k| !self.starts_paragraph(k));
         let after_finished = after >= self.blocks.len() || self.note_finished(after);
         (after_number && one_text && after_finished).then_some((j, n))
+    }
+
+    /// Whether a line after line `i`, up to line `j`, starts with a capital
+    /// under a finished line or one that stops on a word such as `the`
+    /// (`... Parties to the` then `Official Records ...`): a note's text set
+    /// above its number starts there rather than at line `i`.
+    fn later_note_start(&self, i: usize, j: usize) -> bool {
+        (i + 1..=j).any(|k| {
+            // (`Council, 1` then `August 2012 ...` is a date's day, no
+            // reference: a number after a space is a word.)
+            let above = self.trimmed(k - 1);
+            let spaced_number = above
+                .trim_end_matches(|c: char| c.is_ascii_digit())
+                .ends_with(char::is_whitespace);
+            self.trimmed(k).starts_with(char::is_uppercase)
+                && (lines::ends_on_function_word(above)
+                    || (lines::ends_finished(above) && !spaced_number))
+        })
     }
 
     /// Whether the text of note `b` (a block) so far ends with a full stop
@@ -1523,6 +1605,103 @@ impl<'a> Parser<'a> {
         Below::Paragraph
     }
 
+    /// Whether number `n` alone, under a paragraph's number alone that has
+    /// no text yet, is the next note's, referred to in the run of lines
+    /// above that number.
+    fn note_in_marker_column(&self, n: u32) -> bool {
+        self.st
+            .cur
+            .filter(|&c| !self.st.cur_has_text && self.is_number_alone(c))
+            .is_some_and(|c| {
+                let first = self.blocks[c].lines.first().map_or(0, |r| r.start);
+                let line = gallop(&self.lines, |l| l.range().start < first);
+                self.next_note(n) && self.referenced_above(line, n)
+            })
+    }
+
+    /// Lines `i..=j` under a blank line that are the text of the last note,
+    /// which has none yet (`note_in_marker_column`), after its paragraph's
+    /// text: they neither start in lower case nor start a paragraph, and
+    /// end with a full stop. Returns (the note's block, `j`).
+    fn text_of_numbered_note(&self, i: usize) -> Option<(usize, usize)> {
+        let t = self.trimmed(i);
+        if t.starts_with(char::is_lowercase) || !self.st.cur_has_text || self.starts_paragraph(i) {
+            return None;
+        }
+        let d = self.defs.last()?;
+        let empty = d.block + 8 >= self.blocks.len()
+            && self.blocks[d.block].resolution == self.st.resolution
+            && d.text.iter().all(|r| r.is_empty());
+        if !empty {
+            return None;
+        }
+        let j = (i..i + FOOTNOTE_LOOKAHEAD - 1)
+            .take_while(|&j| self.lines.get(j).is_some_and(|l| !l.blank))
+            .find(|&j| self.trimmed(j).ends_with('.'))?;
+        Some((d.block, j))
+    }
+
+    /// Lines `i..=j` under a blank line that end a note the page's end cut
+    /// (its text so far without its full stop), set above the next note's
+    /// number alone on line `j + 1`: (the note's block, `j`, that number).
+    /// They start with neither a capital nor lower case (`(NPT/CONF.2010/50
+    /// ...`, `2010 ...`): a capital may start a paragraph's rest, lower
+    /// case does.
+    fn cut_note_rest(&self, i: usize) -> Option<(usize, usize, u32)> {
+        let t = self.trimmed(i);
+        if t.starts_with(char::is_alphabetic) || self.starts_paragraph(i) {
+            return None;
+        }
+        let d = self.defs.last()?;
+        let cut = d.number == self.st.max_def
+            && d.block + UNFINISHED_REACH >= self.blocks.len()
+            && self.blocks[d.block].resolution == self.st.resolution
+            && !self.note_finished(d.block);
+        if !cut {
+            return None;
+        }
+        // (The next note's text may follow its number at once, indented:
+        // `pdftotext -layout`.)
+        let j = (i..i + FOOTNOTE_LOOKAHEAD - 1)
+            .take_while(|&j| self.lines.get(j).is_some_and(|l| !l.blank))
+            .find(|&j| self.trimmed(j).ends_with('.'))?;
+        let n = bare_number(self.lines.get(j + 1).map_or("", |_| self.trimmed(j + 1)))?;
+        (n == d.number + 1).then_some((d.block, j, n))
+    }
+
+    /// What the blank lines before the line are under: the meeting line,
+    /// or a paragraph whose text is finished (its kind).
+    fn under_blank_lines(&self) -> Option<BlockKind> {
+        if self.st.prev != Prev::Blank {
+            return None;
+        }
+        let b = ((self.blocks.len().saturating_sub(4)..self.blocks.len()).rev())
+            .find(|&b| self.blocks[b].kind != BlockKind::Blank)?;
+        let kind = self.blocks[b].kind;
+        match kind {
+            BlockKind::MeetingLine if self.st.part == Part::Closing => Some(kind),
+            BlockKind::Preambular
+            | BlockKind::Operative
+            | BlockKind::SubParagraph
+            | BlockKind::AnnexParagraph
+                if self.st.cur_has_text && self.ends_finished(b) =>
+            {
+                Some(kind)
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether the next line with text below line `k` (past one blank line)
+    /// starts a note's text set above number `m`.
+    fn next_text_above_number(&self, k: usize, m: u32) -> bool {
+        (k + 1..k + 3)
+            .map_while(|j| self.lines.get(j).map(|l| (j, l.blank)))
+            .find(|&(_, blank)| !blank)
+            .and_then(|(j, _)| self.text_before_number(j, usize::MAX))
+            .is_some_and(|(_, n)| n == m)
+    }
+
     /// Whether the line before is text, or a draft's `*` note (which sits
     /// above the page's footnotes).
     fn after_text_or_star_note(&self) -> bool {
@@ -1591,13 +1770,34 @@ impl<'a> Parser<'a> {
     /// with no running head or foot, whose footnote rule is a drawing). The
     /// line starts in lower case, the footnote's text ends with its full
     /// stop, and the paragraph is unfinished (no final punctuation, or a
-    /// comma); else the line is the footnote's own.
+    /// comma); else the line is the footnote's own. After a blank line (the
+    /// page's end), the line may also start with a capital and open nothing
+    /// when the paragraph stops on a word such as `the` (`... Parties to
+    /// the`, then `Treaty on the Non-Proliferation ...`).
     fn resumes_paragraph(&mut self, i: usize, b: usize) -> bool {
-        if !self.trimmed(i).starts_with(char::is_lowercase) || !self.note_finished(b) {
+        let t = self.trimmed(i);
+        let lower = t.starts_with(char::is_lowercase);
+        // (Or with a digit when the paragraph has no final punctuation:
+        // `... decision 52/492 of 8 September`, then `1998, to discuss`.)
+        let digit = t.starts_with(|c: char| c.is_ascii_digit())
+            && bare_number(t).is_none()
+            && self.footnote_line(t).is_none();
+        let capital = !lower
+            && i > 0
+            && self.lines[i - 1].blank
+            && (t.starts_with(char::is_uppercase) || digit)
+            && self.line_opener(i, 0).is_none()
+            && !self.starts_paragraph(i);
+        // (Under a blank line the note may be one the page's end cut: its
+        // rest is on the next page's foot.)
+        if !(lower || capital) || !(self.note_finished(b) || (lower && self.lines[i - 1].blank)) {
             return false;
         }
-        let Some(p) = (self.unfinished_before(b, true))
+        let Some(p) = (self.unfinished_before(b, lower))
             .filter(|&p| self.blocks[p].resolution == self.st.resolution)
+            .filter(|&p| {
+                lower || self.ends_on_function_word(p) || (digit && !self.ends_finished(p))
+            })
         else {
             return false;
         };
@@ -2041,6 +2241,18 @@ impl<'a> Parser<'a> {
         None
     }
 
+    /// Whether paragraph `b`'s last line ends with final punctuation.
+    fn ends_finished(&self, b: usize) -> bool {
+        let blk = &self.blocks[b];
+        (blk.lines.last()).is_some_and(|r| lines::ends_finished(self.src[r.clone()].trim()))
+    }
+
+    /// Whether paragraph `b`'s last line stops on a word such as `the`.
+    fn ends_on_function_word(&self, b: usize) -> bool {
+        let blk = &self.blocks[b];
+        (blk.lines.last()).is_some_and(|r| lines::ends_on_function_word(self.src[r.clone()].trim()))
+    }
+
     /// Makes `b` the open paragraph, whose first line's text is `rest`.
     fn open(&mut self, b: usize, rest: &str) {
         self.st.cur = Some(b);
@@ -2110,6 +2322,16 @@ impl<'a> Parser<'a> {
         self.blocks[b].set_parent(self.st.holder);
         let rest = self.trimmed(i)[len..].trim();
         self.open(b, rest);
+    }
+
+    /// Whether line `t` starts with the bracketed marker that comes next in
+    /// the open list (`(b)` after `(a)`): the page's notes end there.
+    fn next_list_item(&self, t: &str) -> bool {
+        self.st.holder.is_some()
+            && lines::sub_marker(t).is_some_and(|(_, label, style)| {
+                let (level, ordinal) = self.sub_level(label, style);
+                style == SubStyle::Paren && ordinal == self.st.sub_last[level as usize] + 1
+            })
     }
 
     /// A sub-paragraph marker's level and ordinal, read in the list so far.

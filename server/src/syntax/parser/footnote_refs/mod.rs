@@ -759,9 +759,10 @@ fn token_candidates<'a>(
         return;
     }
     let d_start = start + head.len();
-    // `2024–20243`, `20172`: a year with a reference glued to it.
+    // `2024–20243`, `20172`, `1990104`: a year with a reference glued to
+    // it (up to three digits: notes numbered across a compendium).
     let year_glued = |d: &str| -> Option<(u32, usize)> {
-        if (5..=6).contains(&d.len()) {
+        if (5..=7).contains(&d.len()) {
             let year: u32 = d[..4].parse().ok()?;
             if (1900..=2099).contains(&year) {
                 return Some((d[4..].parse().ok()?, 4));

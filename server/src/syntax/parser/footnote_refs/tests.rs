@@ -267,6 +267,13 @@ mod form_tests {
         is("the UN80 Initiative", 80, "80", Weak);
         is("the G20 summit", 20, "20", Weak);
         is("the Political Declarations of 20172 and", 2, "2", Weak);
+        // Three digits where the notes run across a compendium.
+        is(
+            "the reports of the Secretary-General of 1990104 and",
+            104,
+            "104",
+            Weak,
+        );
         is("the Decade 2014–20243 and", 3, "3", Weak);
         assert_eq!(
             one("Recalling the Decade 2024–\n203412 and the rest,"),
