@@ -429,3 +429,60 @@ interrelated and mutually reinforcing.
         "{text:#?}"
     );
 }
+
+/// PDFium on a word processor's pages (A/RES/80/15 and 80/12): after the
+/// page's notes, the paragraph the page broke on `the` goes on with a
+/// capital (`Agency for the Prohibition ...`), and the next paragraph's
+/// opener after a note's full stop ends the notes. A line that starts as a
+/// note does (`See https://...`) stays the note's.
+#[test]
+fn pdfium_notes_then_a_paragraphs_rest_with_a_capital() {
+    let src = "\
+The General Assembly,
+Welcoming the new interactive web platform of the Secretariat on military
+expenditures,1
+ as well as the new online reporting tool,2
+ both available in the
+six official languages of the United Nations,
+Noting that the 2010 Review Conference, in its Final Document,3
+ encouraged
+the fostering of cooperation among the existing nuclear-weapon-free zones, and commended the
+1
+ See https://milex-reporting.unoda.org/en/states.
+2
+ See https://milex-reporting.unoda.org/en/reporting-tool.
+3
+ 2010 Review Conference of the Parties to the Treaty on the Non-
+Proliferation of Nuclear Weapons, Final Document, vols. I-III.
+Agency for the Prohibition of Nuclear Weapons in Latin America and the
+Caribbean for its leadership in this field,
+Recalling that, in its resolution 66/20, the General Assembly recommended
+a common understanding of military expenditures,
+1. Decides to remain seized of the matter.
+";
+    let a = run(src);
+    assert_eq!(diagnostics(src, &a), Vec::<String>::new());
+    let defs: Vec<u32> = a.doc.footnote_defs.iter().map(|d| d.number).collect();
+    assert_eq!(defs, [1, 2, 3]);
+    let pps = (a.doc.blocks.iter())
+        .filter(|b| b.kind == reso::syntax::BlockKind::Preambular)
+        .map(|b| b.lines.iter().map(|r| src[r].trim()).collect::<Vec<_>>())
+        .collect::<Vec<_>>();
+    assert_eq!(pps.len(), 3, "{pps:#?}");
+    assert!(
+        pps[1].iter().any(|l| l.starts_with("Caribbean")),
+        "{pps:#?}"
+    );
+
+    // The same rest under a note, as a note starts: the note's line.
+    let src = src.replace(
+        "Agency for the Prohibition of Nuclear Weapons in Latin America and the\n",
+        "See Report of the International Conference on Disarmament, New York, 24\n",
+    );
+    let a = run(&src);
+    let note = &a.doc.footnote_defs[2];
+    assert!(note
+        .text
+        .iter()
+        .any(|r| src[r.clone()].starts_with("See Report")));
+}

@@ -509,6 +509,26 @@ pub fn ends_on_function_word(t: &str) -> bool {
     t.ends_with(char::is_alphabetic) && FUNCTION_WORDS.contains(&word)
 }
 
+/// How a footnote's text starts, and a paragraph's wrapped line seldom does.
+const NOTE_STARTS: &[&str] = &[
+    "See ",
+    "Ibid",
+    "Resolution ",
+    "Official Records",
+    "United Nations, Treaty Series",
+    "Report of ",
+    "Available ",
+    "A/",
+    "S/",
+    "E/",
+];
+
+/// Does the trimmed line start as a footnote's text does (`See ...`,
+/// `Official Records ...`, a document symbol)?
+pub fn starts_like_a_note(t: &str) -> bool {
+    NOTE_STARTS.iter().any(|s| t.starts_with(s))
+}
+
 /// Does the trimmed line end a paragraph: final punctuation (`,` `;` `.` `:`)
 /// after a trailing footnote reference, closing bracket or quote is removed?
 pub fn ends_finished(t: &str) -> bool {

@@ -878,8 +878,12 @@ impl<'a> Parser<'a> {
                     || lines::is_annex(t)
                     || lines::is_meeting_line(t)
                     || lines::chapeau(t).is_some();
-                let opener_after_blank =
-                    self.st.prev == Prev::Blank && self.line_opener(i, 0).is_some();
+                // (Where no blank line sets the foot apart, an opener after
+                // a note's full stop too.)
+                let opener_after_blank = (self.st.prev == Prev::Blank
+                    || (self.st.w.fn_waiting.is_empty()
+                        && block.is_some_and(|b| self.note_finished(b))))
+                    && self.line_opener(i, 0).is_some();
                 if !strong && !opener_after_blank {
                     // A column of footnote numbers whose texts follow it
                     // (pdftotext sets a page's footnotes out so).
@@ -1036,8 +1040,11 @@ impl<'a> Parser<'a> {
             return i + 1;
         }
         // The rest of a note the page's end cut, on the next page's foot
-        // above the next note's number.
-        if self.st.prev == Prev::Blank {
+        // above the next note's number (under the page's blank lines, or a
+        // paragraph's finished line where nothing sets the foot apart).
+        if self.st.prev == Prev::Blank
+            || (self.st.prev == Prev::Text && lines::ends_finished(self.trimmed(i - 1)))
+        {
             if let Some((b, j)) = self.text_of_numbered_note(i) {
                 for k in i..=j {
                     self.extend_footnote(b, k);
@@ -1770,10 +1777,11 @@ impl<'a> Parser<'a> {
     /// with no running head or foot, whose footnote rule is a drawing). The
     /// line starts in lower case, the footnote's text ends with its full
     /// stop, and the paragraph is unfinished (no final punctuation, or a
-    /// comma); else the line is the footnote's own. After a blank line (the
-    /// page's end), the line may also start with a capital and open nothing
-    /// when the paragraph stops on a word such as `the` (`... Parties to
-    /// the`, then `Treaty on the Non-Proliferation ...`).
+    /// comma); else the line is the footnote's own. The line may also start
+    /// with a capital and open nothing when the paragraph stops on a word
+    /// such as `the` (`... Parties to the`, then `Treaty on the
+    /// Non-Proliferation ...`), or with a digit when it has no final
+    /// punctuation (`... of 8 September`, then `1998, to discuss`).
     fn resumes_paragraph(&mut self, i: usize, b: usize) -> bool {
         let t = self.trimmed(i);
         let lower = t.starts_with(char::is_lowercase);
@@ -1782,14 +1790,21 @@ impl<'a> Parser<'a> {
         let digit = t.starts_with(|c: char| c.is_ascii_digit())
             && bare_number(t).is_none()
             && self.footnote_line(t).is_none();
+        // (Where no blank line ends the page, not a line that reads as a
+        // note of its own, or starts as notes do: `See https://...`, `See
+        // Report of the International Conference ...`, `2010 Review
+        // Conference ...`.)
         let capital = !lower
             && i > 0
-            && self.lines[i - 1].blank
+            && (self.lines[i - 1].blank
+                || !(digit || note_like(t) || lines::starts_like_a_note(t)))
             && (t.starts_with(char::is_uppercase) || digit)
             && self.line_opener(i, 0).is_none()
             && !self.starts_paragraph(i);
-        // (Under a blank line the note may be one the page's end cut: its
-        // rest is on the next page's foot.)
+        // Under a blank line the note may be one the page's end cut: its
+        // rest is on the next page's foot. (Without one, a line in lower
+        // case after an unfinished note is the note's own: `... eighth to
+        // twelfth` then `preambular paragraphs", para. 15.`)
         if !(lower || capital) || !(self.note_finished(b) || (lower && self.lines[i - 1].blank)) {
             return false;
         }
