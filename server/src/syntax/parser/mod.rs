@@ -1042,15 +1042,17 @@ impl<'a> Parser<'a> {
         // The rest of a note the page's end cut, on the next page's foot
         // above the next note's number (under the page's blank lines, or a
         // paragraph's finished line where nothing sets the foot apart).
-        if self.st.prev == Prev::Blank
-            || (self.st.prev == Prev::Text && lines::ends_finished(self.trimmed(i - 1)))
-        {
+        if self.st.prev == Prev::Blank {
             if let Some((b, j)) = self.text_of_numbered_note(i) {
                 for k in i..=j {
                     self.extend_footnote(b, k);
                 }
                 return j + 1;
             }
+        }
+        if self.st.prev == Prev::Blank
+            || (self.st.prev == Prev::Text && lines::ends_finished(self.trimmed(i - 1)))
+        {
             if let Some((b, j, n)) = self.cut_note_rest(i) {
                 for k in i..=j {
                     self.extend_footnote(b, k);
@@ -1648,9 +1650,10 @@ impl<'a> Parser<'a> {
         Some((d.block, j))
     }
 
-    /// Lines `i..=j` under a blank line that end a note the page's end cut
-    /// (its text so far without its full stop), set above the next note's
-    /// number alone on line `j + 1`: (the note's block, `j`, that number).
+    /// Lines `i..=j` (under a blank line, or a paragraph's finished line)
+    /// that end a note the page's end cut (its text so far without its full
+    /// stop), set above the next note's number alone on line `j + 1`: (the
+    /// note's block, `j`, that number).
     /// They start with neither a capital nor lower case (`(NPT/CONF.2010/50
     /// ...`, `2010 ...`): a capital may start a paragraph's rest, lower
     /// case does.
@@ -1780,13 +1783,12 @@ impl<'a> Parser<'a> {
     /// comma); else the line is the footnote's own. The line may also start
     /// with a capital and open nothing when the paragraph stops on a word
     /// such as `the` (`... Parties to the`, then `Treaty on the
-    /// Non-Proliferation ...`), or with a digit when it has no final
-    /// punctuation (`... of 8 September`, then `1998, to discuss`).
+    /// Non-Proliferation ...`), or, under a blank line, with a digit when it
+    /// has no final punctuation (`... of 8 September`, then `1998, to
+    /// discuss`).
     fn resumes_paragraph(&mut self, i: usize, b: usize) -> bool {
         let t = self.trimmed(i);
         let lower = t.starts_with(char::is_lowercase);
-        // (Or with a digit when the paragraph has no final punctuation:
-        // `... decision 52/492 of 8 September`, then `1998, to discuss`.)
         let digit = t.starts_with(|c: char| c.is_ascii_digit())
             && bare_number(t).is_none()
             && self.footnote_line(t).is_none();
