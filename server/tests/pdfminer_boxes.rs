@@ -360,3 +360,84 @@ Placement of nuclear material and facilities under international safeguards;
         "{d:#?}"
     );
 }
+
+/// On pages with no space between paragraphs pdfminer.six sets a number
+/// between the paragraph above's first line and its rest, when that
+/// paragraph has a number of its own (`[2 bis. ... that are`, `3.`,
+/// `universal ...;]`, then 3's text). The rest in lower case goes on with
+/// the paragraph above; the number takes the next text, also one that
+/// starts with a square bracket. A/C.3/81/L.99 as the lab's compact page
+/// reads back.
+#[test]
+fn a_number_between_a_numbered_paragraphs_first_line_and_its_rest() {
+    let src = "\
+The General Assembly,
+
+Noting with appreciation the work of the Commission for Social Development,
+
+Takes note of the report of the Secretary-General;
+
+1.
+2. Welcomes the commitments made in the Doha Political Declaration, and calls upon Member
+
+States to implement them [without delay];
+
+[2 bis. Encourages Member States to strengthen social protection systems, including floors, that are
+
+3.
+
+universal, adequate, comprehensive and sustainable;]
+Encourges Member States to develop, in consultation with civil society,
+national action plans to follow up the Second World Summit;
+
+[3 ter. Invites the United Nations development system to support, upon request, national efforts to
+
+4.
+
+finance social protection;]
+Requests the Commission for Social Development to consider at its sixty-fifth session:
+(a)
+(b)
+
+The follow-up to the Doha Political Declaration;
+[The role of cooperatives and the social and solidarity economy in social integration.]
+";
+    let a = run(src);
+    assert_eq!(
+        paragraphs(src)
+            .into_iter()
+            .map(|(m, _, w)| (m, w))
+            .collect::<Vec<_>>(),
+        [
+            ("1.", "Takes"),
+            ("2.", "Welcomes"),
+            ("[2 bis.", "Encourages"),
+            ("3.", "Encourges"),
+            ("[3 ter.", "Invites"),
+            ("4.", "Requests"),
+            ("(a)", "The"),
+            ("(b)", "[The"),
+        ]
+        .map(|(m, w)| (m.to_string(), w.to_string()))
+    );
+    let text = |m: &str| {
+        let b = (a.doc.blocks.iter())
+            .find(|b| b.marker_range().is_some_and(|r| &src[r] == m))
+            .unwrap();
+        (b.lines.iter())
+            .map(|r| src[b.text_start(&r)..r.end].trim())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert!(
+        text("[2 bis.").ends_with("that are universal, adequate, comprehensive and sustainable;]")
+    );
+    assert!(text("[3 ter.").ends_with("national efforts to finance social protection;]"));
+    let d = diagnostics(src, &a);
+    // The drafter's misspelt opener only.
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert!(
+        d[0].starts_with("17:1 opener-unknown `Encourges`"),
+        "{d:#?}"
+    );
+}

@@ -2431,6 +2431,9 @@ impl<'a> Parser<'a> {
                 return;
             }
         }
+        if self.rest_past_number(t) {
+            return self.rest_before_number(i);
+        }
         let opener = self.line_opener(i, 0);
         // A few displaced words between blank lines after a finished
         // paragraph (pdfminer.six sets the words a justified line spread out
@@ -2472,7 +2475,7 @@ impl<'a> Parser<'a> {
             // ended by `;` or `.` starts the next text (an extraction that
             // set a page's texts one under the other).
             let next_text = !self.st.w.pending.is_empty()
-                && t.starts_with(char::is_uppercase)
+                && t.trim_start_matches('[').starts_with(char::is_uppercase)
                 && self.blocks[c].lines.last().is_some_and(|r| {
                     matches!(lines::final_char(self.src[r].trim()), Some((_, ';' | '.')))
                 });
@@ -2658,6 +2661,48 @@ impl<'a> Parser<'a> {
             self.st.lost_by = None;
         }
         self.open(b, t);
+    }
+
+    /// Whether line `t`, in lower case under an operative number alone, is
+    /// the rest of the numbered paragraph above, whose first line stops
+    /// unfinished (pdfminer.six on pages with no space between paragraphs:
+    /// `[2 bis. Encourages ... that are`, `3.`, `universal, adequate ...;]`,
+    /// then 3's text). An operative paragraph's text never starts in lower
+    /// case; a paragraph that stops mid-sentence goes on.
+    fn rest_past_number(&self, t: &str) -> bool {
+        let Some(c) = self.st.cur.filter(|_| !self.st.cur_has_text) else {
+            return false;
+        };
+        if !t.starts_with(char::is_lowercase)
+            || self.blocks[c].kind != BlockKind::Operative
+            || !self.is_number_alone(c)
+        {
+            return false;
+        }
+        let Some(b) = self.last_text_block(self.blocks[c].lines.first().map_or(0, |r| r.start))
+        else {
+            return false;
+        };
+        matches!(
+            self.blocks[b].kind,
+            BlockKind::Operative | BlockKind::SubParagraph
+        ) && self.blocks[b].marker.is_some()
+            && !self.ends_finished(b)
+    }
+
+    /// Line `i` goes on with the paragraph before the number alone that is
+    /// open (`rest_past_number`); the number waits for the next text.
+    fn rest_before_number(&mut self, i: usize) {
+        self.wait_for_text();
+        let at = self
+            .st
+            .cur
+            .map_or(0, |c| self.blocks[c].lines.first().map_or(0, |r| r.start));
+        if let Some(b) = self.last_text_block(at) {
+            self.st.cur = Some(b);
+            self.st.cur_has_text = true;
+            self.append(b, i);
+        }
     }
 
     /// pdfminer.six sets a paragraph's marker in a box of its own between
