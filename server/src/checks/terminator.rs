@@ -339,12 +339,13 @@ fn text_on_marker_line(src: &str, n: &Block) -> bool {
 /// Whether `n`'s text comes right after `b`'s: only blank lines and lines
 /// that hold a marker alone between them.
 fn text_follows(src: &str, b: &Block, n: &Block) -> bool {
+    let has_text =
+        |b: &Block, r: &std::ops::Range<usize>| !src[b.text_start(r)..r.end].trim().is_empty();
+    // `b`'s last line with text: a marker set out at the page's end
+    // (`Parser::sub_orphan`) is a line of its own after it.
     let (Some(end), Some(text)) = (
-        b.lines.last().map(|r| r.end),
-        n.lines
-            .iter()
-            .find(|r| !src[n.text_start(r)..r.end].trim().is_empty())
-            .map(|r| r.start),
+        b.lines.iter().rev().find(|r| has_text(b, r)).map(|r| r.end),
+        n.lines.iter().find(|r| has_text(n, r)).map(|r| r.start),
     ) else {
         return false;
     };

@@ -1738,6 +1738,10 @@ impl<'a> Parser<'a> {
     }
 
     fn furniture(&mut self, i: usize) {
+        if !self.st.w.sub_orphans.is_empty() && !self.after_furniture() {
+            // The page's foot: its first item's marker did not come.
+            self.st.w.sub_orphans.clear();
+        }
         self.push_line(BlockKind::Furniture, i);
         self.st.prev = Prev::Furniture;
     }
@@ -2296,6 +2300,14 @@ impl<'a> Parser<'a> {
         if lists && colon {
             self.st.lost_markers = true;
             self.st.lost_by = Some(b);
+            // An operative text waiting for its number, read as a list's
+            // item while the list's markers were lost, introduces its own.
+            if kind == BlockKind::SubParagraph
+                && self.blocks[b].marker.is_none()
+                && self.st.w.orphans.contains(&b)
+            {
+                self.holds(b);
+            }
         } else if self.st.lost_by == Some(b) && !colon {
             // A line that merely wrapped at a colon: the paragraph goes on.
             self.st.lost_markers = false;
@@ -2303,7 +2315,66 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Item `b` of a list, without its marker: when it is a page's first
+    /// paragraph, or follows such an item, it waits for a marker at the
+    /// page's end (`Waiting::sub_orphans`), with the ordinal that comes
+    /// next in its list.
+    fn lost_item(&mut self, b: usize, page_top: bool) {
+        let parent = self.blocks[b].parent();
+        let after_orphan = (self.st.w.sub_orphans.last())
+            .filter(|&&(o, _)| self.blocks[o].parent() == parent)
+            .filter(|&&(o, _)| self.last_text_block(self.blocks[b].span().start) == Some(o))
+            .map(|&(_, n)| n);
+        let ordinal = match after_orphan {
+            Some(n) => n + 1,
+            None if page_top => self.st.sub_last[1] + 1,
+            None => return,
+        };
+        self.st.w.sub_orphans.push((b, ordinal));
+        self.st.sub_last[1] = ordinal;
+    }
+
+    /// Marker `label` alone on line `i` (of `len` bytes) given to the item
+    /// that lost it at the page's top (`lost_item`), when it is that item's
+    /// ordinal and the page's end, or other markers alone, follow it.
+    fn sub_orphan(&mut self, i: usize, len: usize, label: &str, style: SubStyle) -> bool {
+        if style != SubStyle::Paren || !self.trimmed(i)[len..].trim().is_empty() {
+            return false;
+        }
+        let Some(ordinal) = lines::letter_value(label) else {
+            return false;
+        };
+        let Some(k) = (self.st.w.sub_orphans.iter()).position(|&(_, n)| n == ordinal) else {
+            return false;
+        };
+        let page_end = self.next_nonblank(i).is_none_or(|j| {
+            let tj = self.trimmed(j);
+            lines::op_number(tj).is_some_and(|(l, _, _)| tj[l..].trim().is_empty())
+                || lines::sub_marker(tj).is_some_and(|(l, _, _)| tj[l..].trim().is_empty())
+                || lines::is_rule(tj)
+                || lines::is_furniture(tj)
+                || bare_number(tj).is_some_and(|m| self.next_note(m))
+        });
+        if !page_end {
+            return false;
+        }
+        let (o, _) = self.st.w.sub_orphans.remove(k);
+        let r = self.lines[i].range();
+        self.add_line(o, r);
+        let t = self.trimmed_range(i);
+        let rel = self.blocks[o].lines.rel(t.start..t.start + len);
+        self.blocks[o].marker = Some(Box::new(Marker {
+            rel,
+            kind: MarkerKind::Sub { level: 1, ordinal },
+        }));
+        self.st.prev = Prev::Text;
+        true
+    }
+
     fn sub_paragraph(&mut self, i: usize, len: usize, label: &str, style: SubStyle) {
+        if self.sub_orphan(i, len, label, style) {
+            return;
+        }
         let (level, ordinal) = self.sub_level(label, style);
         // After a number alone: a list that starts here is its own; one
         // that goes on with the holder's, or that the holder introduced
@@ -2629,6 +2700,7 @@ impl<'a> Parser<'a> {
         if preamble_goes_on {
             self.st.part = Part::Preamble;
         }
+        let page_top = self.after_furniture();
         let b = self.push_line(kind, i);
         if preamble_goes_on {
             self.st.part = Part::Operative;
@@ -2645,10 +2717,15 @@ impl<'a> Parser<'a> {
             && self.numbered_op()
         {
             self.st.w.orphans.push(b);
+            // It holds the list that follows, as it will with its number.
+            if kind == BlockKind::Unknown {
+                self.holds(b);
+            }
         }
         if kind == BlockKind::SubParagraph {
             self.blocks[b].level = 1;
             self.blocks[b].set_parent(self.st.holder);
+            self.lost_item(b, page_top);
         }
         if matches!(kind, BlockKind::Operative | BlockKind::AnnexParagraph) {
             self.st.holder = Some(b);

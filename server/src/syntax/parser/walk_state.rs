@@ -145,6 +145,9 @@ impl State {
             {
                 *b = mv(*b);
             }
+            for (b, _) in &mut w.sub_orphans {
+                *b = mv(*b);
+            }
         }
         s.fn_mode = match s.fn_mode {
             FnMode::None => FnMode::None,
@@ -185,6 +188,12 @@ pub(super) struct Waiting {
     /// next in the count takes the first (`Parser::number_orphan`). No
     /// checkpoint is made while one waits.
     pub(super) orphans: Vec<usize>,
+    /// Items of a list that lost their markers at a page's top, with the
+    /// ordinal each comes next with: pdftotext may set the marker of a
+    /// page's first item at the page's end (`Ways to strengthen ...`, then
+    /// `(c)` above the page's foot). A marker alone there that fits takes
+    /// its item (`Parser::sub_orphan`). The page's foot ends the wait.
+    pub(super) sub_orphans: Vec<(usize, u32)>,
     /// Footnotes of a column of numbers under a rule that wait for their
     /// texts, in order, and the last that got one (pdftotext sets a page's
     /// footnote numbers out before their texts).
@@ -195,6 +204,7 @@ pub(super) struct Waiting {
 static NOTHING_WAITS: Waiting = Waiting {
     pending: Vec::new(),
     orphans: Vec::new(),
+    sub_orphans: Vec::new(),
     fn_waiting: Vec::new(),
     fn_last_text: None,
 };
@@ -203,6 +213,7 @@ impl Waiting {
     fn is_empty(&self) -> bool {
         self.pending.is_empty()
             && self.orphans.is_empty()
+            && self.sub_orphans.is_empty()
             && self.fn_waiting.is_empty()
             && self.fn_last_text.is_none()
     }
@@ -228,6 +239,7 @@ impl Lazy {
         if let Some(w) = self.0.as_deref_mut() {
             w.pending.clear();
             w.orphans.clear();
+            w.sub_orphans.clear();
         }
     }
 }
