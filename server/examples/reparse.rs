@@ -36,6 +36,15 @@ fn main() {
         return;
     }
     let (a, b) = (outline::render(&next, &full), outline::render(&next, &doc));
+    if let Some(dir) = std::env::var_os("RESO_REPARSE_DUMP") {
+        // Both outlines whole, to compare with `diff`.
+        let dir = std::path::Path::new(&dir);
+        let written = std::fs::write(dir.join("full.txt"), &a)
+            .and_then(|()| std::fs::write(dir.join("reparse.txt"), &b));
+        if let Err(e) = written {
+            eprintln!("{}: {e}", dir.display());
+        }
+    }
     for (x, y) in a.lines().zip(b.lines()).filter(|(x, y)| x != y).take(10) {
         println!("full:    {x}\nreparse: {y}");
     }

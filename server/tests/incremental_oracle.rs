@@ -81,6 +81,9 @@ fn fixtures() -> Vec<(String, String)> {
         // pdfminer.six on those pages: a paragraph's first line above its
         // number or marker alone.
         "A-RES-80-11/writer/pdfminer",
+        // pdftotext on pages with no space between paragraphs: notes'
+        // numbers in the paragraph numbers' column, texts under the page.
+        "A-RES-80-6/compact/pdftotext",
     ] {
         let p = format!(
             "{}/../tests/extraction/out/{lab}.txt",
@@ -962,20 +965,46 @@ fn edits_around_a_marker_between_a_first_line_and_the_rest_equal_a_full_parse() 
 /// pdftotext on a word processor's pages: a note's text above its number,
 /// a note the page's end cut whose rest comes on the next page's foot (the
 /// walk extends a note made before the restart), a note's number in the
-/// column of a paragraph's number alone. Edits on the six lines above each
-/// number alone and the three below re-parse as a full parse does.
+/// column of a paragraph's number alone; on pages with no space between
+/// paragraphs, notes' numbers under a column of paragraph numbers. Edits on
+/// the six lines above each number alone and the three below re-parse as a
+/// full parse does.
 #[test]
 fn edits_around_notes_set_apart_from_their_numbers_equal_a_full_parse() {
-    let number_alone = |b: &[u8]| {
+    let first_line = |b: &[u8]| {
         let line = b.split(|&c| c == b'\n').next().unwrap_or(b);
-        let t = std::str::from_utf8(line).unwrap_or("").trim();
+        std::str::from_utf8(line).unwrap_or("").trim().to_string()
+    };
+    let number_alone = |b: &[u8]| {
+        let t = first_line(b);
         !t.is_empty() && t.len() <= 3 && t.bytes().all(|c| c.is_ascii_digit())
+    };
+    // Also a paragraph's number or an item's marker alone (`13.`, `(d)`).
+    let marker_alone = |b: &[u8]| {
+        let t = first_line(b);
+        let inner = t.trim_start_matches('(').trim_end_matches([')', '.']);
+        number_alone(b)
+            || (t.len() <= 5
+                && t != inner
+                && !inner.is_empty()
+                && inner.bytes().all(|c| c.is_ascii_alphanumeric()))
     };
     for name in [
         "A-RES-80-24/writer/pdftotext",
         "A-RES-80-34/writer/pdftotext",
     ] {
         let region = edits_near_lines_equal_a_full_parse(name, &lab(name), 6, 3, 20, number_alone);
+        assert!(region > 200, "{name}: {region}");
+    }
+    // Pages with no space between paragraphs: notes' numbers under a
+    // column of paragraph numbers, their texts under the page's last
+    // paragraph, numbers out of turn among the texts; an item's marker at
+    // its page's end.
+    for name in [
+        "A-RES-80-6/compact/pdftotext",
+        "A-RES-80-11/compact/pdftotext",
+    ] {
+        let region = edits_near_lines_equal_a_full_parse(name, &lab(name), 6, 3, 20, marker_alone);
         assert!(region > 200, "{name}: {region}");
     }
 }

@@ -45,6 +45,11 @@ pub(crate) const FOOTNOTE_LOOKAHEAD: usize = 6;
 /// for (`Parser::referenced_above`): a page.
 const REFERENCE_LOOKBACK: usize = 60;
 
+/// How many lines below a note's number set in a column of paragraph
+/// numbers its reference is looked for (`Parser::note_under_number_column`):
+/// a page.
+const NOTE_COLUMN_REACH: usize = 80;
+
 /// How far below a footnote number set out of turn the numbers it skips are
 /// looked for (`Parser::alone_further_down`): a page's footnotes.
 pub(crate) const COLUMN_LOOKAHEAD: usize = 40;
@@ -416,6 +421,7 @@ impl<'a> Parser<'a> {
     /// anew, the heading and chapeau are read as the first one's are.
     fn next_resolution(&mut self, rs: ResolutionStart) -> usize {
         let k = self.st.resolution + 1;
+        self.end_note_column();
         self.close_paragraph();
         let carried = match self.st.max_def {
             0 => self.st.fn_carried,
@@ -481,8 +487,13 @@ impl<'a> Parser<'a> {
             // where the walk starts (the body's start: a re-parse of the
             // first paragraph restarts there).
             let para_start = i > 0 && !self.lines[i].blank && self.lines[i - 1].blank;
+            // Not while the open paragraph is a marker alone: a column of
+            // markers goes on, and where its texts start depends on whether
+            // the paragraph before it is finished (`take_pending`), which
+            // the state does not hold.
             if (para_start || i == from)
                 && self.st.fn_mode == FnMode::None
+                && (self.st.cur_has_text || i == from)
                 && self.st.skip_to <= i
                 && self.st.w.settle()
             {
@@ -508,6 +519,7 @@ impl<'a> Parser<'a> {
             let h = self.next_resolution_line();
             i = if i < h && next > h { h } else { next };
         }
+        self.end_note_column();
         None
     }
 
@@ -842,8 +854,11 @@ impl<'a> Parser<'a> {
         let t = self.trimmed(i);
 
         if !matches!(self.st.fn_mode, FnMode::Rule { .. })
-            && (!self.st.w.fn_waiting.is_empty() || self.st.w.fn_last_text.is_some())
+            && (!self.st.w.fn_waiting.is_empty()
+                || self.st.w.fn_last_text.is_some()
+                || self.st.w.fn_from.is_some())
         {
+            self.end_note_column();
             self.st.w.fn_waiting.clear();
             self.st.w.fn_last_text = None;
         }
@@ -894,6 +909,9 @@ impl<'a> Parser<'a> {
                     });
                     if let Some((n, skipped)) = column {
                         let b = self.footnote_def(i, n);
+                        if self.st.w.fn_from.is_none() {
+                            self.st.w.fn_from = Some(b);
+                        }
                         if self.st.w.fn_waiting.is_empty() {
                             self.st.w.fn_last_text = None;
                         }
@@ -1007,6 +1025,9 @@ impl<'a> Parser<'a> {
             return i + 1;
         }
         let at_block_start = self.block_start(i);
+        if self.st.prev == Prev::Blank && self.deferred_texts(i) {
+            return self.body_line(i);
+        }
         // (The running-head test last: it is the dearest, and a line inside
         // a paragraph never gets to it.)
         if lines::is_furniture(t)
@@ -1039,6 +1060,15 @@ impl<'a> Parser<'a> {
             self.footnote_def(i, n);
             return i + 1;
         }
+        // A note's number under a column of paragraph numbers alone whose
+        // texts come below (`13.`, then `4`, then the page's texts, which
+        // refer to note 4): its text comes under the page's last paragraph.
+        if let Some(n) = bare_number(t).filter(|&n| self.note_under_number_column(i, n)) {
+            let b = self.footnote_def(i, n);
+            self.st.w.fn_deferred.push(b);
+            return i + 1;
+        }
+
         // The rest of a note the page's end cut, on the next page's foot
         // above the next note's number (under the page's blank lines, or a
         // paragraph's finished line where nothing sets the foot apart).
@@ -1742,6 +1772,11 @@ impl<'a> Parser<'a> {
             // The page's foot: its first item's marker did not come.
             self.st.w.sub_orphans.clear();
         }
+        if !self.st.w.fn_deferred.is_empty() && self.st.cur_has_text {
+            // The page's foot, under its texts: the notes' texts did not
+            // come (a running head above the texts leaves them waiting).
+            self.st.w.fn_deferred.clear();
+        }
         self.push_line(BlockKind::Furniture, i);
         self.st.prev = Prev::Furniture;
     }
@@ -1827,6 +1862,176 @@ impl<'a> Parser<'a> {
         self.st.cur_has_text = true;
         self.append(p, i);
         true
+    }
+
+    /// The number of the footnote whose block is `b`.
+    fn def_number(&self, b: usize) -> Option<u32> {
+        self.defs
+            .iter()
+            .rev()
+            .find(|d| d.block == b)
+            .map(|d| d.number)
+    }
+
+    /// Whether number `n` alone on line `i` is a footnote's number set in a
+    /// column of paragraph numbers alone (pdftotext on pages with no space
+    /// between paragraphs: `12.`, `13.`, then `4`, `5`, then the page's
+    /// texts and, under them, the notes' texts): the next note, under a
+    /// paragraph's number alone or the note before, while the numbers wait
+    /// for their texts, and referred to in the lines below.
+    fn note_under_number_column(&self, i: usize, n: u32) -> bool {
+        let before = self.st.w.fn_deferred.last().map(|&b| self.def_number(b));
+        let next = match before {
+            Some(m) => m.is_some_and(|m| n == m + 1),
+            None => self.next_note(n),
+        };
+        let column = self
+            .st
+            .cur
+            .is_some_and(|c| !self.st.cur_has_text && self.is_number_alone(c));
+        if !next || !column {
+            return false;
+        }
+        let Some(above) = (0..i).rev().find(|&j| !self.lines[j].blank) else {
+            return false;
+        };
+        let ta = self.trimmed(above);
+        let under = lines::op_number(ta).is_some_and(|(l, _, _)| ta[l..].trim().is_empty())
+            || (before.is_some() && bare_number(ta) == before.flatten());
+        under
+            && (i + 1..self.lines.len())
+                .filter(|&j| !self.lines[j].blank)
+                .take(NOTE_COLUMN_REACH)
+                .any(|j| footnote_refs::line_refers_to(self.trimmed(j), n, Strength::Medium))
+    }
+
+    /// Under a blank line, while notes wait from a column of paragraph
+    /// numbers (`note_under_number_column`): whether line `i` starts their
+    /// texts (it opens nothing, does not start in lower case, and the
+    /// page's foot follows within a few lines), and then reads the page's
+    /// foot as a column of notes under a rule whose numbers came.
+    fn deferred_texts(&mut self, i: usize) -> bool {
+        if self.st.w.fn_deferred.is_empty() {
+            return false;
+        }
+        let t = self.trimmed(i);
+        if t.starts_with(char::is_lowercase)
+            || foot_furniture(t)
+            || self.starts_paragraph(i)
+            || bare_number(t).is_some()
+            || self.line_opener(i, 0).is_some()
+        {
+            return false;
+        }
+        let reach = 2 * self.st.w.fn_deferred.len() + 8;
+        let foot = (i + 1..self.lines.len())
+            .filter(|&j| !self.lines[j].blank)
+            .take(reach)
+            .find(|&j| {
+                let tj = self.trimmed(j);
+                foot_furniture(tj) || self.starts_paragraph(j) || lines::op_number(tj).is_some()
+            })
+            .is_none_or(|j| foot_furniture(self.trimmed(j)));
+        if !foot {
+            return false;
+        }
+        let waiting = std::mem::take(&mut self.st.w.fn_deferred);
+        let (first, last) = (waiting[0], waiting[waiting.len() - 1]);
+        let Some(n) = self.def_number(last) else {
+            return false;
+        };
+        self.st.w.fn_from = Some(first);
+        self.st.w.fn_waiting = waiting;
+        self.st.w.fn_last_text = None;
+        self.st.fn_mode = FnMode::Rule {
+            block: Some(last),
+            last: n,
+            skipped: 0,
+        };
+        true
+    }
+
+    /// Ends the page's column of footnote numbers alone, if one is read.
+    fn end_note_column(&mut self) {
+        if let Some(from) = self.st.w.fn_from {
+            self.st.w.fn_from = None;
+            self.sort_note_column(from);
+        }
+    }
+
+    /// At the end of a page's column of footnote numbers alone (from block
+    /// `from` on): pdftotext sets the numbers out of turn among the texts
+    /// (`1`, the texts of 1 and 2, `3`, 3's text, `2`), but the texts keep
+    /// the page's order. When the numbers are a run with no gap and the
+    /// texts split into as many notes (a line that ends with a full stop
+    /// ends one), each number gets the text of its rank.
+    fn sort_note_column(&mut self, from: usize) {
+        let k0 = self
+            .defs
+            .iter()
+            .rposition(|d| d.block < from)
+            .map_or(0, |k| k + 1);
+        let group = k0..self.defs.len();
+        if group.len() < 2 {
+            return;
+        }
+        let numbers: Vec<u32> = self.defs[group.clone()].iter().map(|d| d.number).collect();
+        if numbers.windows(2).all(|w| w[0] < w[1]) {
+            return;
+        }
+        let mut sorted = numbers.clone();
+        sorted.sort_unstable();
+        if sorted.windows(2).any(|w| w[1] != w[0] + 1) {
+            return;
+        }
+        // Each note's number line (a number alone) and the text lines.
+        let mut number_lines = Vec::with_capacity(group.len());
+        let mut texts: Vec<Range<usize>> = Vec::new();
+        for d in &self.defs[group.clone()] {
+            let blk = &self.blocks[d.block];
+            let Some(own) = blk.lines.iter().find(|r| r.contains(&d.number_range.start)) else {
+                return;
+            };
+            if bare_number(self.src[own.clone()].trim()).is_none() {
+                return;
+            }
+            texts.extend(blk.lines.iter().filter(|r| *r != own));
+            number_lines.push(own);
+        }
+        texts.sort_unstable_by_key(|r| r.start);
+        let mut units: Vec<Vec<Range<usize>>> = Vec::new();
+        for r in texts {
+            let t = self.src[r.clone()].trim();
+            let starts = units.last().and_then(|u| u.last()).is_none_or(|prev| {
+                let p = self.src[prev.clone()].trim();
+                note_finished_line(p) && !t.starts_with(char::is_lowercase)
+            });
+            if starts {
+                units.push(vec![r]);
+            } else if let Some(u) = units.last_mut() {
+                u.push(r);
+            }
+        }
+        if units.len() != numbers.len() {
+            return;
+        }
+        let mut order: Vec<usize> = (0..numbers.len()).collect();
+        order.sort_unstable_by_key(|&k| numbers[k]);
+        for (rank, &k) in order.iter().enumerate() {
+            let d = k0 + k;
+            let b = self.defs[d].block;
+            let mut lines: Vec<Range<usize>> = units[rank].clone();
+            lines.push(number_lines[k].clone());
+            lines.sort_unstable_by_key(|r| r.start);
+            if b < self.floor {
+                self.touched.push(b);
+            }
+            self.blocks[b].lines = lines.into_iter().collect();
+            self.defs[d].text = units[rank]
+                .iter()
+                .map(|r| trim_range(self.src, r.clone()))
+                .collect();
+        }
     }
 
     /// Line `i`, under a column of footnote numbers: it goes on with the
@@ -3437,6 +3642,33 @@ fn gallop<T>(s: &[T], before: impl Fn(&T) -> bool) -> usize {
 /// or a symbol's letter and ends with a full stop, as notes do (`United
 /// Nations, Treaty Series, vol. 2187, No. 38544.`, `A/80/344.`), and a
 /// paragraph's wrapped line seldom does.
+/// Whether a note's line `t` ends the note: a full stop that does not
+/// follow an abbreviation that takes a number (`vol.`, `No.`, `para.`).
+fn note_finished_line(t: &str) -> bool {
+    let word = t.rsplit(char::is_whitespace).next().unwrap_or("");
+    t.ends_with('.')
+        && !matches!(
+            word.to_ascii_lowercase().as_str(),
+            "para."
+                | "paras."
+                | "no."
+                | "nos."
+                | "vol."
+                | "p."
+                | "pp."
+                | "art."
+                | "chap."
+                | "sect."
+        )
+}
+
+/// Range `r` of `src` without the white space at either end.
+fn trim_range(src: &str, r: Range<usize>) -> Range<usize> {
+    let s = &src[r.clone()];
+    let start = r.start + (s.len() - s.trim_start().len());
+    start..start.max(r.end - (s.len() - s.trim_end().len()))
+}
+
 fn note_like(text: &str) -> bool {
     let text = text.trim();
     text.starts_with(|c: char| c.is_ascii_uppercase())

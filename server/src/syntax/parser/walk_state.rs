@@ -142,6 +142,8 @@ impl State {
                 .chain(&mut w.orphans)
                 .chain(&mut w.fn_waiting)
                 .chain(&mut w.fn_last_text)
+                .chain(&mut w.fn_deferred)
+                .chain(&mut w.fn_from)
             {
                 *b = mv(*b);
             }
@@ -199,6 +201,15 @@ pub(super) struct Waiting {
     /// footnote numbers out before their texts).
     pub(super) fn_waiting: Vec<usize>,
     pub(super) fn_last_text: Option<usize>,
+    /// Footnotes whose numbers came in a column of paragraph numbers alone
+    /// (`13.`, then `4`, `5`), in order: pdftotext sets a page's note
+    /// numbers there on pages with no space between paragraphs, and their
+    /// texts under the page's last paragraph (`Parser::deferred_texts`).
+    pub(super) fn_deferred: Vec<usize>,
+    /// The first block of a page's column of footnote numbers alone, while
+    /// it is read: at its end the texts go to the numbers in their order
+    /// (`Parser::sort_note_column`).
+    pub(super) fn_from: Option<usize>,
 }
 
 static NOTHING_WAITS: Waiting = Waiting {
@@ -207,6 +218,8 @@ static NOTHING_WAITS: Waiting = Waiting {
     sub_orphans: Vec::new(),
     fn_waiting: Vec::new(),
     fn_last_text: None,
+    fn_deferred: Vec::new(),
+    fn_from: None,
 };
 
 impl Waiting {
@@ -216,6 +229,8 @@ impl Waiting {
             && self.sub_orphans.is_empty()
             && self.fn_waiting.is_empty()
             && self.fn_last_text.is_none()
+            && self.fn_deferred.is_empty()
+            && self.fn_from.is_none()
     }
 }
 
