@@ -486,3 +486,57 @@ a common understanding of military expenditures,
         .iter()
         .any(|r| src[r.clone()].starts_with("See Report")));
 }
+
+/// A/RES/80/24 as PyMuPDF and PyMuPDF's blocks read it (its notes 7 and 8
+/// numbered 1 and 2 here): note 1 the page's end cut (`... vols. I–III`,
+/// no full stop); its rest comes on the next page's foot, under a
+/// paragraph's finished line, above note 2 with its text (`2 See ...`), a
+/// blank line between or not. The rest is note 1's, note 2 is read, and
+/// nothing is reported.
+#[test]
+fn a_cut_notes_rest_above_the_next_note_with_its_text() {
+    let base = "\
+The General Assembly,
+Recognizing the important work done at the 2010 Review Conference of the
+Parties to the Treaty on the Non-Proliferation of Nuclear Weapons,1 and
+1 2010 Review Conference of the Parties to the Treaty on the Non-
+Proliferation of Nuclear Weapons, Final Document, vols. I–III
+
+affirming its 22-point action plan on nuclear disarmament as an impetus to
+intensify work aimed at beginning negotiations for a nuclear weapons
+convention,
+Reiterating its call for an early entry into force of the Comprehensive
+Nuclear-Test-Ban Treaty,2
+Noting the support expressed in the Conference on Disarmament for the
+elaboration of an international convention at an early date,
+(NPT/CONF.2010/50 (Vol. I), NPT/CONF.2010/50 (Vol. II) and
+NPT/CONF.2010/50 (Vol. III)).
+2 See resolution 50/245 and A/50/1027.
+Recalling the advisory opinion of the International Court of Justice on the
+legality of the threat or use of nuclear weapons, issued on 8 July 1996,
+1. Decides to remain seized of the matter.
+";
+    let blocks = base
+        .replace("(Vol. III)).\n", "(Vol. III)).\n\n")
+        .replace("date,\n(NPT", "date,\n\n(NPT")
+        .replace("1027.\n", "1027.\n\n");
+    for src in [base.to_string(), blocks] {
+        let a = run(&src);
+        assert_eq!(diagnostics(&src, &a), Vec::<String>::new(), "{src}");
+        let notes: Vec<(u32, String)> = (a.doc.footnote_defs.iter())
+            .map(|d| {
+                let text: Vec<&str> = d.text.iter().map(|r| src[r.clone()].trim()).collect();
+                (d.number, text.join(" "))
+            })
+            .collect();
+        assert_eq!(notes.len(), 2, "{notes:#?}");
+        assert!(
+            notes[0].1.ends_with("vols. I–III (NPT/CONF.2010/50 (Vol. I), NPT/CONF.2010/50 (Vol. II) and NPT/CONF.2010/50 (Vol. III))."),
+            "{notes:#?}"
+        );
+        assert_eq!(
+            notes[1],
+            (2, "See resolution 50/245 and A/50/1027.".to_string())
+        );
+    }
+}

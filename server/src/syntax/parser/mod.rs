@@ -1087,15 +1087,13 @@ impl<'a> Parser<'a> {
                 for k in i..=j {
                     self.extend_footnote(b, k);
                 }
-                let nb = self.footnote_def(j + 1, n);
-                self.st.w.fn_waiting.push(nb);
-                self.st.w.fn_last_text = None;
+                // The page's notes go on: the next one's number comes next.
                 self.st.fn_mode = FnMode::Rule {
-                    block: Some(nb),
-                    last: n,
+                    block: Some(b),
+                    last: n - 1,
                     skipped: 0,
                 };
-                return j + 2;
+                return j + 1;
             }
         }
         // Under blank lines after the meeting line, the page's foot holds
@@ -1682,8 +1680,9 @@ impl<'a> Parser<'a> {
 
     /// Lines `i..=j` (under a blank line, or a paragraph's finished line)
     /// that end a note the page's end cut (its text so far without its full
-    /// stop), set above the next note's number alone on line `j + 1`: (the
-    /// note's block, `j`, that number).
+    /// stop), set above the next note's number, alone or with its text, on
+    /// the next line that is not blank: (the note's block, `j`, that
+    /// number).
     /// They start with neither a capital nor lower case (`(NPT/CONF.2010/50
     /// ...`, `2010 ...`): a capital may start a paragraph's rest, lower
     /// case does.
@@ -1705,7 +1704,12 @@ impl<'a> Parser<'a> {
         let j = (i..i + FOOTNOTE_LOOKAHEAD - 1)
             .take_while(|&j| self.lines.get(j).is_some_and(|l| !l.blank))
             .find(|&j| self.trimmed(j).ends_with('.'))?;
-        let n = bare_number(self.lines.get(j + 1).map_or("", |_| self.trimmed(j + 1)))?;
+        // The next note's number alone, or with its text (`8 See ...`:
+        // PyMuPDF, pypdf, pdfplumber), a blank line between or not
+        // (PyMuPDF's blocks).
+        let k = (j + 1..j + 3).find(|&k| self.lines.get(k).is_some_and(|l| !l.blank))?;
+        let next = self.trimmed(k);
+        let n = bare_number(next).or_else(|| lines::pasted_footnote(next).map(|(n, _)| n))?;
         (n == d.number + 1).then_some((d.block, j, n))
     }
 
