@@ -84,6 +84,10 @@ fn fixtures() -> Vec<(String, String)> {
         // pdftotext on pages with no space between paragraphs: notes'
         // numbers in the paragraph numbers' column, texts under the page.
         "A-RES-80-6/compact/pdftotext",
+        // A note the page's end cut, the paragraph's rest under it given
+        // back at the next opener (PDFium, pypdf).
+        "A-RES-80-24/writer/pdfium",
+        "A-RES-80-24/writer/pypdf",
     ] {
         let p = format!(
             "{}/../tests/extraction/out/{lab}.txt",

@@ -540,3 +540,64 @@ legality of the threat or use of nuclear weapons, issued on 8 July 1996,
         );
     }
 }
+
+/// A/RES/80/24 as PDFium and pypdf read it (notes renumbered from 1): the
+/// page's end cut note 2 (`... vols. I–III`, no full stop), and the
+/// paragraph the page broke goes on right under it in lower case, with no
+/// blank line (`affirming its 22-point ...`). That alone cannot tell the
+/// paragraph's rest from the note's wrapped line; the next paragraph's
+/// opener under the rest's comma does: the lines go back to the
+/// paragraph, and every paragraph after them is read. A note's own line
+/// in lower case that ends with a full stop stays the note's.
+#[test]
+fn a_paragraphs_rest_under_a_cut_note_given_back_at_the_next_opener() {
+    let pdfium = "\
+The General Assembly,
+Stressing the importance of the 13 steps agreed to in the Final Document of the 2000
+Review Conference of the Parties to the Treaty on the Non-Proliferation of Nuclear Weapons,1
+Recognizing the important work done at the 2010 Review Conference of the
+Parties to the Treaty on the Non-Proliferation of Nuclear Weapons,2
+ and 
+1
+ 2000 Review Conference of the Parties to the Treaty on the Non-Proliferation of
+Nuclear Weapons, Final Document, vol. I, part I, section entitled \u{201c}Article VI and eighth to twelfth
+preambular paragraphs\u{201d}, para. 15.
+2
+ 2010 Review Conference of the Parties to the Treaty on the Non-Proliferation of Nuclear Weapons, Final Document, vols. I\u{2013}III 
+affirming its 22-point action plan on nuclear disarmament as an impetus to
+intensify work aimed at beginning negotiations for a nuclear weapons
+convention,
+Regretting that the tenth Review Conference of the Parties to the Treaty on
+the Non-Proliferation of Nuclear Weapons did not reach agreement on the substantive final document,
+Reaffirming the continued validity of agreements reached at the 1995
+Review and Extension Conference,
+1. Decides to remain seized of the matter.
+";
+    let pypdf = pdfium
+        .replace(" and \n1\n 2000", " and \n1 2000")
+        .replace("15.\n2\n 2010", "15.\n2 2010");
+    for src in [pdfium.to_string(), pypdf] {
+        let a = run(&src);
+        assert_eq!(diagnostics(&src, &a), Vec::<String>::new(), "{src}");
+        let pps: Vec<Vec<&str>> = (a.doc.blocks.iter())
+            .filter(|b| b.kind == reso::syntax::BlockKind::Preambular)
+            .map(|b| b.lines.iter().map(|r| src[r].trim()).collect())
+            .collect();
+        assert_eq!(pps.len(), 4, "{pps:#?}");
+        assert_eq!(pps[1].len(), 6, "{pps:#?}");
+        assert!(pps[1][3].starts_with("affirming its 22-point"), "{pps:#?}");
+        assert_eq!(pps[1].last(), Some(&"convention,"), "{pps:#?}");
+        assert!(pps[2][0].starts_with("Regretting"), "{pps:#?}");
+        let notes: Vec<String> = (a.doc.footnote_defs.iter())
+            .map(|d| {
+                let text: Vec<&str> = d.text.iter().map(|r| src[r.clone()].trim()).collect();
+                text.join(" ")
+            })
+            .collect();
+        assert!(
+            notes[0].ends_with("preambular paragraphs\u{201d}, para. 15."),
+            "{notes:#?}"
+        );
+        assert!(notes[1].ends_with("vols. I\u{2013}III"), "{notes:#?}");
+    }
+}

@@ -953,6 +953,9 @@ impl<'a> Parser<'a> {
                         }
                     }
                     if let Some(b) = block {
+                        if self.rest_taken_by_note(i, b) {
+                            return self.body_line(i);
+                        }
                         // The next note's text set before its number.
                         if let Some((j, m)) = self.text_before_number(i, b) {
                             if m == last + 1 {
@@ -968,6 +971,9 @@ impl<'a> Parser<'a> {
                 self.st.fn_mode = FnMode::None;
             }
             FnMode::Block { block, last } => {
+                if self.rest_taken_by_note(i, block) {
+                    return self.body_line(i);
+                }
                 let ends = self.page_break(i)
                     || lines::is_furniture(t)
                     || self.is_symbol_and_title(t)
@@ -1865,6 +1871,80 @@ impl<'a> Parser<'a> {
         self.st.cur = Some(p);
         self.st.cur_has_text = true;
         self.append(p, i);
+        true
+    }
+
+    /// Whether line `i`, which opens a paragraph with a listed opener under a
+    /// line that ends as a paragraph does (`,` or `;`), shows that note
+    /// `b`'s last lines were the rest of the paragraph the page broke (a
+    /// note the page's end cut, `... vols. I–III`, then `affirming its
+    /// 22-point action plan ...`, `convention,`, then `Regretting that
+    /// ...`: PDFium with no blank line between). Those lines, from the
+    /// first in lower case under a line without a full stop, with no full
+    /// stop among them, go back to that paragraph, when it is unfinished;
+    /// the notes end there.
+    fn rest_taken_by_note(&mut self, i: usize, b: usize) -> bool {
+        if i == 0
+            || self.lines[i - 1].blank
+            || !matches!(lines::final_char(self.trimmed(i - 1)), Some((_, ',' | ';')))
+            || self.line_opener(i, 0).is_none()
+            || self.st.w.fn_waiting.iter().any(|&w| w != b)
+        {
+            return false;
+        }
+        let blk = &self.blocks[b];
+        if blk.lines.last().map(|r| r.start) != Some(self.lines[i - 1].range().start) {
+            return false;
+        }
+        // The rest's first line: walking up the note's own lines to the
+        // highest in lower case under a line without a full stop.
+        let own = |j: usize| {
+            blk.lines
+                .iter()
+                .any(|r| r.start == self.lines[j].range().start)
+        };
+        let mut rest = None;
+        let mut k = i - 1;
+        while k > 0 && !self.lines[k - 1].blank && own(k - 1) && !self.trimmed(k).ends_with('.') {
+            let above = self.trimmed(k - 1);
+            if self.trimmed(k).starts_with(char::is_lowercase) && !above.ends_with('.') {
+                rest = Some(k);
+            }
+            if above.ends_with('.') {
+                break;
+            }
+            k -= 1;
+        }
+        let Some(k) = rest else {
+            return false;
+        };
+        // The note keeps its first line.
+        if blk.lines.first().map(|r| r.start) == Some(self.lines[k].range().start) {
+            return false;
+        }
+        let Some(p) = (self.unfinished_before(b, true))
+            .filter(|&p| self.blocks[p].resolution == self.st.resolution)
+        else {
+            return false;
+        };
+        let keep = blk.lines.starting_before(self.lines[k].range().start);
+        if b < self.floor {
+            self.touched.push(b);
+        }
+        self.blocks[b].lines.split_off(keep);
+        let cut = self.lines[k].range().start;
+        if let Some(d) = self.defs.iter_mut().rev().find(|d| d.block == b) {
+            let keep = d.text.partition_point(|r| r.start < cut);
+            d.text.truncate(keep);
+        }
+        self.st.w.fn_waiting.clear();
+        self.st.w.fn_last_text = None;
+        self.st.fn_mode = FnMode::None;
+        self.st.cur = Some(p);
+        self.st.cur_has_text = true;
+        for j in k..i {
+            self.append(p, j);
+        }
         true
     }
 
