@@ -509,6 +509,19 @@ pub fn ends_on_function_word(t: &str) -> bool {
     t.ends_with(char::is_alphabetic) && FUNCTION_WORDS.contains(&word)
 }
 
+/// Abbreviations a citation writes before a number (`para. 15`, `vol. I`).
+const NUMBER_WORDS: &[&str] = &[
+    "para.", "paras.", "no.", "nos.", "vol.", "p.", "pp.", "art.", "chap.", "sect.",
+];
+
+/// Does the trimmed line stop on an abbreviation that a number follows
+/// (`... section entitled ..., para.`, then `15.`): its full stop ends
+/// nothing.
+pub fn ends_on_number_word(t: &str) -> bool {
+    let word = t.rsplit(char::is_whitespace).next().unwrap_or("");
+    NUMBER_WORDS.contains(&word.to_ascii_lowercase().as_str())
+}
+
 /// How a footnote's text starts, and a paragraph's wrapped line seldom does.
 const NOTE_STARTS: &[&str] = &[
     "See ",

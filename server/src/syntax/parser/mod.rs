@@ -266,13 +266,7 @@ impl<'a> Parser<'a> {
 
     /// Byte range of the trimmed line.
     fn trimmed_range(&self, i: usize) -> Range<usize> {
-        let r = self.lines[i].range();
-        let t = self.text(i);
-        if trim(t).len() == t.len() {
-            return r.clone();
-        }
-        let start = r.start + (t.len() - t.trim_start().len());
-        start..start + t.trim().len()
+        trim_range(self.src, self.lines[i].range())
     }
 
     fn push(&mut self, kind: BlockKind, lines: Lines) -> usize {
@@ -1230,21 +1224,7 @@ impl<'a> Parser<'a> {
         if i == 0 || self.lines[i - 1].blank {
             return false;
         }
-        let above = self.trimmed(i - 1);
-        let word = above.rsplit(char::is_whitespace).next().unwrap_or("");
-        matches!(
-            word.to_ascii_lowercase().as_str(),
-            "para."
-                | "paras."
-                | "no."
-                | "nos."
-                | "vol."
-                | "p."
-                | "pp."
-                | "art."
-                | "chap."
-                | "sect."
-        )
+        lines::ends_on_number_word(self.trimmed(i - 1))
     }
 
     /// Whether number `n` alone on line `i`, in a page's footnotes under
@@ -2280,16 +2260,7 @@ impl<'a> Parser<'a> {
         // In a column, what follows a number is another marker, or the
         // page's end or its footnotes' first number, or the meeting line
         // after the last: text after it is its own.
-        let column = self.next_nonblank(i).is_none_or(|j| {
-            let tj = self.trimmed(j);
-            lines::op_number(tj).is_some()
-                || lines::sub_marker(tj).is_some()
-                || lines::is_rule(tj)
-                || lines::is_furniture(tj)
-                || lines::is_meeting_line(tj)
-                || bare_number(tj).is_some_and(|m| self.next_note(m))
-        });
-        if !column {
+        if !self.in_marker_column(i, false) {
             return false;
         }
         // The waiting paragraphs count up from the number before the first:
@@ -2336,6 +2307,25 @@ impl<'a> Parser<'a> {
         }
         self.st.prev = Prev::Text;
         true
+    }
+
+    /// Whether the marker alone on line `i` stands in a column: what
+    /// follows it is another marker (alone, with `alone`), a rule, page
+    /// furniture, the meeting line, the page's first note's number, or the
+    /// end. Text after it would be its own.
+    fn in_marker_column(&self, i: usize, alone: bool) -> bool {
+        self.next_nonblank(i).is_none_or(|j| {
+            let tj = self.trimmed(j);
+            let marker = match alone {
+                true => lines::marker_alone(tj),
+                false => lines::op_number(tj).is_some() || lines::sub_marker(tj).is_some(),
+            };
+            marker
+                || lines::is_rule(tj)
+                || lines::is_furniture(tj)
+                || lines::is_meeting_line(tj)
+                || bare_number(tj).is_some_and(|m| self.next_note(m))
+        })
     }
 
     /// Whether every numbered paragraph of this resolution so far is a
@@ -2636,15 +2626,7 @@ impl<'a> Parser<'a> {
         let Some(k) = (self.st.w.sub_orphans.iter()).position(|&(_, n)| n == ordinal) else {
             return false;
         };
-        let page_end = self.next_nonblank(i).is_none_or(|j| {
-            let tj = self.trimmed(j);
-            lines::op_number(tj).is_some_and(|(l, _, _)| tj[l..].trim().is_empty())
-                || lines::sub_marker(tj).is_some_and(|(l, _, _)| tj[l..].trim().is_empty())
-                || lines::is_rule(tj)
-                || lines::is_furniture(tj)
-                || bare_number(tj).is_some_and(|m| self.next_note(m))
-        });
-        if !page_end {
+        if !self.in_marker_column(i, true) {
             return false;
         }
         let (o, _) = self.st.w.sub_orphans.remove(k);
@@ -3720,39 +3702,28 @@ fn gallop<T>(s: &[T], before: impl Fn(&T) -> bool) -> usize {
     lo + s[lo..hi].partition_point(before)
 }
 
+/// Whether a note's line `t` ends the note: a full stop that does not
+/// follow an abbreviation that takes a number (`vol.`, `No.`, `para.`).
+fn note_finished_line(t: &str) -> bool {
+    t.ends_with('.') && !lines::ends_on_number_word(t)
+}
+
+/// Range `r` of `src` without the white space at either end.
+fn trim_range(src: &str, r: Range<usize>) -> Range<usize> {
+    let t = &src[r.clone()];
+    if trim(t).len() == t.len() {
+        return r;
+    }
+    let start = r.start + (t.len() - t.trim_start().len());
+    start..start + t.trim().len()
+}
+
 /// Whether a footnote's text after its number reads as a whole note on one
 /// line, where no page foot or rule sets the page's footnotes apart (a word
 /// processor's PDF without running head or foot): it starts with a capital
 /// or a symbol's letter and ends with a full stop, as notes do (`United
 /// Nations, Treaty Series, vol. 2187, No. 38544.`, `A/80/344.`), and a
 /// paragraph's wrapped line seldom does.
-/// Whether a note's line `t` ends the note: a full stop that does not
-/// follow an abbreviation that takes a number (`vol.`, `No.`, `para.`).
-fn note_finished_line(t: &str) -> bool {
-    let word = t.rsplit(char::is_whitespace).next().unwrap_or("");
-    t.ends_with('.')
-        && !matches!(
-            word.to_ascii_lowercase().as_str(),
-            "para."
-                | "paras."
-                | "no."
-                | "nos."
-                | "vol."
-                | "p."
-                | "pp."
-                | "art."
-                | "chap."
-                | "sect."
-        )
-}
-
-/// Range `r` of `src` without the white space at either end.
-fn trim_range(src: &str, r: Range<usize>) -> Range<usize> {
-    let s = &src[r.clone()];
-    let start = r.start + (s.len() - s.trim_start().len());
-    start..start.max(r.end - (s.len() - s.trim_end().len()))
-}
-
 fn note_like(text: &str) -> bool {
     let text = text.trim();
     text.starts_with(|c: char| c.is_ascii_uppercase())
