@@ -6,7 +6,7 @@
 mod support;
 
 use reso::syntax::BlockKind;
-use support::{diagnostics, run};
+use support::{diagnostics, notes, run};
 
 /// Each sub-paragraph's marker as written and the first words of its
 /// text, in the order of the texts.
@@ -192,19 +192,6 @@ Ways to strengthen the participation of persons with disabilities;
         d.iter().any(|d| d.starts_with("11:1 sub-numbering")),
         "{d:#?}"
     );
-}
-
-/// The notes' numbers and texts, in the order of the definitions.
-fn notes(src: &str, a: &reso::analysis::Analysis) -> Vec<(u32, String)> {
-    (a.doc.footnote_defs.iter())
-        .map(|d| {
-            let text: Vec<&str> = (d.text.iter())
-                .map(|r| src[r.clone()].trim())
-                .filter(|t| !t.is_empty())
-                .collect();
-            (d.number, text.join(" "))
-        })
-        .collect()
 }
 
 /// A/RES/80/6 as `pdftotext` reads its compact pages:

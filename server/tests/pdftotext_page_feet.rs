@@ -7,24 +7,7 @@
 mod support;
 
 use reso::syntax::BlockKind;
-use support::{diagnostics, run};
-
-/// The note's numbers in order and the first words of each note's text.
-fn notes(src: &str, a: &reso::analysis::Analysis) -> Vec<(u32, String)> {
-    a.doc
-        .footnote_defs
-        .iter()
-        .map(|d| {
-            let text: Vec<&str> = d
-                .text
-                .iter()
-                .map(|r| src[r.clone()].trim())
-                .filter(|t| !t.is_empty())
-                .collect();
-            (d.number, text.join(" "))
-        })
-        .collect()
-}
+use support::{diagnostics, notes, run};
 
 /// The lines of the paragraph whose first line starts with `start`.
 fn paragraph<'a>(src: &'a str, a: &reso::analysis::Analysis, start: &str) -> Vec<&'a str> {

@@ -1,5 +1,5 @@
 //! Helpers shared by the integration tests: the fixtures, an analysis with
-//! the default settings and how its diagnostics print, and the fixed-seed
+//! the default settings, how its diagnostics and footnotes print, and the fixed-seed
 //! property-test runner. A test file takes them with `mod support;`
 //! (`lsp_support` re-exports `fixture`).
 
@@ -57,6 +57,20 @@ pub fn diagnostics(src: &str, a: &Analysis) -> Vec<String> {
         .map(|d| {
             let (l, c) = line_col(src, d.range.start);
             format!("{l}:{c} {} {}", d.code, d.message)
+        })
+        .collect()
+}
+
+/// Every footnote's number and its text's lines, trimmed and joined by
+/// one space.
+pub fn notes(src: &str, a: &Analysis) -> Vec<(u32, String)> {
+    (a.doc.footnote_defs.iter())
+        .map(|d| {
+            let text: Vec<&str> = (d.text.iter())
+                .map(|r| src[r.clone()].trim())
+                .filter(|t| !t.is_empty())
+                .collect();
+            (d.number, text.join(" "))
         })
         .collect()
 }
