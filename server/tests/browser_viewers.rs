@@ -17,7 +17,7 @@ use support::{diagnostics, lab_sources, lab_text, run};
 #[test]
 fn every_lab_source_in_both_pdf_js_readings() {
     let names = lab_sources();
-    assert_eq!(names.len(), 27);
+    assert_eq!(names.len(), 31);
     for name in &names {
         let want = match name.as_str() {
             "A-RES-80-24" => 5,
@@ -122,4 +122,30 @@ fn a_reference_on_its_own_line_defined_at_the_page_s_foot() {
     let a = run(src);
     let defs: Vec<u32> = a.doc.footnote_defs.iter().map(|d| d.number).collect();
     assert_eq!(defs, [1, 2]);
+}
+
+/// `w3m` wraps a note's text at 80 columns, and here after the slash of a
+/// symbol (`A/CONF.192/`, then `15), chap. IV`): the symbol is read whole
+/// across the break, and no `symbol-malformed` is reported.
+#[test]
+fn a_symbol_wrapped_after_a_slash() {
+    let src = "The General Assembly,\n\
+               \n\
+               Recalling the Programme of Action,^1 and its outcome,\n\
+               \n\
+               1. Decides to remain seized of the matter.\n\
+               \n\
+               ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━\n\
+               \n\
+                1. Report of the United Nations Conference on the Illicit Trade in Small Arms\n    \
+               and Light Weapons in All Its Aspects, New York, 9–20 July 2001 (A/CONF.192/\n    \
+               15), chap. IV, para. 24.↩︎\n";
+    let a = run(src);
+    assert_eq!(diagnostics(src, &a), Vec::<String>::new());
+    let c = (a.citations.iter())
+        .find(|c| c.symbol.starts_with("A/CONF"))
+        .expect("the symbol is read");
+    assert_eq!(c.symbol, "A/CONF.192/15");
+    let written: String = src[c.range.clone()].split_whitespace().collect();
+    assert_eq!(written, "A/CONF.192/15");
 }

@@ -88,6 +88,11 @@ fn fixtures() -> Vec<(String, String)> {
         // back at the next opener (PDFium, pypdf).
         "A-RES-80-24/writer/pdfium",
         "A-RES-80-24/writer/pypdf",
+        // pdfminer.six: a paragraph's number between its first line and its
+        // rest, one after its text at the end; pdftotext: notes whose texts
+        // start with a year above their numbers (the third probe).
+        "A-RES-80-6/compact/pdfminer",
+        "A-RES-80-48/writer/pdftotext",
     ] {
         let p = format!(
             "{}/../tests/extraction/out/{lab}.txt",
@@ -1010,5 +1015,15 @@ fn edits_around_notes_set_apart_from_their_numbers_equal_a_full_parse() {
     ] {
         let region = edits_near_lines_equal_a_full_parse(name, &lab(name), 6, 3, 20, marker_alone);
         assert!(region > 200, "{name}: {region}");
+    }
+    // pdfminer.six: a number between a paragraph's first line and its rest
+    // or after its text; a column of numbers with pieces of a line before
+    // their texts (the third probe).
+    for name in [
+        "A-RES-80-6/compact/pdfminer",
+        "A-RES-80-48/separate/pdfminer",
+    ] {
+        let region = edits_near_lines_equal_a_full_parse(name, &lab(name), 6, 3, 5, marker_alone);
+        assert!(region > 50, "{name}: {region}");
     }
 }

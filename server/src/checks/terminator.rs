@@ -279,7 +279,14 @@ fn last_char(src: &str, b: &Block) -> Option<(usize, char)> {
             && line.trim_start().starts_with(char::is_lowercase)
             && lines::few_words(line)
             && !lines::ends_finished(line.trim());
-        if !(lines::displaced_fragment(line) || last_piece) || gap.matches('\n').count() < 2 {
+        // A last line that ends with `;`, `.` or `:` ends the paragraph,
+        // whatever space follows it (pymupdf4llm ends every line with one:
+        // `national, regional and international levels; `).
+        let ends_it = end == n && matches!(final_char(line.trim()), Some((_, ';' | '.' | ':')));
+        if !(lines::displaced_fragment(line) || last_piece)
+            || ends_it
+            || gap.matches('\n').count() < 2
+        {
             break;
         }
         end -= 1;

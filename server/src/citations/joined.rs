@@ -75,7 +75,12 @@ impl Joined {
         if start >= end {
             return;
         }
-        if !self.text.is_empty() {
+        // A symbol wrapped after a slash (`A/CONF.192/`, then `15)`: text
+        // wrapped at a width, as `w3m` and `lynx` do) goes on without a space.
+        let wrapped = self.text.ends_with('/')
+            && (self.text.as_bytes().iter().rev().nth(1)).is_some_and(u8::is_ascii_alphanumeric)
+            && src.as_bytes()[start].is_ascii_alphanumeric();
+        if !self.text.is_empty() && !wrapped {
             self.text.push(' ');
         }
         // The excluded ranges that overlap this line.

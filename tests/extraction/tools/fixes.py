@@ -78,6 +78,26 @@ FIXES = {
     "A-RES-80-30": [
         ("\n\nConvening of the fourth special session of the General Assembly\n\nReiterating", "\n\nReiterating"),
     ],
+    # The third probe (four more resolutions, added after the reading rules
+    # were written): paragraphs split at a page break, a title and two
+    # paragraphs' last words cut where the running head stood.
+    "A-RES-80-8": [
+        ("80/8. Building a peaceful and better world through sport and the\n", "80/8. Building a peaceful and better world through sport and the Olympic ideal\n"),
+        ("Olympic and Paralympic Winter\n\nGames, as a defining", "Olympic and Paralympic Winter Games, as a defining"),
+    ],
+    "A-RES-80-38": [
+        ("the Programme of Action and the International Tracing\n\n23. Encourages", "the Programme of Action and the International Tracing Instrument;\n\n23. Encourages"),
+        ("as well as the International\n\nTracing Instrument, including", "as well as the International Tracing Instrument, including"),
+        ("on the Programme of Action and the International Tracing\n\n35. Reaffirms", "on the Programme of Action and the International Tracing Instrument;\n\n35. Reaffirms"),
+    ],
+    "A-RES-80-48": [
+        # `P5` (the five permanent members), not a reference to note 5.
+        ("Young Professionals Network of P[^5] academics", "Young Professionals Network of P5 academics"),
+    ],
+    "A-RES-80-39": [
+        ("80/39. Towards a nuclear-weapon-free world: accelerating the\n", "80/39. Towards a nuclear-weapon-free world: accelerating the implementation of nuclear disarmament commitments\n"),
+        ("indefinitely extended, and the Final\n\nDocuments of the 2000", "indefinitely extended, and the Final Documents of the 2000"),
+    ],
 }
 
 

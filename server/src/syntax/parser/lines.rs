@@ -310,17 +310,34 @@ pub fn displaced_fragment(line: &str) -> bool {
 }
 
 /// A paragraph's short last line that ends with a raised footnote
-/// reference glued to its punctuation (`session,1`, `therein,2`): at most
-/// three words, the first in lower case, then `,`, `;`, `:` or `.` and one
+/// reference glued to its punctuation (`session,1`, `therein,2`, `Treaty,5`):
+/// at most three words, the first a word, then `,`, `;`, `:` or `.` and one
 /// to three digits. pdftotext may set such a line above its paragraph.
 pub fn tail_with_ref(t: &str) -> bool {
     let t = t.trim();
     let digits = t.bytes().rev().take_while(u8::is_ascii_digit).count();
-    if !(1..=3).contains(&digits) || !t.starts_with(char::is_lowercase) {
+    if !(1..=3).contains(&digits) || !t.starts_with(char::is_alphabetic) {
         return false;
     }
     let rest = &t[..t.len() - digits];
     rest.ends_with([',', ';', ':', '.']) && rest.split_whitespace().nth(3).is_none()
+}
+
+/// A line that goes on a sentence from a number, as a page broken inside
+/// a date or a count leaves it (`2010, including ...`, `1995 and ...`):
+/// one to four digits, then a comma, semicolon or colon, or a space and a
+/// word in lower case. A marker (`3.`), a footnote's line (`3 See ...`)
+/// and a number alone are none.
+pub fn number_in_sentence(t: &str) -> bool {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=4).contains(&digits) {
+        return false;
+    }
+    let rest = &t[digits..];
+    rest.starts_with([',', ';', ':'])
+        || rest
+            .strip_prefix(' ')
+            .is_some_and(|r| r.starts_with(char::is_lowercase))
 }
 
 /// At most six words, and some.
@@ -374,7 +391,7 @@ fn furniture_piece(t: &str) -> bool {
         _ => return false,
     }
     let re = regex!(
-        r"^(?:\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s*\d{1,3}/\d{1,3})?(?:\s+\d{6})?|\d{1,3}/\d{1,3}(?:\s*\d{2}-\d{5}(?:\s*\([A-Z]\))?)?|\*\d{6,}\*|(?:A|S|E)/[A-Z0-9][A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-]+)+(?:\s*\(\d{4}\))?)$"
+        r"^(?:\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s*\d{1,3}/\d{1,3})?(?:\s+\d{6})?(?:\s+\*\d{6,}\*)?|\d{1,3}/\d{1,3}(?:\s*\d{2}-\d{5}(?:\s*\([A-Z]\))?)?(?:\s+\*\d{6,}\*)?|\*\d{6,}\*|(?:A|S|E)/[A-Z0-9][A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-]+)+(?:\s*\(\d{4}\))?)$"
     );
     re.is_match(t)
 }

@@ -1123,7 +1123,11 @@ impl<'a> Parser<'a> {
                 } else if lines::ends_finished(self.trimmed(i - 1)) {
                     self.referenced_above_at_least(i, n, Strength::Weak)
                 } else {
-                    let next_below = self.next_number_below(j + 1, n + 1);
+                    // The next note under this one, its number alone or its
+                    // text above its number (`2010 Review Conference ...`,
+                    // then `4`).
+                    let next_below = self.next_number_below(j + 1, n + 1)
+                        || self.next_text_above_number(j + 1, n + 1);
                     (self.lower_case_below(j + 1) || next_below)
                         && (self.referenced_above(i, n)
                             || next_below
@@ -1371,9 +1375,25 @@ impl<'a> Parser<'a> {
             let spaced_number = above
                 .trim_end_matches(|c: char| c.is_ascii_digit())
                 .ends_with(char::is_whitespace);
-            self.trimmed(k).starts_with(char::is_uppercase)
-                && (lines::ends_on_function_word(above)
-                    || (lines::ends_finished(above) && !spaced_number))
+            // (A symbol after `and` goes on with a list of symbols:
+            // `NPT/CONF.2000/28 (Part III) and`, then `NPT/CONF.2000/28
+            // (Part IV)).`)
+            let t = self.trimmed(k);
+            let listed_symbol = (above.ends_with(" and") || above.ends_with(" or"))
+                && t.split_whitespace().next().is_some_and(|w| w.contains('/'));
+            // A year and a title start a note whatever the line above ends
+            // with (`... calling for good-faith`, then `2000 Review
+            // Conference of the Parties ...`).
+            let b = t.as_bytes();
+            let year_title = b.len() > 5
+                && b[..4].iter().all(u8::is_ascii_digit)
+                && b[4] == b' '
+                && t[5..].starts_with(char::is_uppercase);
+            year_title
+                || (t.starts_with(char::is_uppercase)
+                    && !listed_symbol
+                    && (lines::ends_on_function_word(above)
+                        || (lines::ends_finished(above) && !spaced_number)))
         })
     }
 
@@ -1387,12 +1407,16 @@ impl<'a> Parser<'a> {
     }
 
     /// Whether the first line after line `k` that is not blank (within
-    /// three lines) starts in lower case: the rest of a broken paragraph.
+    /// three lines) starts in lower case, or with a number that a sentence
+    /// goes on from (`2010, including`): the rest of a broken paragraph.
     fn lower_case_below(&self, k: usize) -> bool {
         (k + 1..k + 4)
             .map_while(|j| self.lines.get(j).map(|l| (j, l.blank)))
             .find(|&(_, blank)| !blank)
-            .is_some_and(|(j, _)| self.trimmed(j).starts_with(char::is_lowercase))
+            .is_some_and(|(j, _)| {
+                let t = self.trimmed(j);
+                t.starts_with(char::is_lowercase) || lines::number_in_sentence(t)
+            })
     }
 
     /// Whether the next line with text below line `k` (within three lines)
@@ -1758,9 +1782,11 @@ impl<'a> Parser<'a> {
     }
 
     fn furniture(&mut self, i: usize) {
-        if !self.st.w.sub_orphans.is_empty() && !self.after_furniture() {
-            // The page's foot: its first item's marker did not come.
+        if !self.after_furniture() && !self.st.w.settle() {
+            // The page's foot: its first item's marker, and the numbers of
+            // the paragraphs that wait for one, did not come.
             self.st.w.sub_orphans.clear();
+            self.st.w.orphans.clear();
         }
         if !self.st.w.fn_deferred.is_empty() && self.st.cur_has_text {
             // The page's foot, under its texts: the notes' texts did not
@@ -1817,6 +1843,9 @@ impl<'a> Parser<'a> {
     /// discuss`).
     fn resumes_paragraph(&mut self, i: usize, b: usize) -> bool {
         let t = self.trimmed(i);
+        // (A number a sentence goes on from, `2010, including ...`, starts
+        // no note: it goes on as lower case does.)
+        let sentence = lines::number_in_sentence(t);
         let lower = t.starts_with(char::is_lowercase);
         let digit = t.starts_with(|c: char| c.is_ascii_digit())
             && bare_number(t).is_none()
@@ -1836,13 +1865,18 @@ impl<'a> Parser<'a> {
         // rest is on the next page's foot. (Without one, a line in lower
         // case after an unfinished note is the note's own: `... eighth to
         // twelfth` then `preambular paragraphs", para. 15.`)
-        if !(lower || capital) || !(self.note_finished(b) || (lower && self.lines[i - 1].blank)) {
+        if !(lower || sentence || capital)
+            || !(self.note_finished(b) || (lower && self.lines[i - 1].blank))
+        {
             return false;
         }
-        let Some(p) = (self.unfinished_before(b, lower))
+        let Some(p) = (self.unfinished_before(b, lower || sentence))
             .filter(|&p| self.blocks[p].resolution == self.st.resolution)
             .filter(|&p| {
-                lower || self.ends_on_function_word(p) || (digit && !self.ends_finished(p))
+                lower
+                    || sentence
+                    || self.ends_on_function_word(p)
+                    || (digit && !self.ends_finished(p))
             })
         else {
             return false;
@@ -2187,6 +2221,9 @@ impl<'a> Parser<'a> {
         };
         self.st.annex_title_pending = false;
         let rest = self.trimmed(i)[len..].trim();
+        if rest.is_empty() && self.number_under_first_line(i, len, n, &suffix, kind) {
+            return;
+        }
         if rest.is_empty() && self.number_orphan(i, len, n, &suffix, kind) {
             // A marker alone before it still waits for its text.
             self.wait_for_text();
@@ -2290,6 +2327,13 @@ impl<'a> Parser<'a> {
                 self.st.w.orphans.remove(0);
             }
         }
+        self.give_number(o, i, len, n, kind);
+        true
+    }
+
+    /// Number `n`, alone on line `i` (its first `len` bytes), joins
+    /// paragraph `o`, which waited for it, as its marker.
+    fn give_number(&mut self, o: usize, i: usize, len: usize, n: u32, kind: BlockKind) {
         let r = self.lines[i].range();
         self.add_line(o, r);
         let t = self.trimmed_range(i);
@@ -2306,13 +2350,59 @@ impl<'a> Parser<'a> {
             self.st.op_last = self.st.op_last.max(n);
         }
         self.st.prev = Prev::Text;
+    }
+
+    /// pdfminer.six sets the number of a paragraph that came without it
+    /// between the paragraph's first line and its rest (`Invites ... with
+    /// the`, `17.`, `International Criminal Court;`). Number `n` alone on
+    /// line `i`, right under the open paragraph that waits for a number,
+    /// whose turn it is and whose text stops unfinished, with a line right
+    /// under it that opens nothing, is that paragraph's: the line goes on
+    /// with it. `false` when the shape does not fit.
+    fn number_under_first_line(
+        &mut self,
+        i: usize,
+        len: usize,
+        n: u32,
+        suffix: &Option<String>,
+        kind: BlockKind,
+    ) -> bool {
+        let Some(c) = self.st.cur.filter(|_| self.st.cur_has_text) else {
+            return false;
+        };
+        if suffix.is_some()
+            || self.st.w.orphans.last() != Some(&c)
+            || i == 0
+            || self.blocks[c].lines.last() != Some(self.lines[i - 1].range())
+            || self.ends_finished(c)
+            || self.number_before(c).map_or(1, |p| p + 1) != n
+        {
+            return false;
+        }
+        let Some(t) = (self.lines.get(i + 1)).map(|l| self.src[l.range()].trim()) else {
+            return false;
+        };
+        if t.is_empty()
+            || self.line_opener(i + 1, 0).is_some()
+            || lines::op_number(t).is_some()
+            || lines::sub_marker(t).is_some()
+            || lines::is_furniture(t)
+            || bare_number(t).is_some()
+        {
+            return false;
+        }
+        self.st.w.orphans.pop();
+        self.give_number(c, i, len, n, kind);
+        self.st.cur = Some(c);
+        self.st.cur_has_text = true;
         true
     }
 
     /// Whether the marker alone on line `i` stands in a column: what
     /// follows it is another marker (alone, with `alone`), a rule, page
-    /// furniture, the meeting line, the page's first note's number, or the
-    /// end. Text after it would be its own.
+    /// furniture, the meeting line, the page's first note's number (or,
+    /// without `alone`, its line: `10 See ...`), or the end. Text after it
+    /// would be its own.
     fn in_marker_column(&self, i: usize, alone: bool) -> bool {
         self.next_nonblank(i).is_none_or(|j| {
             let tj = self.trimmed(j);
@@ -2325,6 +2415,10 @@ impl<'a> Parser<'a> {
                 || lines::is_furniture(tj)
                 || lines::is_meeting_line(tj)
                 || bare_number(tj).is_some_and(|m| self.next_note(m))
+                || (!alone
+                    && self
+                        .footnote_line(tj)
+                        .is_some_and(|(m, _, _)| self.next_note(m)))
         })
     }
 
@@ -2794,7 +2888,7 @@ impl<'a> Parser<'a> {
                     self.blocks[c].kind,
                     BlockKind::Preambular | BlockKind::Operative | BlockKind::SubParagraph
                 )
-                && match opener {
+                && (match opener {
                     None => {
                         piece()
                             || (self.st.w.pending.is_empty()
@@ -2802,7 +2896,7 @@ impl<'a> Parser<'a> {
                                 && lines::few_words(t))
                     }
                     Some(_) => piece() && matches!(self.lower_pieces(c), (1.., false)),
-                }
+                } || (opener == Some(OpenerKind::Operative) && self.number_over_pieces(c)))
                 && !self.is_section_heading(i)
             {
                 self.append(c, i);
@@ -3479,7 +3573,13 @@ impl<'a> Parser<'a> {
             let line = &self.src[start..r.end];
             let t = line.trim();
             if !lines::displaced_fragment(line) || n >= MAX_PIECES {
-                break;
+                // A whole line that opens after the pieces: the line they
+                // came from is further down (`the Treaty on`, `the
+                // objectives of`, then `Emphasizes that ...`).
+                let opens = (1..MAX_PIECES).contains(&n)
+                    && !t.starts_with(char::is_lowercase)
+                    && self.vocab.line_opener(t).is_some();
+                return (n, opens);
             }
             if !t.starts_with(char::is_lowercase) {
                 let opens = n > 0 && self.vocab.line_opener(t).is_some();
@@ -3488,6 +3588,24 @@ impl<'a> Parser<'a> {
             n += 1;
         }
         (n, false)
+    }
+
+    /// Whether paragraph `b` is an operative number whose text so far is
+    /// pieces of a line in lower case alone (pdfminer.six set them before
+    /// the text they came from, while the numbers waited in a column): a
+    /// line that opens with an operative verb is that text's start.
+    fn number_over_pieces(&self, b: usize) -> bool {
+        let block = &self.blocks[b];
+        if block.kind != BlockKind::Operative || !self.is_number_alone(b) {
+            return false;
+        }
+        let with_text = (block.lines.iter())
+            .filter(|r| {
+                block.text_start(r) < r.end
+                    && !self.src[block.text_start(r)..r.end].trim().is_empty()
+            })
+            .count();
+        matches!(self.lower_pieces(b), (n, false) if n > 0 && n == with_text)
     }
 
     fn opener_of(&self, b: usize) -> Option<Opener> {

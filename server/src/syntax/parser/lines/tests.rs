@@ -80,6 +80,9 @@ fn recognises_furniture() {
         "– 12 –",
         "- 2 - A/RES/80/10",
         "A/RES/80/10 - 3 -",
+        // The job number and the barcode on one line (pymupdf4llm).
+        "25-14604 (E) *2514604*",
+        "3/6 25-19824 *2519824*",
     ] {
         assert!(is_furniture(t), "{t}");
     }
@@ -155,7 +158,7 @@ fn furniture_by_regex(t: &str) -> bool {
 fn piece_by_regex(t: &str) -> bool {
     t.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '*' | 'A' | 'S' | 'E'))
         && regex!(
-            r"^(?:\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{1,3}/\d{1,3})?(?:\s+\d{6})?|\d{1,3}/\d{1,3}(?:\s+\d{2}-\d{5}(?:\s*\([A-Z]\))?)?|\*\d{6,}\*|(?:A|S|E)/[A-Z0-9][A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-]+)+(?:\s*\(\d{4}\))?)$"
+            r"^(?:\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{1,3}/\d{1,3})?(?:\s+\d{6})?(?:\s+\*\d{6,}\*)?|\d{1,3}/\d{1,3}(?:\s+\d{2}-\d{5}(?:\s*\([A-Z]\))?)?(?:\s+\*\d{6,}\*)?|\*\d{6,}\*|(?:A|S|E)/[A-Z0-9][A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-]+)+(?:\s*\(\d{4}\))?)$"
         )
         .is_match(t)
 }
