@@ -3560,8 +3560,8 @@ impl<'a> Parser<'a> {
     /// weapons, urges`): then it is the verb after the phrase.
     /// How many lines of paragraph `b`'s text are pieces of a line in lower
     /// case (pdfminer.six), before any other text, and whether the line after
-    /// them is a piece that opens a paragraph: `(0, false)` when its text
-    /// does not start with such pieces.
+    /// them opens a paragraph (a piece, or a whole line): `(0, false)` when
+    /// its text does not start with such pieces.
     fn lower_pieces(&self, b: usize) -> (usize, bool) {
         let block = &self.blocks[b];
         let mut n = 0;
