@@ -6,43 +6,8 @@
 
 mod support;
 
-use reso::analysis::Analysis;
 use reso::syntax::model::{BlockKind, MarkerKind};
-use support::{diagnostics, lab_text, notes, run};
-
-/// Each operative paragraph's number and the first words of its text (as
-/// many as `words`), in the order of the blocks.
-fn numbered(src: &str, a: &Analysis, words: usize) -> Vec<(u32, String)> {
-    (a.doc.blocks.iter())
-        .filter(|b| b.kind == BlockKind::Operative)
-        .filter_map(|b| {
-            let n = match b.marker.as_deref().map(|m| &m.kind) {
-                Some(MarkerKind::Number { n, .. }) => *n,
-                _ => return None,
-            };
-            let text: Vec<&str> = (b.lines.iter())
-                .flat_map(|r| src[b.text_start(&r)..r.end].split_whitespace())
-                .filter(|w| *w != format!("{n}.").as_str())
-                .take(words)
-                .collect();
-            Some((n, text.join(" ")))
-        })
-        .collect()
-}
-
-/// The trimmed lines of the paragraph whose text starts with `start`.
-fn paragraph_lines<'a>(src: &'a str, a: &Analysis, start: &str) -> Vec<&'a str> {
-    let b = (a.doc.blocks.iter())
-        .find(|b| {
-            b.kind.is_paragraph()
-                && (b.lines.iter()).any(|r| src[b.text_start(&r)..r.end].trim().starts_with(start))
-        })
-        .unwrap_or_else(|| panic!("no paragraph starts with {start:?}"));
-    (b.lines.iter())
-        .map(|r| src[r].trim())
-        .filter(|t| !t.is_empty())
-        .collect()
-}
+use support::{diagnostics, lab_text, notes, numbered, paragraph_lines, run};
 
 /// pdfminer.six on pages with no space between paragraphs (A/RES/80/6):
 /// - an operative paragraph that came without its number, its first line,

@@ -8,6 +8,7 @@
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use reso::analysis::{analyze, line_col, Analysis};
 use reso::catalog::Catalog;
+use reso::syntax::model::{BlockKind, MarkerKind};
 
 /// The text of `tests/fixtures/<name>` at the repository root.
 pub fn fixture(name: &str) -> String {
@@ -72,6 +73,40 @@ pub fn notes(src: &str, a: &Analysis) -> Vec<(u32, String)> {
                 .collect();
             (d.number, text.join(" "))
         })
+        .collect()
+}
+
+/// Each operative paragraph's number and the first words of its text (as
+/// many as `words`), in the order of the blocks.
+pub fn numbered(src: &str, a: &Analysis, words: usize) -> Vec<(u32, String)> {
+    (a.doc.blocks.iter())
+        .filter(|b| b.kind == BlockKind::Operative)
+        .filter_map(|b| {
+            let n = match b.marker.as_deref().map(|m| &m.kind) {
+                Some(MarkerKind::Number { n, .. }) => *n,
+                _ => return None,
+            };
+            let text: Vec<&str> = (b.lines.iter())
+                .flat_map(|r| src[b.text_start(&r)..r.end].split_whitespace())
+                .filter(|w| *w != format!("{n}.").as_str())
+                .take(words)
+                .collect();
+            Some((n, text.join(" ")))
+        })
+        .collect()
+}
+
+/// The trimmed lines of the paragraph whose text starts with `start`.
+pub fn paragraph_lines<'a>(src: &'a str, a: &Analysis, start: &str) -> Vec<&'a str> {
+    let b = (a.doc.blocks.iter())
+        .find(|b| {
+            b.kind.is_paragraph()
+                && (b.lines.iter()).any(|r| src[b.text_start(&r)..r.end].trim().starts_with(start))
+        })
+        .unwrap_or_else(|| panic!("no paragraph starts with {start:?}"));
+    (b.lines.iter())
+        .map(|r| src[r].trim())
+        .filter(|t| !t.is_empty())
         .collect()
 }
 

@@ -41,6 +41,11 @@ use crate::syntax::vocabulary::Vocabulary;
 /// is looked for (`Parser::below`).
 pub(crate) const FOOTNOTE_LOOKAHEAD: usize = 6;
 
+/// How many lines a note's text set above its number may run
+/// (`Parser::text_before_number`): a list of States runs to seven. Read
+/// within a run without a blank line, where no checkpoint lies.
+const NOTE_TEXT_LINES: usize = 12;
+
 /// How many lines above a note set inside the text its reference is looked
 /// for (`Parser::referenced_above`): a page.
 const REFERENCE_LOOKBACK: usize = 60;
@@ -708,17 +713,52 @@ impl<'a> Parser<'a> {
         // start the next paragraph (one-space indents start paragraphs in
         // some layouts): only a rest in lower case or digits goes on then,
         // or a few words that end with a raised number of their own, where
-        // PDFium broke the line again (`Rarotonga,3` then ` Bangkok4`).
+        // PDFium broke the line again (`Rarotonga,3` then ` Bangkok4`), or
+        // words of any length that end with the next reference's number
+        // (`Weapons,7` then ` Protocol V on ... (Protocol V)8`), or words
+        // the page's margin broke, with no punctuation, that make one line
+        // of the page with the line above (` Protocol V on Explosive
+        // Remnants`, then `of War ...`): a paragraph's first line is a
+        // whole line.
         let rest = self.trimmed(i);
         let broken_again = || {
             let words = rest.trim_end_matches(|c: char| c.is_ascii_digit());
-            words.len() < rest.len()
-                && words.ends_with(|c: char| c.is_alphabetic())
-                && words.split_whitespace().nth(3).is_none()
+            let few = words.split_whitespace().nth(3).is_none();
+            let next = || {
+                let above: u32 = above[digits.len()..].parse().unwrap_or(0);
+                rest[words.len()..].parse() == Ok(above + 1)
+            };
+            if words.len() == rest.len() {
+                return (few || self.fits_with_above(i))
+                    && rest.ends_with(char::is_alphabetic)
+                    && self.lines.get(i + 1).is_some_and(|l| !l.blank)
+                    && !self.starts_paragraph(i + 1);
+            }
+            words.ends_with(|c: char| c.is_alphabetic() || c == ')' || c == ',')
+                && (few || (glued && next()))
         };
         !(glued && digits.ends_with([',', ';', '.', ':']))
             || rest.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
             || broken_again()
+    }
+
+    /// Whether line `i` and the line above fit in one line of the page: no
+    /// longer together than the longest line near them (a few characters
+    /// spare, for justified spacing). Only lines of their run without a
+    /// blank line are read: no checkpoint lies inside it, so a re-parse
+    /// after an edit there decides this again.
+    fn fits_with_above(&self, i: usize) -> bool {
+        let up = (i.saturating_sub(4)..i)
+            .rev()
+            .take_while(|&j| !self.lines[j].blank);
+        let down = (i..(i + 5).min(self.lines.len())).take_while(|&j| !self.lines[j].blank);
+        let width = up
+            .chain(down)
+            .map(|j| self.trimmed(j).chars().count())
+            .max()
+            .unwrap_or(0);
+        let together = self.trimmed(i - 1).chars().count() + 1 + self.trimmed(i).chars().count();
+        together <= width + 3
     }
 
     fn next_nonblank(&self, i: usize) -> Option<usize> {
@@ -1179,7 +1219,17 @@ impl<'a> Parser<'a> {
                 return i + 1;
             }
         }
-        if let Some((len, label, style)) = lines::sub_marker(t) {
+        // A marker that a wrapped line starts with inside a sentence
+        // (`... consistent with paragraph 63`, then `(d) of the Final
+        // Document ...`): the line above stops on a word or a number, and
+        // the marker is not the open list's next.
+        let in_sentence = || {
+            !at_block_start
+                && self.st.prev == Prev::Text
+                && self.trimmed(i - 1).ends_with(char::is_alphanumeric)
+                && !self.next_list_item(t)
+        };
+        if let Some((len, label, style)) = lines::sub_marker(t).filter(|_| !in_sentence()) {
             let context = self.st.holder.is_some()
                 && (style == SubStyle::Paren
                     || self.st.lost_markers
@@ -1341,7 +1391,7 @@ impl<'a> Parser<'a> {
         }
         let in_column = after < self.blocks.len();
         // The cheap tests first: this runs on body lines.
-        let j = (i..i + FOOTNOTE_LOOKAHEAD - 1).find(|&j| {
+        let j = (i..i + NOTE_TEXT_LINES).find(|&j| {
             self.lines.get(j).is_none_or(|l| l.blank)
                 || self.trimmed(j).ends_with('.')
                 || (in_column
@@ -1877,6 +1927,7 @@ impl<'a> Parser<'a> {
                     || sentence
                     || self.ends_on_function_word(p)
                     || (digit && !self.ends_finished(p))
+                    || (capital && self.refers_to_next_note(i))
             })
         else {
             return false;
@@ -1886,6 +1937,24 @@ impl<'a> Parser<'a> {
         self.st.cur_has_text = true;
         self.append(p, i);
         true
+    }
+
+    /// Whether line `i` refers to the note after the highest defined (a
+    /// strong or medium candidate: `Weapons,7 Protocol V ...`). A note's
+    /// text does not: the line is the body's, the rest of a paragraph whose
+    /// last word before the page's notes was a name's (`... Small Arms and
+    /// Light`, then note 6, then `Weapons,7 Protocol V ...`).
+    fn refers_to_next_note(&self, i: usize) -> bool {
+        let next = self.st.max_def + 1;
+        // Or its raised number set on a line of its own under it (`Weapons,`
+        // then `7`: pdf.js line by line) after a line that stops as a
+        // sentence does inside (a note's own text ends with its full stop).
+        footnote_refs::line_refers_to(self.trimmed(i), next, Strength::Medium)
+            || (matches!(
+                lines::final_char(self.trimmed(i)),
+                Some((_, ',' | ';' | ':'))
+            ) && (self.lines.get(i + 1)).is_some_and(|l| !l.blank)
+                && bare_number(self.trimmed(i + 1)) == Some(next))
     }
 
     /// Whether line `i`, which opens a paragraph with a listed opener under a
@@ -3306,6 +3375,7 @@ impl<'a> Parser<'a> {
             || !t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
             || !t.contains(char::is_alphabetic)
             || lines::ends_finished(t)
+            || lines::ends_on_function_word(t)
             || self.line_opener(i, 0).is_some()
         {
             return false;
