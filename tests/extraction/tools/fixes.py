@@ -11,6 +11,24 @@ import sys
 
 # (old, new): each must occur exactly once.
 FIXES = {
+    "A-RES-80-1": [
+        ("(A/80/L.2/Rev.[^1])]", "(A/80/L.2/Rev.1)]"),
+    ],
+    "A-RES-80-7": [
+        # The sub-resolutions A.2 and A.3, which the cleaning read as the
+        # references; the references themselves after `;`.
+        ("GC(69)/RES/9 A.[^2], entitled", "GC(69)/RES/9 A.2, entitled"),
+        ("GC(69)/RES/9 A.[^3], entitled", "GC(69)/RES/9 A.3, entitled"),
+        ("September 2025;2 and of the", "September 2025;[^2] and of the"),
+        ("Governors”; 3 item 15", "Governors”;[^3] item 15"),
+    ],
+    "A-RES-80-46": [
+        ("relevant States Parties, 8and welco", "relevant States Parties,[^8] and welco"),
+    ],
+    "A-RES-80-4": [
+        ("80/4. Necessity of ending the economic, commercial and financial\n", "80/4. Necessity of ending the economic, commercial and financial embargo imposed by the United States of America against Cuba\n"),
+        ("51/17 of 12 November\n\nNecessity of ending the economic, commercial and financial 1996,", "51/17 of 12 November 1996,"),
+    ],
     "A-RES-80-5": [
         ("accessible, safe,\n\naffordable, adequate housing", "accessible, safe, affordable, adequate housing"),
         ("the Paris Agreement 9 in relation", "the Paris Agreement[^9] in relation"),

@@ -668,7 +668,10 @@ impl<'a> Parser<'a> {
         if above.indent == line.indent {
             return false;
         }
-        // Or as deep as the text after the marker above (`  2.   Recalls`).
+        // Or as deep as the text after the marker above (`  2.   Recalls`),
+        // or deeper than the marker: `-layout` may set the marker's line
+        // with fewer spaces than the page has (`    2. Takes note of`, then
+        // `         GC(69)/RES/8, entitled ...`).
         let text = self.text(i - 1);
         let t = text.trim_start();
         let marker = lines::op_number(t)
@@ -677,7 +680,7 @@ impl<'a> Parser<'a> {
         marker.is_none_or(|len| {
             let after = &t[len..];
             let column = text.len() - t.len() + len + (after.len() - after.trim_start().len());
-            column != line.indent as usize
+            column != line.indent as usize && line.indent <= above.indent
         })
     }
 
@@ -974,7 +977,7 @@ impl<'a> Parser<'a> {
                         let new = match block {
                             None => true,
                             Some(_) if draft => self.draft_starts_footnote(i, n, last),
-                            Some(_) => n == last + 1,
+                            Some(_) => self.follows(n, last),
                         };
                         if new {
                             let b = self.footnote_def(i, n);
@@ -1021,7 +1024,7 @@ impl<'a> Parser<'a> {
                     let new = if draft {
                         self.draft_starts_footnote(i, n, last)
                     } else {
-                        n == last + 1 && !self.page_break(i)
+                        self.follows(n, last) && !self.page_break(i)
                     };
                     if new {
                         let b = self.footnote_def(i, n);
@@ -1826,9 +1829,20 @@ impl<'a> Parser<'a> {
 
     /// Whether footnote `n` comes next: after this resolution's highest,
     /// or, before its first, after the highest of the resolutions before
-    /// (notes numbered across the document) as well as 1.
+    /// (notes numbered across the document) as well as 1. Or the one after
+    /// that, when the body has referred to both and the next never came (a
+    /// page's note lost in extraction: `... noting the long10`, its text
+    /// under it without its number): one lost note does not lose the rest.
     fn next_note(&self, n: u32) -> bool {
-        n == self.st.max_def + 1 || (self.st.max_def == 0 && n == self.st.fn_carried + 1)
+        n == self.st.max_def + 1
+            || (self.st.max_def == 0 && n == self.st.fn_carried + 1)
+            || (n == self.st.max_def + 2 && self.st.max_ref >= n)
+    }
+
+    /// Whether pasted note `n` follows note `last` among a page's notes: the
+    /// next, or the one after a lost note (as in `next_note`).
+    fn follows(&self, n: u32, last: u32) -> bool {
+        n == last + 1 || (n == last + 2 && self.st.max_ref >= n)
     }
 
     fn furniture(&mut self, i: usize) {
@@ -1920,14 +1934,28 @@ impl<'a> Parser<'a> {
         {
             return false;
         }
-        let Some(p) = (self.unfinished_before(b, lower || sentence))
+        // A line whose run refers to the next note is the body's, not the
+        // note's, and goes on with the paragraph before the note even after
+        // a `;` (a list of resolutions: `... Korea”;`, then note 1, then
+        // `GC(69)/RES/14, entitled ...`, and below `... 2025;2 and ...`).
+        let cites_next = capital && self.run_refers_to_next_note(i);
+        let before = if cites_next {
+            self.paragraph_before(b)
+                .filter(|&(_, t)| {
+                    matches!(lines::final_char(t), Some((_, ';' | ','))) || !lines::ends_finished(t)
+                })
+                .map(|(p, _)| p)
+        } else {
+            self.unfinished_before(b, lower || sentence)
+        };
+        let Some(p) = before
             .filter(|&p| self.blocks[p].resolution == self.st.resolution)
             .filter(|&p| {
                 lower
                     || sentence
+                    || cites_next
                     || self.ends_on_function_word(p)
                     || (digit && !self.ends_finished(p))
-                    || (capital && self.refers_to_next_note(i))
             })
         else {
             return false;
@@ -1937,6 +1965,16 @@ impl<'a> Parser<'a> {
         self.st.cur_has_text = true;
         self.append(p, i);
         true
+    }
+
+    /// Whether line `i` or a line below it in its run (no blank line, no
+    /// paragraph's start between) refers to the next note, as
+    /// `refers_to_next_note` says. Read within the run, where no checkpoint
+    /// lies.
+    fn run_refers_to_next_note(&self, i: usize) -> bool {
+        (i..(i + NOTE_TEXT_LINES).min(self.lines.len()))
+            .take_while(|&j| !self.lines[j].blank && (j == i || !self.starts_paragraph(j)))
+            .any(|j| self.refers_to_next_note(j))
     }
 
     /// Whether line `i` refers to the note after the highest defined (a
@@ -2682,6 +2720,14 @@ impl<'a> Parser<'a> {
     /// with a comma (a sentence going on: `... the nuclear-weapon States,`
     /// then `in the Final Document ...`).
     fn unfinished_before(&self, first: usize, lower: bool) -> Option<usize> {
+        let (b, t) = self.paragraph_before(first)?;
+        let goes_on = !lines::ends_finished(t) || (lower && t.ends_with(','));
+        goes_on.then_some(b)
+    }
+
+    /// The paragraph with text right before block `first` (page furniture,
+    /// footnotes and blank lines between), and its last line's text.
+    fn paragraph_before(&self, first: usize) -> Option<(usize, &'a str)> {
         for b in (first.saturating_sub(UNFINISHED_REACH)..first).rev() {
             let blk = &self.blocks[b];
             match blk.kind {
@@ -2695,8 +2741,7 @@ impl<'a> Parser<'a> {
                 | BlockKind::AnnexParagraph => {
                     let last = blk.lines.last()?;
                     let t = self.src[blk.text_start(&last)..last.end].trim();
-                    let goes_on = !lines::ends_finished(t) || (lower && t.ends_with(','));
-                    return (!t.is_empty() && goes_on).then_some(b);
+                    return (!t.is_empty()).then_some((b, t));
                 }
                 _ => return None,
             }
@@ -2731,6 +2776,13 @@ impl<'a> Parser<'a> {
             return;
         }
         let kind = self.blocks[b].kind;
+        if kind.is_paragraph() {
+            let mut k = self.st.max_ref.max(self.st.max_def);
+            while footnote_refs::line_refers_to(last, k + 1, Strength::Medium) {
+                k += 1;
+            }
+            self.st.max_ref = k;
+        }
         let colon = matches!(lines::final_char(last), Some((_, ':')));
         // Only the body: an annex is not checked for sub-paragraph markers.
         // A preambular paragraph that ends in `:` introduces a list too.
@@ -3024,8 +3076,10 @@ impl<'a> Parser<'a> {
             }
         }
         // After a comma, a block that starts in lower case goes on with the
-        // paragraph (a page break in mid-sentence).
-        let lower_start = t.starts_with(|c: char| c.is_lowercase())
+        // paragraph (a page break in mid-sentence), and so does one that
+        // starts with a digit: no paragraph does but a numbered one (`...
+        // 56/9 of 27 November 2001,`, then `57/11 of 12 November 2002, ...`).
+        let lower_start = t.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
             && self
                 .st
                 .cur
@@ -3053,10 +3107,28 @@ impl<'a> Parser<'a> {
                     matches!(lines::final_char(self.src[r].trim()), Some((_, ',')))
                 })
         };
+        // A block with no opener right after a page's notes, whose run
+        // refers to the next note, goes on with a paragraph that stopped at
+        // `;` or `,` (a list of resolutions that a page's note broke: `...
+        // Korea”;`, then `1 See A/80/348.`, then `GC(69)/RES/14, entitled
+        // ...`, and below `... 2025;2 and`).
+        let cites_next = |c: usize| {
+            opener.is_none()
+                && ((0..self.blocks.len()).rev().take(8))
+                    .map(|b| self.blocks[b].kind)
+                    .find(|k| !matches!(k, BlockKind::Blank | BlockKind::Furniture))
+                    == Some(BlockKind::FootnoteDef)
+                && self.blocks[c].kind.is_paragraph()
+                && self.blocks[c].lines.last().is_some_and(|r| {
+                    matches!(lines::final_char(self.src[r].trim()), Some((_, ';' | ',')))
+                })
+                && self.run_refers_to_next_note(i)
+        };
         if let Some(c) = self.st.cur {
             if (!self.st.cur_finished && opener.is_none() && !self.is_section_heading(i))
                 || lower_start
                 || (after_comma(c) && !self.is_section_heading(i))
+                || cites_next(c)
             {
                 self.append(c, i);
                 return;
@@ -3692,9 +3764,19 @@ impl<'a> Parser<'a> {
             (n, true) => n,
             _ => 0,
         };
-        'outer: for r in block.lines.iter().skip(usize::from(block.displaced_tail)) {
+        // (A raised reference that pdfplumber set on a line of its own above
+        // the paragraph's first line, `1` then `Having received the report
+        // ...,`, is skipped as a line of numbers alone.)
+        let rows = block.lines.iter().skip(usize::from(block.displaced_tail));
+        let mut first = true;
+        'outer: for r in rows {
             let start = block.text_start(&r);
             if start >= r.end {
+                continue;
+            }
+            if std::mem::take(&mut first)
+                && lines::footnote_numbers_alone(self.src[start..r.end].trim())
+            {
                 continue;
             }
             if pieces > 0 {

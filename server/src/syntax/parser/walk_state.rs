@@ -65,6 +65,11 @@ pub(super) struct State {
     /// The largest number met alone on a line inside a paragraph (a raised
     /// reference that an extraction set on a line of its own).
     pub(super) max_alone_ref: u32,
+    /// The highest footnote number the body has referred to so far, each
+    /// the next one (strong or medium candidates): when it has passed a
+    /// note that never came (an extraction glued its number into a word),
+    /// the later notes still come in turn (`Parser::next_note`).
+    pub(super) max_ref: u32,
     pub(super) prev: Prev,
     pub(super) annex_count: u16,
     pub(super) annex_title_pending: bool,
@@ -95,6 +100,7 @@ impl State {
             fn_carried: 0,
             op_last: 0,
             max_alone_ref: 0,
+            max_ref: 0,
             prev: Prev::Start,
             annex_count: 0,
             annex_title_pending: false,
