@@ -93,6 +93,13 @@ fn fixtures() -> Vec<(String, String)> {
         // start with a year above their numbers (the third probe).
         "A-RES-80-6/compact/pdfminer",
         "A-RES-80-48/writer/pdftotext",
+        // A line after a page's note that refers to the next note goes on
+        // with its paragraph (pdf.js line by line, PyMuPDF after a `;`);
+        // one lost note does not lose the later ones (the fourth and fifth
+        // probes).
+        "A-RES-80-43/writer/pdfjs-lines",
+        "A-RES-80-7/writer/pymupdf",
+        "A-RES-80-39/writer/pdftotext",
     ] {
         let p = format!(
             "{}/../tests/extraction/out/{lab}.txt",
@@ -1024,6 +1031,15 @@ fn edits_around_notes_set_apart_from_their_numbers_equal_a_full_parse() {
         "A-RES-80-48/separate/pdfminer",
     ] {
         let region = edits_near_lines_equal_a_full_parse(name, &lab(name), 6, 3, 5, marker_alone);
+        assert!(region > 50, "{name}: {region}");
+    }
+    // Notes' numbers alone among the lines that refer to the next note, or
+    // after a lost note (the fourth and fifth probes).
+    for name in [
+        "A-RES-80-43/writer/pdftotext",
+        "A-RES-80-39/writer/pdftotext",
+    ] {
+        let region = edits_near_lines_equal_a_full_parse(name, &lab(name), 6, 3, 5, number_alone);
         assert!(region > 50, "{name}: {region}");
     }
 }
