@@ -82,26 +82,6 @@ fn continuing_opens_a_preambular_paragraph() {
     }
 }
 
-/// pdfplumber sets a raised reference on a line of its own above its line,
-/// here the first preambular paragraph's (`1`, then `Having received the
-/// report of the International Atomic Energy Agency for 2024,`). The
-/// paragraph's opener is read past it, and the number is the reference of
-/// note 1. Before: the unknown opener `1`.
-#[test]
-fn a_raised_number_above_the_first_paragraph() {
-    for style in ["separate", "oneline", "sectiontop", "compact"] {
-        let src = lab_text("A-RES-80-7", style, "pdfplumber");
-        let a = run(&src);
-        assert_eq!(diagnostics(&src, &a), Vec::<String>::new(), "{style}");
-        assert_eq!(openers(&a)[0], "Having received", "{style}");
-        let r = (a.doc.footnote_refs.iter())
-            .find(|r| r.number == 1)
-            .expect("reference 1");
-        assert_eq!(&src[r.range.clone()], "1");
-        assert_eq!(notes(&src, &a)[0], (1, "See A/80/348.".to_string()));
-    }
-}
-
 /// `pdftotext -layout` on a word processor's pages (A/RES/80/7) sets the
 /// marker's line with fewer spaces than the page has (`    2. Takes note
 /// of resolutions GC(69)/RES/7, ... safety”;`) and the paragraph's next

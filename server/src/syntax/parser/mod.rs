@@ -3764,19 +3764,9 @@ impl<'a> Parser<'a> {
             (n, true) => n,
             _ => 0,
         };
-        // (A raised reference that pdfplumber set on a line of its own above
-        // the paragraph's first line, `1` then `Having received the report
-        // ...,`, is skipped as a line of numbers alone.)
-        let rows = block.lines.iter().skip(usize::from(block.displaced_tail));
-        let mut first = true;
-        'outer: for r in rows {
+        'outer: for r in block.lines.iter().skip(usize::from(block.displaced_tail)) {
             let start = block.text_start(&r);
             if start >= r.end {
-                continue;
-            }
-            if std::mem::take(&mut first)
-                && lines::footnote_numbers_alone(self.src[start..r.end].trim())
-            {
                 continue;
             }
             if pieces > 0 {
