@@ -372,6 +372,54 @@ fn a_paragraph_number_glued_after_a_sentence_is_recovered() {
     );
 }
 
+/// A paragraph number an extraction glued after a section heading counts
+/// as written when it is the next expected (A/RES/80/3 in the newer
+/// extraction: `Global context and shared commitments 3. We gather ...`),
+/// and so does one after a sentence's end and a spaced reference
+/// (`... the Future. 16 9. We note ...`). What the text really lost stays
+/// reported: the annex's paragraph 2 and 15 have no number left.
+#[test]
+fn a_paragraph_number_glued_after_a_heading_is_recovered() {
+    let path = format!(
+        "{}/../tests/corpus/ga80-md/A_RES_80_3.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let src = std::fs::read_to_string(path).expect("corpus text");
+    for glued in [
+        "Global context and shared commitments 3. We gather",
+        "for the Future. 16 9. We note",
+        "Decade 2024–2034 13. We strongly commit",
+        "Partnerships and support mechanisms 17. We invite",
+        "Governance, accountability and monitoring 20. We underscore",
+        "III. Conclusion and call to action 23. We declare",
+    ] {
+        assert!(src.contains(glued), "{glued}");
+    }
+    assert_eq!(
+        seen(&src, &run(&src), &[Code::Numbering]),
+        [
+            "33:1 numbering operative paragraph numbered 4: expected 2 (annex paragraphs restart at 1) [4.]",
+            "56:1 numbering operative paragraph numbered 16: expected 15 (annex paragraphs restart at 1) [16.]",
+        ]
+    );
+    let draft = "The General Assembly,\n\nRecalling its resolution 70/1,\n\n1. Decides to act;\n\nFollow-up and review 2. Requests a report;\n\n3. Decides to remain seized of the matter.\n";
+    assert!(seen(draft, &run(draft), &[Code::Numbering]).is_empty());
+    // Not the next number, or no heading before it (a sentence, a lower
+    // case start): the number is text, and the count goes on without it.
+    for (from, to) in [
+        ("review 2. Requests", "review 5. Requests"),
+        ("Follow-up and review", "Follow-up is done. We review"),
+        ("Follow-up and review", "follow-up and review"),
+    ] {
+        let d = draft.replace(from, to);
+        assert_eq!(
+            seen(&d, &run(&d), &[Code::Numbering]),
+            ["9:1 numbering operative paragraph numbered 3: expected 2 [3.]"],
+            "{to}"
+        );
+    }
+}
+
 /// A footnote whose `para. 2` wrapped over two lines (`... para.` then `2.`)
 /// stays one footnote: the `2.` opens no operative paragraph (A/RES/80/24's
 /// footnote 19 as PyMuPDF's blocks give it).

@@ -81,6 +81,11 @@ pub fn operative(src: &str, b: &Block, st: &mut Numbers, out: &mut Vec<Diagnosti
     for w in st.waiting.drain(..past).collect::<Vec<_>>() {
         st.by_text.check(&w, &mut by_text);
     }
+    if let Some(last) = heading_glued(src, b, st) {
+        // Both readings agree here (`heading_glued` asks it).
+        st.by_marker.prev = Some((b.part, last));
+        st.by_text.prev = Some((b.part, last));
+    }
     if let Some(w) = numbered(src, b) {
         st.by_marker.check(&w, &mut by_marker);
         let first = b.lines.first().unwrap_or_default();
@@ -207,6 +212,69 @@ impl Count {
     }
 }
 
+/// The count after an unnumbered block that opens with a heading an
+/// extraction glued to the next paragraph (`Global context and shared
+/// commitments 3. We gather ...`, `II. Implementation of the Programme 13.
+/// We strongly commit ...`): the number must be the next expected, right
+/// after the heading's words and before a capital. The heading is the
+/// block's text before it: a short run of words with no sentence's
+/// punctuation but a leading section marker (`II.`, `A.`), starting with a
+/// capital. `None` elsewhere, or where the two readings of the count differ.
+fn heading_glued(src: &str, b: &Block, st: &Numbers) -> Option<u32> {
+    let glued_kind = match b.part {
+        Part::Operative => matches!(b.kind, BlockKind::SectionHeading | BlockKind::Unknown),
+        Part::Annex(_) => matches!(
+            b.kind,
+            BlockKind::AnnexParagraph | BlockKind::SectionHeading
+        ),
+        _ => false,
+    };
+    if !glued_kind || b.marker.is_some() || !st.waiting.is_empty() || st.by_marker != st.by_text {
+        return None;
+    }
+    let Some((part, last)) = st.by_marker.prev else {
+        return None;
+    };
+    if part != b.part || st.by_marker.skip_part == Some(b.part) {
+        return None;
+    }
+    let want = format!(" {}. ", last + 1);
+    let mut heading = String::new();
+    for r in b.lines.iter() {
+        let start = b.text_start(&r);
+        if start >= r.end {
+            continue;
+        }
+        let line = &src[start..r.end];
+        if let Some(p) = line.find(&want) {
+            heading.push_str(&line[..p]);
+            let after = &line[p + want.len()..];
+            let words = heading.split_whitespace().count();
+            let head = heading.trim_start();
+            let head = head
+                .split_once(' ')
+                .filter(|(m, _)| is_section_marker(m))
+                .map_or(head, |(_, rest)| rest);
+            let ok = after.starts_with(char::is_uppercase)
+                && head.starts_with(char::is_uppercase)
+                && (2..=25).contains(&words)
+                && !head.contains(['.', ';', ':', '!', '?']);
+            return ok.then(|| glued_numbers(src, b, last + 1));
+        }
+        heading.push_str(line);
+        heading.push(' ');
+    }
+    None
+}
+
+/// `II.`, `A.`, `IV`: a section's marker before its heading's words.
+fn is_section_marker(m: &str) -> bool {
+    let m = m.strip_suffix('.').unwrap_or(m);
+    !m.is_empty()
+        && (m.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
+            || (m.len() == 1 && m.chars().all(|c| c.is_ascii_uppercase())))
+}
+
 /// The last of the numbers `n + 1`, `n + 2` ... that follow one another in
 /// the text of paragraph `b` (numbered `n`), each right after a sentence's
 /// end (a trailing footnote reference allowed) and before a capital: `n`
@@ -226,7 +294,14 @@ fn glued_numbers(src: &str, b: &Block, n: u32) -> u32 {
                 break;
             };
             let p = at + p;
+            // A footnote reference may stand between, glued or after a
+            // space (`Future. 16 9. We note ...`).
             let before = line[..p].trim_end_matches(|c: char| c.is_ascii_digit());
+            let before = if before.len() < p {
+                before.trim_end()
+            } else {
+                before
+            };
             let after = &line[p + want.len()..];
             if before.ends_with(['.', ';', ':']) && after.starts_with(char::is_uppercase) {
                 last += 1;
