@@ -267,6 +267,11 @@ pub struct Block {
     /// paragraph. Its final punctuation is the paragraph's; its opener is on
     /// the next line.
     pub displaced_tail: bool,
+    /// The paragraph's first line is the raised references of its second
+    /// (`1 2`, then `Bearing in mind ... of 1988 and ... of 1989,`):
+    /// pdfplumber sets a line's superscripts on a line of their own above
+    /// it. Its opener is on the next line.
+    pub refs_above: bool,
 }
 
 impl Block {
@@ -451,6 +456,7 @@ mod tests {
             holder: NO_HOLDER,
             resolution: 0,
             displaced_tail: false,
+            refs_above: false,
         }
     }
 

@@ -655,7 +655,7 @@ pub fn reparse_region(
     p.layout = cache.layout;
     p.has_numbered_op = cache.has_numbered_op;
     p.body_counts = body_counts;
-    p.title_norm = cache.title_norms[cp.state.resolution as usize].clone();
+    p.set_title_norm(cache.title_norms[cp.state.resolution as usize].clone());
     p.title_norms = cache.title_norms;
     // The walk records the starts of the resolutions it enters; those of
     // the resolutions past the meeting point are the old ones, moved.

@@ -212,6 +212,8 @@ struct Parser<'a> {
     /// needed).
     draft_defs: Option<DraftDefs>,
     title_norm: String,
+    /// `title_norm` without its spaces (`title_joined_contains`).
+    title_squeezed: String,
     chapeau: Option<usize>,
     organ: Option<Organ>,
     title: Vec<Range<usize>>,
@@ -247,6 +249,7 @@ impl<'a> Parser<'a> {
             body_counts: BodyCounts::default(),
             draft_defs: None,
             title_norm: String::new(),
+            title_squeezed: String::new(),
             chapeau: None,
             organ: None,
             title: Vec::new(),
@@ -285,6 +288,7 @@ impl<'a> Parser<'a> {
             holder: NO_HOLDER,
             resolution: self.st.resolution,
             displaced_tail: false,
+            refs_above: false,
         });
         self.blocks.len() - 1
     }
@@ -439,7 +443,7 @@ impl<'a> Parser<'a> {
             Some(t) => *t = norm.clone(),
             None => self.title_norms.push(norm.clone()),
         }
-        self.title_norm = norm;
+        self.set_title_norm(norm);
         self.st.part = Part::Preamble;
         self.push_line(BlockKind::Chapeau, rs.chapeau);
         rs.chapeau + 1
@@ -451,7 +455,9 @@ impl<'a> Parser<'a> {
         self.body_start = match self.find_chapeau() {
             Some((i, organ)) => {
                 self.organ = Some(Organ::from_name(organ));
-                (self.title, self.title_norm) = self.heading(0..i);
+                let (title, norm) = self.heading(0..i);
+                self.title = title;
+                self.set_title_norm(norm);
                 self.st.part = Part::Preamble;
                 self.chapeau = Some(self.push_line(BlockKind::Chapeau, i));
                 i + 1
@@ -461,7 +467,9 @@ impl<'a> Parser<'a> {
                 let start = (0..n)
                     .find(|&i| self.facts[i].op_number || self.facts[i].opener.is_some())
                     .unwrap_or(0);
-                (self.title, self.title_norm) = self.heading(0..start);
+                let (title, norm) = self.heading(0..start);
+                self.title = title;
+                self.set_title_norm(norm);
                 self.st.part = Part::Preamble;
                 start
             }
@@ -853,7 +861,9 @@ impl<'a> Parser<'a> {
         }
         // Then the start of the line: its normalised first bytes must occur
         // in the title (no allocation; most body lines stop here).
-        if !may_be_title_part(self.title_norm.as_bytes(), t, min) {
+        if !may_be_title_part(self.title_norm.as_bytes(), t, min, false)
+            && !may_be_title_part(self.title_squeezed.as_bytes(), t, min, true)
+        {
             return false;
         }
         let norm = lines::normalise_words(t);
@@ -867,9 +877,14 @@ impl<'a> Parser<'a> {
     /// extraction may turn a hyphen it cannot map (a no-break hyphen,
     /// U+2011, in `non‑proliferation`) into a space: `non proliferation`.
     fn title_joined_contains(&self, norm: &str) -> bool {
-        let squeeze = |s: &str| s.split(' ').collect::<String>();
-        let part = squeeze(norm);
-        part.len() >= 12 && squeeze(&self.title_norm).contains(&part)
+        let part = norm.split(' ').collect::<String>();
+        part.len() >= 12 && self.title_squeezed.contains(&part)
+    }
+
+    /// The normalised title of the resolution being read.
+    fn set_title_norm(&mut self, norm: String) {
+        self.title_squeezed = norm.split(' ').collect();
+        self.title_norm = norm;
     }
 
     /// Handles line `i` of the body; returns the next line to handle.
@@ -1082,6 +1097,9 @@ impl<'a> Parser<'a> {
         {
             self.furniture(i);
             return i + 1;
+        }
+        if self.refs_above(i, t) {
+            return self.paragraph_under_refs(i, t);
         }
         if bare_number(t).is_some_and(|n| self.unruled_column(i, n)) {
             // As under a rule: the numbers and their texts in turn.
@@ -1891,6 +1909,49 @@ impl<'a> Parser<'a> {
         self.st.fn_carried = 0;
         self.st.prev = Prev::Footnote;
         self.defs.push(d);
+    }
+
+    /// Whether line `i` (`t`: numbers alone, `1 2`) holds the raised
+    /// references of the paragraph that opens on the line under it:
+    /// pdfplumber sets a line's superscripts on a line of their own above
+    /// it. The numbers are the next the body refers to, no paragraph is
+    /// open above, and the line under opens one with a listed opener. (A
+    /// number alone that is not the next reference stays what it is.)
+    fn refs_above(&self, i: usize, t: &str) -> bool {
+        lines::footnote_numbers_alone(t)
+            && t.split_whitespace()
+                .next()
+                .and_then(|w| w.parse::<u32>().ok())
+                == Some(self.st.max_ref + 1)
+            && (self.st.cur.is_none() || self.st.cur_finished)
+            && self.st.w.pending.is_empty()
+            && !self.st.annex_title_pending
+            && self.lines.get(i + 1).is_some_and(|l| !l.blank)
+            && lines::op_number(self.trimmed(i + 1)).is_none()
+            && self.line_opener(i + 1, 0).is_some()
+    }
+
+    /// Reads the paragraph under line `i` (`refs_above`) as it would be
+    /// read, then gives it line `i` as its first. Returns the next line.
+    fn paragraph_under_refs(&mut self, i: usize, t: &str) -> usize {
+        let last = t.split_whitespace().last().and_then(|w| w.parse().ok());
+        let last = last.unwrap_or(self.st.max_ref);
+        self.st.max_ref = last;
+        self.st.max_alone_ref = self.st.max_alone_ref.max(last);
+        let b = self.blocks.len();
+        let next = self.body_line(i + 1);
+        let below = self.lines[i + 1].range();
+        if b < self.blocks.len()
+            && self.blocks[b].kind.is_paragraph()
+            && self.blocks[b].lines.first() == Some(below)
+        {
+            let lines = std::iter::once(self.lines[i].range())
+                .chain(self.blocks[b].lines.iter())
+                .collect();
+            self.blocks[b].lines = lines;
+            self.blocks[b].refs_above = true;
+        }
+        next
     }
 
     /// Whether line `i`, after footnote `b`, goes on with the paragraph
@@ -3764,7 +3825,8 @@ impl<'a> Parser<'a> {
             (n, true) => n,
             _ => 0,
         };
-        'outer: for r in block.lines.iter().skip(usize::from(block.displaced_tail)) {
+        let skip = usize::from(block.displaced_tail || block.refs_above);
+        'outer: for r in block.lines.iter().skip(skip) {
             let start = block.text_start(&r);
             if start >= r.end {
                 continue;
@@ -3841,8 +3903,9 @@ impl<'a> Parser<'a> {
 /// Could the normalised words of `t` (`lines::normalise_words`) be part of
 /// `title` (normalised) and at least `min` bytes long? False only when they
 /// cannot: their first bytes (up to 16, up to the first non-ASCII character)
-/// are a prefix of them, so they must occur in the title.
-fn may_be_title_part(title: &[u8], t: &str, min: usize) -> bool {
+/// are a prefix of them, so they must occur in the title. `squeezed`: the
+/// words without spaces, against the title without spaces.
+fn may_be_title_part(title: &[u8], t: &str, min: usize, squeezed: bool) -> bool {
     const MAX: usize = 16;
     let mut buf = [0u8; MAX];
     let mut n = 0;
@@ -3867,11 +3930,11 @@ fn may_be_title_part(title: &[u8], t: &str, min: usize) -> bool {
             whole = false;
             break;
         }
-        if sep {
+        if sep && !squeezed {
             buf[n] = b' ';
             n += 1;
-            sep = false;
         }
+        sep = false;
         buf[n] = c.to_ascii_lowercase();
         n += 1;
         // Most lines are refused on their first few bytes.

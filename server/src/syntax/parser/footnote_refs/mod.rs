@@ -223,8 +223,9 @@ pub(super) fn candidates_into(src: &str, b: &Block, bi: usize, cands: &mut Vec<C
         let bytes = line.as_bytes();
         // A number alone on a line inside a paragraph: a superscript that an
         // extraction (pdfplumber) set on a line of its own, next to the line
-        // it belongs to. Medium: it counts where the sequence needs it.
-        if li > 0 && super::lines::footnote_numbers_alone(line) {
+        // it belongs to (above it: `Block::refs_above`). Medium: it counts
+        // where the sequence needs it.
+        if (li > 0 || b.refs_above) && super::lines::footnote_numbers_alone(line) {
             for w in line.split_whitespace() {
                 let start = base + (w.as_ptr() as usize - line.as_ptr() as usize);
                 cands.push(Candidate {
