@@ -17,7 +17,7 @@ use support::{diagnostics, lab_sources, lab_text, run};
 #[test]
 fn every_lab_source_in_both_pdf_js_readings() {
     let names = lab_sources();
-    assert_eq!(names.len(), 41);
+    assert_eq!(names.len(), 51);
     for name in &names {
         let want = match name.as_str() {
             "A-RES-80-24" => 5,

@@ -100,6 +100,20 @@ fn fixtures() -> Vec<(String, String)> {
         "A-RES-80-43/writer/pdfjs-lines",
         "A-RES-80-7/writer/pymupdf",
         "A-RES-80-39/writer/pdftotext",
+        // References set above a paragraph's first line (pdfplumber), a
+        // note glued after the one before and a note's wrapped line set
+        // apart (pymupdf4llm), a note of several sentences above its number
+        // (pdftotext), a name with the next reference at a block's start
+        // (PyMuPDF's blocks): the sixth probe.
+        "A-RES-80-26/separate/pdfplumber",
+        "A-RES-80-21/oneline/pymupdf4llm",
+        "A-RES-80-26/compact/pymupdf4llm",
+        "A-RES-80-26/writer/pdftotext",
+        "A-RES-80-33/oneline/pymupdf-blocks",
+        // A paragraph that goes on after the page's notes from a bare word
+        // or a comma before a reference (the seventh probe).
+        "A-RES-80-19/writer/pdftotext",
+        "A-RES-80-37/writer/pdfium",
     ] {
         let p = format!(
             "{}/../tests/extraction/out/{lab}.txt",
@@ -1038,8 +1052,36 @@ fn edits_around_notes_set_apart_from_their_numbers_equal_a_full_parse() {
     for name in [
         "A-RES-80-43/writer/pdftotext",
         "A-RES-80-39/writer/pdftotext",
+        "A-RES-80-26/writer/pdftotext",
     ] {
         let region = edits_near_lines_equal_a_full_parse(name, &lab(name), 6, 3, 5, number_alone);
+        assert!(region > 50, "{name}: {region}");
+    }
+    // References set above a paragraph's first line (`1 2`); notes on
+    // pymupdf4llm's quoted lines, one glued after another (the sixth probe).
+    let numbers_alone = |b: &[u8]| {
+        let t = first_line(b);
+        !t.is_empty()
+            && t.split(' ')
+                .all(|w| !w.is_empty() && w.len() <= 3 && w.bytes().all(|c| c.is_ascii_digit()))
+    };
+    for name in [
+        "A-RES-80-26/separate/pdfplumber",
+        "A-RES-80-7/separate/pdfplumber",
+    ] {
+        let region = edits_near_lines_equal_a_full_parse(name, &lab(name), 3, 3, 1, numbers_alone);
+        assert!(region > 20, "{name}: {region}");
+    }
+    let quoted_note = |b: &[u8]| {
+        let t = first_line(b);
+        t.strip_prefix("> ")
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+    };
+    for name in [
+        "A-RES-80-21/oneline/pymupdf4llm",
+        "A-RES-80-26/compact/pymupdf4llm",
+    ] {
+        let region = edits_near_lines_equal_a_full_parse(name, &lab(name), 3, 3, 5, quoted_note);
         assert!(region > 50, "{name}: {region}");
     }
 }

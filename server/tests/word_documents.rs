@@ -44,7 +44,7 @@ fn findings(src: &str) -> Vec<String> {
 #[test]
 fn every_lab_source_converted_from_word() {
     let names = lab_sources();
-    assert_eq!(names.len(), 41);
+    assert_eq!(names.len(), 51);
     for name in &names {
         let src = source(name);
         let want = findings(&src);

@@ -14,6 +14,24 @@ FIXES = {
     "A-RES-80-1": [
         ("(A/80/L.2/Rev.[^1])]", "(A/80/L.2/Rev.1)]"),
     ],
+    "A-RES-80-18": [
+        # The agenda item's title, cut by the extraction.
+        ("Agenda item 96 to assure", "Agenda item 96 Conclusion of effective international arrangements to assure"),
+        # Note 2's last words, which the extraction set as a note of their own.
+        ("Conference on Disarmament as from\n", "Conference on Disarmament as from 7 February 1984.\n"),
+    ],
+    "A-RES-80-33": [
+        ("80/33. Follow-up to the advisory opinion of the International Court of\n", "80/33. Follow-up to the advisory opinion of the International Court of Justice on the legality of the threat or use of nuclear weapons\n"),
+    ],
+    "A-RES-80-36": [
+        ("80/36. Assistance to States for curbing the illicit traffic in small arms and\n", "80/36. Assistance to States for curbing the illicit traffic in small arms and light weapons and collecting them\n"),
+    ],
+    "A-RES-80-41": [
+        ("80/41. Measures to prevent terrorists from acquiring weapons of\n", "80/41. Measures to prevent terrorists from acquiring weapons of mass destruction\n"),
+    ],
+    "A-RES-80-49": [
+        ("80/49. Follow-up to the 2013 high-level meeting of the General Assembly\n", "80/49. Follow-up to the 2013 high-level meeting of the General Assembly on nuclear disarmament\n"),
+    ],
     "A-RES-80-7": [
         # The sub-resolutions A.2 and A.3, which the cleaning read as the
         # references; the references themselves after `;`.

@@ -813,7 +813,8 @@ pub fn reparse_region(
             }
             // (Its block got the lines past the meeting point above: it is
             // the same block now.)
-            let target = p.defs[cp.defs..].iter().position(|n| n.block == d.block)?;
+            // (The last of its notes: a line may hold the next ones too.)
+            let target = p.defs[cp.defs..].iter().rposition(|n| n.block == d.block)?;
             p.defs[cp.defs + target].text.extend(extra);
         }
         defs_window = (replaced_defs(replaced), cp.defs..p.defs.len());

@@ -323,6 +323,39 @@ pub fn tail_with_ref(t: &str) -> bool {
     rest.ends_with([',', ';', ':', '.']) && rest.split_whitespace().nth(3).is_none()
 }
 
+/// The number of a reference that ends line `t`, glued to a word or to the
+/// punctuation after it (`Tlatelolco,6`, `Bangkok8`): one to three digits.
+pub fn ending_ref(t: &str) -> Option<u32> {
+    let last = t.split_whitespace().next_back()?;
+    let digits = last.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let head = &last[..last.len() - digits];
+    let glued = head
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphabetic() || matches!(c, ',' | ';' | ')' | '”' | '’'));
+    ((1..=3).contains(&digits) && glued)
+        .then(|| last[head.len()..].parse().ok())
+        .flatten()
+}
+
+/// The number of a reference glued to the first word of `t` when that word
+/// is a name's (`Bangkok8 and Pelindaba9 ...`, `Rarotonga,7 Bangkok8 ...`):
+/// a capital, letters, an optional comma, one to three digits.
+pub fn name_with_ref_first(t: &str) -> Option<u32> {
+    let first = t.split_whitespace().next()?;
+    let digits = first.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let head = &first[..first.len() - digits];
+    let word = head.strip_suffix(',').unwrap_or(head);
+    let name = word.starts_with(char::is_uppercase)
+        && word.chars().count() >= 2
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '’' | '\''));
+    ((1..=3).contains(&digits) && name)
+        .then(|| first[head.len()..].parse().ok())
+        .flatten()
+}
+
 /// A line that goes on a sentence from a number, as a page broken inside
 /// a date or a count leaves it (`2010, including ...`, `1995 and ...`):
 /// one to four digits, then a comma, semicolon or colon, or a space and a

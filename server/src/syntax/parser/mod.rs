@@ -998,7 +998,7 @@ impl<'a> Parser<'a> {
                             let b = self.footnote_def(i, n);
                             self.st.fn_mode = FnMode::Rule {
                                 block: Some(b),
-                                last: n,
+                                last: self.last_note(b, n),
                                 skipped: 0,
                             };
                             return i + 1;
@@ -1043,7 +1043,8 @@ impl<'a> Parser<'a> {
                     };
                     if new {
                         let b = self.footnote_def(i, n);
-                        self.st.fn_mode = FnMode::Block { block: b, last: n };
+                        let last = self.last_note(b, n);
+                        self.st.fn_mode = FnMode::Block { block: b, last };
                         return i + 1;
                     }
                     if draft {
@@ -1087,12 +1088,25 @@ impl<'a> Parser<'a> {
             return self.body_line(i);
         }
         // (The running-head test last: it is the dearest, and a line inside
-        // a paragraph never gets to it.)
+        // a paragraph never gets to it. Nor does a piece of the title right
+        // under a line that stops on `on` or `the`: its sentence goes on
+        // there, though its words are the title's, a page's end under it:
+        // `... Experts on`, then `Further Practical Measures for the
+        // Prevention of an Arms Race in Outer`. The whole title is a running
+        // head wherever it stands.)
+        let mid_sentence = || {
+            self.st.prev == Prev::Text
+                && i > 0
+                && !self.lines[i - 1].blank
+                && lines::ends_on_function_word(self.trimmed(i - 1))
+                && lines::normalise_words(t) != self.title_norm
+        };
         if lines::is_furniture(t)
             || self.is_symbol_and_title(t)
             || ((at_block_start || self.next_nonblank(i) != Some(i + 1))
                 && self.is_title_part(t)
-                && !self.starts_paragraph(i))
+                && !self.starts_paragraph(i)
+                && !mid_sentence())
             || self.ends_wrapped_title(i, t)
         {
             self.furniture(i);
@@ -1130,6 +1144,19 @@ impl<'a> Parser<'a> {
             return i + 1;
         }
 
+        // A note's wrapped line set apart by blank lines, between it and
+        // the next note (`split_note_line`).
+        if let Some(b) = self.split_note_line(i, t) {
+            let end = (i..self.lines.len())
+                .find(|&j| self.lines[j].blank)
+                .unwrap_or(self.lines.len());
+            for k in i..end {
+                self.extend_footnote(b, k);
+            }
+            let last = self.last_note(b, 0);
+            self.st.fn_mode = FnMode::Block { block: b, last };
+            return end;
+        }
         // The rest of a note the page's end cut, on the next page's foot
         // above the next note's number (under the page's blank lines, or a
         // paragraph's finished line where nothing sets the foot apart).
@@ -1206,7 +1233,8 @@ impl<'a> Parser<'a> {
                 || self.unruled_footnote(i, n)
             {
                 let b = self.footnote_def(i, n);
-                self.st.fn_mode = FnMode::Block { block: b, last: n };
+                let last = self.last_note(b, n);
+                self.st.fn_mode = FnMode::Block { block: b, last };
                 return i + 1;
             }
         }
@@ -1411,13 +1439,21 @@ impl<'a> Parser<'a> {
             return None;
         }
         let in_column = after < self.blocks.len();
-        // The cheap tests first: this runs on body lines.
+        let number_below = |j: usize| {
+            (self.lines.get(j + 1))
+                .is_some_and(|l| !l.blank && bare_number(self.trimmed(j + 1)).is_some())
+        };
+        // The cheap tests first: this runs on body lines. (Among a page's
+        // notes, a text may run over several sentences: `... of the General
+        // Assembly.`, then `The Committee on Disarmament was redesignated
+        // ...`, then its number.)
         let j = (i..i + NOTE_TEXT_LINES).find(|&j| {
             self.lines.get(j).is_none_or(|l| l.blank)
-                || self.trimmed(j).ends_with('.')
-                || (in_column
-                    && (self.lines.get(j + 1))
-                        .is_some_and(|l| !l.blank && bare_number(self.trimmed(j + 1)).is_some()))
+                || (self.trimmed(j).ends_with('.')
+                    && (!in_column
+                        || number_below(j)
+                        || self.lines.get(j + 1).is_none_or(|l| l.blank)))
+                || (in_column && number_below(j))
         })?;
         if self.lines.get(j).is_none_or(|l| l.blank) {
             return None;
@@ -1898,7 +1934,56 @@ impl<'a> Parser<'a> {
             block: b,
             text: std::iter::once(r.start + text_off..r.end).collect(),
         });
+        self.split_glued_notes(b);
         b
+    }
+
+    /// The number of the last note of block `b` (`n` when it has none): a
+    /// line may hold the next notes too (`split_glued_notes`).
+    fn last_note(&self, b: usize, n: u32) -> u32 {
+        (self.defs.iter().rev().find(|d| d.block == b)).map_or(n, |d| d.number.max(n))
+    }
+
+    /// Notes an extraction glued onto the last line of the note before,
+    /// after its full stop (pymupdf4llm: `... Viet Nam and Zimbabwe. 5
+    /// A/77/80.`): the next note's number, which the body has referred to,
+    /// then its text, starting with a capital. Each is a definition of its
+    /// own, in the same block, from its number on. (Not in the draft form,
+    /// whose definitions are each on their line.)
+    fn split_glued_notes(&mut self, b: usize) {
+        while let Some(k) = self.defs.iter().rposition(|d| d.block == b) {
+            let d = &self.defs[k];
+            let m = d.number + 1;
+            if m != self.st.max_def + 1
+                || self.st.max_ref < m
+                || self.src[d.number_range.clone()].starts_with('[')
+            {
+                return;
+            }
+            let Some(r) = d.text.last().cloned() else {
+                return;
+            };
+            let text = &self.src[r.clone()];
+            let want = format!(" {m} ");
+            let found = text.match_indices(&want).map(|(p, _)| p).find(|&p| {
+                text[..p].ends_with('.')
+                    && text[p + want.len()..].starts_with(|c: char| c.is_uppercase())
+            });
+            let Some(p) = found else {
+                return;
+            };
+            let number = r.start + p + 1..r.start + p + want.len() - 1;
+            let rest = number.end + 1..r.end;
+            if let Some(t) = self.defs[k].text.last_mut() {
+                t.end = r.start + p;
+            }
+            self.record_def(FootnoteDef {
+                number: m,
+                number_range: number,
+                block: b,
+                text: std::iter::once(rest).collect(),
+            });
+        }
     }
 
     /// Keeps definition `d` and what the walk carries of it.
@@ -2007,7 +2092,18 @@ impl<'a> Parser<'a> {
                 })
                 .map(|(p, _)| p)
         } else {
-            self.unfinished_before(b, lower || sentence)
+            // (After a finished note, a comma before a trailing reference
+            // too: `... of nuclear war,5`, the page's notes, then `and also
+            // to continue ...`.)
+            self.unfinished_before(b, lower || sentence).or_else(|| {
+                self.paragraph_before(b)
+                    .filter(|&(_, t)| {
+                        lower
+                            && self.note_finished(b)
+                            && matches!(lines::final_char(t), Some((_, ',')))
+                    })
+                    .map(|(p, _)| p)
+            })
         };
         let Some(p) = before
             .filter(|&p| self.blocks[p].resolution == self.st.resolution)
@@ -2017,6 +2113,7 @@ impl<'a> Parser<'a> {
                     || cites_next
                     || self.ends_on_function_word(p)
                     || (digit && !self.ends_finished(p))
+                    || (capital && self.stops_on_a_word(p))
             })
         else {
             return false;
@@ -2026,6 +2123,42 @@ impl<'a> Parser<'a> {
         self.st.cur_has_text = true;
         self.append(p, i);
         true
+    }
+
+    /// The note whose wrapped line line `i` (`t`) is, under a blank line:
+    /// the block right above is a note with no full stop yet, the line
+    /// starts in lower case, and the next note's line comes after its run
+    /// (`next_note_below_run`).
+    fn split_note_line(&self, i: usize, t: &str) -> Option<usize> {
+        if self.st.prev != Prev::Blank || !t.starts_with(char::is_lowercase) {
+            return None;
+        }
+        let b = (0..self.blocks.len())
+            .rev()
+            .find(|&k| self.blocks[k].kind != BlockKind::Blank)?;
+        (self.blocks[b].kind == BlockKind::FootnoteDef
+            && !self.note_finished(b)
+            && self.next_note_below_run(i, b))
+        .then_some(b)
+    }
+
+    /// Whether the first line with text after the run of line `i` (its lines
+    /// up to a blank one) starts the note after note `b`'s: line `i` then
+    /// goes on with note `b`, which it sits between (pymupdf4llm sets a
+    /// note's wrapped line apart: `> 4 The Conference ... the tenth
+    /// special`, then `> session of the General Assembly. ...`, then `> 5
+    /// United Nations, ...`).
+    fn next_note_below_run(&self, i: usize, b: usize) -> bool {
+        let Some(d) = self.defs.iter().rev().find(|d| d.block == b) else {
+            return false;
+        };
+        let end = (i..(i + NOTE_TEXT_LINES).min(self.lines.len()))
+            .find(|&j| self.lines[j].blank)
+            .unwrap_or(self.lines.len());
+        self.next_nonblank(end.saturating_sub(1)).is_some_and(|j| {
+            self.footnote_line(self.trimmed(j))
+                .is_some_and(|(n, _, _)| self.follows(n, d.number))
+        })
     }
 
     /// Whether line `i` or a line below it in its run (no blank line, no
@@ -2327,6 +2460,17 @@ impl<'a> Parser<'a> {
         self.add_line(block, r);
         if let Some(d) = self.defs.iter_mut().rev().find(|d| d.block == block) {
             d.text.push(tr);
+        }
+        self.split_glued_notes(block);
+        let last = self.last_note(block, 0);
+        match &mut self.st.fn_mode {
+            FnMode::Block { block: b, last: l } if *b == block => *l = (*l).max(last),
+            FnMode::Rule {
+                block: Some(b),
+                last: l,
+                ..
+            } if *b == block => *l = (*l).max(last),
+            _ => {}
         }
         self.st.prev = Prev::Footnote;
     }
@@ -2816,6 +2960,19 @@ impl<'a> Parser<'a> {
         (blk.lines.last()).is_some_and(|r| lines::ends_finished(self.src[r.clone()].trim()))
     }
 
+    /// Whether paragraph `b`'s last line stops on a word: no punctuation,
+    /// no reference, no number after it (`... the Treaty on Principles`,
+    /// the page's notes, then `Governing the Activities of States ...`). No
+    /// paragraph ends so: the next text with no opener goes on with it.
+    fn stops_on_a_word(&self, b: usize) -> bool {
+        let blk = &self.blocks[b];
+        (blk.lines.last()).is_some_and(|r| {
+            self.src[r.clone()]
+                .trim_end()
+                .ends_with(char::is_alphabetic)
+        })
+    }
+
     /// Whether paragraph `b`'s last line stops on a word such as `the`.
     fn ends_on_function_word(&self, b: usize) -> bool {
         let blk = &self.blocks[b];
@@ -3185,11 +3342,25 @@ impl<'a> Parser<'a> {
                 })
                 && self.run_refers_to_next_note(i)
         };
+        // A block whose first word is a name with the next reference glued
+        // to it goes on with the paragraph whose last line ends with the
+        // reference before (a list of treaties that PyMuPDF's blocks broke
+        // at a raised number: `... Tlatelolco,6`, then `Rarotonga,7 Bangkok8
+        // ...`). No paragraph opens on a referenced name.
+        let next_ref = |c: usize| {
+            opener.is_none()
+                && self.blocks[c].kind.is_paragraph()
+                && self.blocks[c].lines.last().is_some_and(|r| {
+                    lines::ending_ref(&self.src[r])
+                        .is_some_and(|k| lines::name_with_ref_first(t) == Some(k + 1))
+                })
+        };
         if let Some(c) = self.st.cur {
             if (!self.st.cur_finished && opener.is_none() && !self.is_section_heading(i))
                 || lower_start
                 || (after_comma(c) && !self.is_section_heading(i))
                 || cites_next(c)
+                || next_ref(c)
             {
                 self.append(c, i);
                 return;
