@@ -232,9 +232,7 @@ fn heading_glued(src: &str, b: &Block, st: &Numbers) -> Option<u32> {
     if !glued_kind || b.marker.is_some() || !st.waiting.is_empty() || st.by_marker != st.by_text {
         return None;
     }
-    let Some((part, last)) = st.by_marker.prev else {
-        return None;
-    };
+    let (part, last) = st.by_marker.prev?;
     if part != b.part || st.by_marker.skip_part == Some(b.part) {
         return None;
     }
