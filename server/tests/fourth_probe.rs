@@ -47,8 +47,10 @@ fn a_line_referring_to_the_next_note_goes_on_with_its_paragraph() {
 }
 
 /// The same page with the line's references taken out (`Weapons, Protocol
-/// V ...`): nothing shows that the line is not note 6's, which keeps it as
-/// before.
+/// V ...`): the paragraph above still stops on a bare word (`... Small Arms
+/// and Light`), which no paragraph ends on, so the line still goes on with
+/// it (the seventh probe's rule). With that paragraph ending on a comma too,
+/// nothing shows that the line is not note 6's, which keeps it.
 #[test]
 fn without_the_reference_the_line_stays_with_the_note() {
     let full = lab_text("A-RES-80-43", "writer", "pdftotext");
@@ -60,6 +62,21 @@ fn without_the_reference_the_line_stays_with_the_note() {
     assert_ne!(src, full);
     let a = run(&src);
     let n = notes(&src, &a);
+    assert!(note(&n, 6).ends_with("para. 24."), "{n:#?}");
+    let p = paragraph_lines(&src, &a, "Taking note of discussions");
+    assert!(
+        p.iter().any(|l| l.starts_with("Weapons, Protocol V")),
+        "{p:#?}"
+    );
+
+    let comma = src.replacen(
+        "Illicit Small Arms and Light\n",
+        "Illicit Small Arms and Light Weapons,\n",
+        1,
+    );
+    assert_ne!(comma, src);
+    let a = run(&comma);
+    let n = notes(&comma, &a);
     assert!(note(&n, 6).contains("Weapons, Protocol V"), "{n:#?}");
 }
 
