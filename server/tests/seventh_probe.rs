@@ -5,7 +5,7 @@
 
 mod support;
 
-use support::{diagnostics, lab_text, notes, paragraph_lines, run};
+use support::{assert_pdf_readings_clean, diagnostics, lab_text, notes, paragraph_lines, run};
 
 /// The extractors that read a word processor's pages with the page's notes
 /// set between a paragraph's lines.
@@ -84,38 +84,14 @@ fn a_paragraph_that_stops_at_a_comma_and_reference_goes_on_after_the_notes() {
 /// note).
 #[test]
 fn the_probes_texts_read_clean() {
-    for source in [
-        "A-RES-80-19",
-        "A-RES-80-27",
-        "A-RES-80-37",
-        "A-RES-80-41",
-        "A-RES-80-49",
-    ] {
-        for style in ["compact", "oneline", "sectiontop", "separate", "writer"] {
-            for extractor in [
-                "pdfium",
-                "pdfjs",
-                "pdfjs-lines",
-                "pdfminer",
-                "pdfplumber",
-                "pdftotext",
-                "pdftotext-layout",
-                "pymupdf",
-                "pymupdf-blocks",
-                "pymupdf4llm",
-                "pypdf",
-            ] {
-                if (source, style, extractor) == ("A-RES-80-27", "compact", "pdfminer") {
-                    continue;
-                }
-                let src = lab_text(source, style, extractor);
-                let a = run(&src);
-                assert_eq!(
-                    diagnostics(&src, &a),
-                    Vec::<String>::new(),
-                    "{source}/{style}/{extractor}"
-                );
-            }
-        }
-    }
+    assert_pdf_readings_clean(
+        &[
+            "A-RES-80-19",
+            "A-RES-80-27",
+            "A-RES-80-37",
+            "A-RES-80-41",
+            "A-RES-80-49",
+        ],
+        &[("A-RES-80-27", "compact", "pdfminer")],
+    );
 }

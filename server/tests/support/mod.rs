@@ -26,6 +26,46 @@ pub fn lab_text(source: &str, style: &str, extractor: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
+/// The lab's PDF page styles.
+pub const PDF_STYLES: [&str; 5] = ["compact", "oneline", "sectiontop", "separate", "writer"];
+
+/// The lab's PDF extractors.
+pub const PDF_EXTRACTORS: [&str; 11] = [
+    "pdfium",
+    "pdfjs",
+    "pdfjs-lines",
+    "pdfminer",
+    "pdfplumber",
+    "pdftotext",
+    "pdftotext-layout",
+    "pymupdf",
+    "pymupdf-blocks",
+    "pymupdf4llm",
+    "pypdf",
+];
+
+/// Asserts that every PDF reading of each of `sources` (every page style,
+/// every extractor) gives no diagnostic, but the readings in `except`
+/// (`(source, style, extractor)`).
+pub fn assert_pdf_readings_clean(sources: &[&str], except: &[(&str, &str, &str)]) {
+    for &source in sources {
+        for style in PDF_STYLES {
+            for extractor in PDF_EXTRACTORS {
+                if except.contains(&(source, style, extractor)) {
+                    continue;
+                }
+                let src = lab_text(source, style, extractor);
+                let a = run(&src);
+                assert_eq!(
+                    diagnostics(&src, &a),
+                    Vec::<String>::new(),
+                    "{source}/{style}/{extractor}"
+                );
+            }
+        }
+    }
+}
+
 /// The names of the extraction lab's sources (`tests/extraction/sources`),
 /// sorted.
 pub fn lab_sources() -> Vec<String> {
